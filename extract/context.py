@@ -1,0 +1,266 @@
+"""The extraction context: what every extractor is handed.
+
+Like zavod's ``Context``, it makes identifiers, emits facts into the
+document's own named graph and records problems, so an extractor only has to
+know its source. Nothing is written to a store here: the facts are collected
+and handed to the graph layer, which writes the whole document in one
+transaction or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from cscs.graph.namespaces import CSCS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD, key_digest, safe
+
+from .anchor import Anchor
+from .identifiers import Identifier, normalize_name, parse_firm_id, parse_person_id
+
+Object = NamedNode | Literal
+
+ROLES = {
+    "LegalRepresentative", "Director", "IndependentDirector", "Supervisor",
+    "ActualController", "SeniorManager", "Chairman", "GeneralManager",
+}
+
+
+class ExtractionError(Exception):
+    """The document cannot be extracted; nothing of it is written."""
+
+    def __init__(self, anchor: Anchor | str, message: str):
+        place = anchor.describe() if isinstance(anchor, Anchor) else anchor
+        super().__init__(f"{place}: {message}")
+        self.place = place
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: str  # "warning" | "error"
+    message: str
+    anchor: Anchor
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.anchor.describe()}: {self.message}"
+
+
+def lit(value: object) -> Literal:
+    """A typed literal for a Python value (dates, decimals, ints, bools, strings)."""
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=XSD.boolean)
+    if isinstance(value, int):
+        return Literal(str(value), datatype=XSD.integer)
+    if isinstance(value, Decimal):
+        return Literal(format(value, "f"), datatype=XSD.decimal)
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=XSD.double)
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    return Literal(str(value))
+
+
+@dataclass
+class Counts:
+    records: int = 0
+    enterprises: int = 0
+    persons: int = 0
+    rows: int = 0
+    skipped_rows: int = 0
+
+
+@dataclass
+class ExtractionContext:
+    """Collects one document's facts (as quads in its named graph) and its problems."""
+
+    path: Path
+    graph: NamedNode
+    doc_key: str
+    quads: list[Quad] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    _seen: set[tuple[str, str]] = field(default_factory=set)
+    _records: int = 0
+
+    # -- low level ---------------------------------------------------------
+    def add(self, s: NamedNode, p: NamedNode, o: Object | object) -> None:
+        if o is None or o == "":
+            return
+        if not isinstance(o, (NamedNode, Literal)):
+            o = lit(o)
+        self.quads.append(Quad(s, p, o, self.graph))
+
+    def anchor(self, **parts: object) -> Anchor:
+        return Anchor(file=self.path.name, **parts)  # type: ignore[arg-type]
+
+    def warn(self, anchor: Anchor, message: str) -> None:
+        self.problems.append(Problem("warning", message, anchor))
+
+    def fail(self, anchor: Anchor, message: str) -> ExtractionError:
+        """Return (for ``raise``) the error that rejects the whole document."""
+        self.problems.append(Problem("error", message, anchor))
+        return ExtractionError(anchor, message)
+
+    def _once(self, node: NamedNode, kind: str) -> bool:
+        key = (node.value, kind)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+    # -- entities ----------------------------------------------------------
+    def enterprise(self, anchor: Anchor, name: str | None = None,
+                   codes: Iterable[str | None] = ()) -> tuple[NamedNode, Identifier | None] | None:
+        """The firm named by these codes (best first) or, failing any code, by its name.
+
+        The node is keyed by the organisation code inside a USCC when there is one, so
+        documents that give only the old 9-character code land on the same firm.
+        Returns the node and the identifier that linked it (None when only the name did).
+        """
+        ids = [i for i in (parse_firm_id(c) for c in codes if c) if i is not None]
+        for ident in ids:
+            if ident.kind == "uscc" and not ident.valid:
+                self.warn(anchor, f"USCC {ident.value} fails its check character; kept and flagged")
+            if ident.kind == "orgcode" and not ident.valid:
+                self.warn(anchor, f"organisation code {ident.value} fails its check digit; kept and flagged")
+            if ident.kind == "other":
+                self.warn(anchor, f"unrecognised firm identifier {ident.raw!r}; kept as a plain identifier")
+        link = _best_identifier(ids)
+        clean = normalize_name(name) if name else ""
+        if link is None and not clean:
+            return None
+        node = ID[f"enterprise/{_enterprise_key(link, clean)}"]
+        first = self._once(node, "enterprise")
+        if first:
+            self.counts.enterprises += 1
+            self.add(node, RDF.type, CSCS.Enterprise)
+        if clean and self._once(node, "name:" + clean):
+            self.add(node, ROV.legalName, Literal(clean, language="zh"))
+            if name and name.strip() != clean:
+                self.add(node, CSCS.publishedName, name.strip())
+        for ident in ids:
+            if self._once(node, "id:" + ident.value):
+                self._describe_identifier(node, ident)
+        return node, link
+
+    def _describe_identifier(self, node: NamedNode, ident: Identifier) -> None:
+        prop = {"uscc": CSCS.uscc, "orgcode": CSCS.organizationCode, "regno": CSCS.registrationNumber,
+                "masked": CSCS.maskedCode}.get(ident.kind, CSCS.otherIdentifier)
+        self.add(node, prop, ident.value)
+        if ident.kind == "uscc":
+            self.add(node, CSCS.organizationCode, ident.value[8:17])
+            self.add(node, CSCS.areaCode, ident.value[2:8])
+        if not ident.valid and ident.kind in {"uscc", "orgcode"}:
+            self.add(node, CSCS.failsCheck, ident.value)
+
+    def person(self, name: str, id_number: str | None = None, firm: NamedNode | None = None,
+               sex: str | None = None, age: int | None = None) -> NamedNode:
+        """A natural person. Two people with the same name are different people unless
+        an ID number (full or masked) says otherwise: without one the person is scoped to
+        the firm they appear with, or to this document."""
+        clean = normalize_name(name)
+        ident = parse_person_id(id_number) if id_number else None
+        if ident is not None and ident.kind != "other":
+            key = key_digest("id", clean, ident.value)
+        elif firm is not None:
+            key = key_digest("firm", clean, firm.value)
+        else:
+            key = key_digest("doc", clean, self.doc_key)
+        node = ID[f"person/{key}"]
+        if self._once(node, "person"):
+            self.counts.persons += 1
+            self.add(node, RDF.type, CSCS.Person)
+            self.add(node, FOAF.name, Literal(clean, language="zh"))
+        if ident is not None and self._once(node, "pid:" + ident.value):
+            self.add(node, CSCS.idNumber, ident.value)
+        if sex and self._once(node, "sex"):
+            self.add(node, FOAF.gender, sex)
+        if age and self._once(node, "age"):
+            self.add(node, CSCS.age, age)
+        return node
+
+    def role(self, person: NamedNode, firm: NamedNode, role: str, anchor: Anchor,
+             start: date | None = None, end: date | None = None) -> NamedNode:
+        """An ORG membership: ``person`` holds ``role`` in ``firm`` from ``start`` to ``end``."""
+        if role not in ROLES:
+            raise self.fail(anchor, f"unknown role {role!r}")
+        node = ID[f"membership/{key_digest(person.value, firm.value, role, str(start or ''))}"]
+        if self._once(node, "membership"):
+            self.add(node, RDF.type, ORG.Membership)
+            self.add(node, ORG.member, person)
+            self.add(node, ORG.organization, firm)
+            self.add(node, ORG.role, CSCS[role])
+            self.add(node, CSCS.startDate, start)
+            self.add(node, CSCS.endDate, end)
+            self._anchor(node, anchor)
+        return node
+
+    def department(self, name: str, kind: str = "Department") -> NamedNode | None:
+        """A government department, court or party-state body, keyed by its name."""
+        clean = normalize_name(name or "")
+        if not clean:
+            return None
+        node = ID[f"department/{key_digest(clean)}"]
+        if self._once(node, "department"):
+            self.add(node, RDF.type, CSCS[kind])
+            self.add(node, SKOS.prefLabel, Literal(clean, language="zh"))
+        return node
+
+    # -- records -----------------------------------------------------------
+    def record(self, kind: str, subject: NamedNode, anchor: Anchor, *, link: Identifier | None,
+               record_class: str = "ListEntry", valid_from: date | None,
+               valid_until: date | None = None, removed_on: date | None = None,
+               repaired_on: date | None = None, issued_by: NamedNode | None = None,
+               properties: dict[str, object] | None = None) -> NamedNode:
+        """A credit record about ``subject``; ``kind`` names a cscs:RecordKind counted by rubrics."""
+        if valid_from is None:
+            raise self.fail(anchor, "record has no date from which it applies")
+        self._records += 1
+        node = ID[f"record/{self.doc_key[:16]}/{self._records}"]
+        self.counts.records += 1
+        self.add(node, RDF.type, CSCS[record_class])
+        self.add(node, CSCS.recordKind, CSCS[kind])
+        self.add(node, CSCS.subject, subject)
+        self.add(node, CSCS.validFrom, valid_from)
+        self.add(node, CSCS.validUntil, valid_until)
+        self.add(node, CSCS.removedOn, removed_on)
+        self.add(node, CSCS.repairedOn, repaired_on)
+        self.add(node, CSCS.issuedBy, issued_by)
+        self.add(node, PROV.wasDerivedFrom, self.graph)
+        if link is not None:
+            self.add(node, CSCS.linkIdentifier, link.value)
+            self.add(node, CSCS.linkIdentifierType, link.kind)
+            self.add(node, CSCS.linkIdentifierValid, link.valid)
+        else:
+            self.add(node, CSCS.linkIdentifierType, "name")
+        for prop, value in (properties or {}).items():
+            self.add(node, CSCS[prop], value)
+        self._anchor(node, anchor)
+        return node
+
+    def _anchor(self, node: NamedNode, anchor: Anchor) -> None:
+        self.add(node, CSCS.sourceSheet, anchor.sheet)
+        self.add(node, CSCS.sourcePage, anchor.page)
+        self.add(node, CSCS.sourceTable, anchor.table)
+        self.add(node, CSCS.sourceRow, anchor.row)
+        self.add(node, CSCS.charStart, anchor.char_start)
+        self.add(node, CSCS.charEnd, anchor.char_end)
+        self.add(node, CSCS.sourcePath, anchor.json_path)
+
+
+def _best_identifier(ids: list[Identifier]) -> Identifier | None:
+    order = {"uscc": 0, "orgcode": 1, "regno": 2, "masked": 3, "other": 4}
+    ranked = sorted((i for i in ids if i.kind in order), key=lambda i: (order[i.kind], not i.valid))
+    return ranked[0] if ranked else None
+
+
+def _enterprise_key(link: Identifier | None, name: str) -> str:
+    if link is None:
+        return "name-" + key_digest(name)
+    if link.org_code:
+        return "oc-" + link.org_code
+    return f"{link.kind}-" + safe(link.value)

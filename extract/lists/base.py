@@ -1,0 +1,307 @@
+"""What every published-list extractor shares: column lookup by alias (Chinese or
+English), header detection, per-row anchors, and an audit of unread columns.
+
+A list extractor is a subclass that names its metadata file (``<name>.toml``
+beside it: title, publisher, column aliases, required fields) and implements
+``row()``. New columns in a source never pass silently: every column nobody
+read is reported once, like zavod's ``audit_data``.
+
+What several lists share lives here too: finding the firm a row is about
+(with its legal representative), the authority that decided, amounts whose
+unit is given by the column header, and lookups that map published values
+(honour levels, posts) to canonical ones, kept as data in the TOML.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import ClassVar, Iterator
+
+from pyoxigraph import NamedNode
+
+from ..amounts import AmountError, parse_amount
+from ..anchor import Anchor
+from ..context import ExtractionContext, ExtractionError
+from ..dates import DateError, parse_date
+from ..identifiers import Identifier, halfwidth, normalize_code, org_code_check_char
+from ..readers import RawTable
+from ..source import Source
+
+_HEADER_NOISE = re.compile(r"[\s:：*＊()（）\[\]【】/、_\-.]")
+_MAX_HEADER_SEARCH = 15
+# Unit named in a column header, e.g. 罚款金额（万元）; 万/亿/千 before plain 元.
+_HEADER_UNITS = (
+    (re.compile(r"万元|(?:10,?000|ten thousand|10k)\s*(?:yuan|cny|rmb)", re.I), "万元"),
+    (re.compile(r"亿元|100\s*million\s*(?:yuan|cny|rmb)", re.I), "亿元"),
+    (re.compile(r"千元|(?:1,?000|thousand)\s*(?:yuan|cny|rmb)", re.I), "千元"),
+    (re.compile(r"元|\b(?:yuan|cny|rmb)\b", re.I), "元"),
+)
+_COURT = re.compile(r"法院|法庭")
+#: Columns that may carry a firm's code, best first (ExtractionContext.enterprise ranks them again).
+CODE_FIELDS = ("uscc", "regno", "orgcode", "taxpayer_id")
+
+
+def header_key(text: str) -> str:
+    """Comparable form of a column header: half-width, lower case, no spaces or brackets."""
+    return _HEADER_NOISE.sub("", halfwidth(text)).lower()
+
+
+def header_unit(text: str) -> str | None:
+    """The money unit a column header names (``罚款金额（万元）`` → ``万元``), if any."""
+    text = halfwidth(text)
+    for pattern, unit in _HEADER_UNITS:
+        if pattern.search(text):
+            return unit
+    return None
+
+
+class RowError(ValueError):
+    """One row cannot be read; the row is skipped with a warning naming it."""
+
+
+@dataclass
+class Row:
+    """One data row: field name → cell text, consumed with ``pop`` so that the
+    audit can tell which columns nobody read."""
+
+    values: dict[str, str]
+    anchor: Anchor
+    units: dict[str, str] = field(default_factory=dict)  # field → money unit its header names
+
+    def pop(self, field: str, default: str = "") -> str:
+        return self.values.pop(field, default).strip() or default
+
+    def has(self, field: str) -> bool:
+        """Whether the table has this column (read or not)."""
+        return field in self.values
+
+    def date(self, field: str) -> date | None:
+        text = self.pop(field)
+        try:
+            return parse_date(text)
+        except DateError as exc:
+            raise RowError(f"column {field}: {exc}") from exc
+
+    def amount(self, field: str, default_unit: str = "元") -> Decimal | None:
+        """Amount in yuan. A unit in the value wins, then one in the column header (or the
+        list's ``[units]`` table), then ``default_unit``."""
+        text = self.pop(field)
+        try:
+            return parse_amount(text, self.units.get(field, default_unit))
+        except AmountError as exc:
+            raise RowError(f"column {field}: {exc}") from exc
+
+    def number(self, field: str, unit: str = "") -> Decimal | None:
+        """A plain quantity (hours, counts); a trailing ``unit`` word is allowed."""
+        text = halfwidth(self.pop(field)).replace(",", "").strip()
+        if unit:
+            text = text.removesuffix(unit).strip()
+        if text in {"", "-", "--", "无", "/"}:
+            return None
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise RowError(f"column {field}: not a number: {text!r}") from None
+        if not value.is_finite() or value < 0:
+            raise RowError(f"column {field}: not a quantity: {text!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a table's header is and which field each column holds."""
+
+    header_index: int
+    fields: tuple[str | None, ...]
+    unknown: tuple[str, ...]
+    headers: tuple[str, ...] = ()  # the header cells as published
+
+
+class ListExtractor:
+    """Base class of the published-list extractors."""
+
+    name: ClassVar[str]
+    version: ClassVar[str] = "1"
+    kind: ClassVar[str] = "list"
+    meta: ClassVar[dict]
+    _aliases: ClassVar[dict[str, str]]
+    _lookups: ClassVar[dict[str, dict[str, list[str]]]]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        meta_file = Path(__file__).with_name(f"{cls.name}.toml")
+        cls.meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
+        cls._aliases = {header_key(alias): field
+                        for field, aliases in cls.meta["columns"].items()
+                        for alias in [field, *aliases]}
+        cls._lookups = {}
+        for section, table in cls.meta.get("lookups", {}).items():
+            index: dict[str, list[str]] = {}
+            for canonical, published in table.items():
+                for value in published:
+                    index.setdefault(header_key(value), []).append(canonical)
+            cls._lookups[section] = index
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", self.name)
+
+    @property
+    def required(self) -> list[str]:
+        return list(self.meta.get("required", []))
+
+    @property
+    def required_sets(self) -> list[list[str]]:
+        """Alternative sets of required fields: ``required`` is either one list of
+        fields or a list of such lists (one per layout the list is published in)."""
+        required = self.required
+        if required and all(isinstance(r, list) for r in required):
+            return [list(r) for r in required]
+        return [required]
+
+    def lookup(self, section: str, value: str) -> list[str]:
+        """Canonical values for a published one from the TOML's ``[lookups.<section>]``
+        (several when one post holds several roles); ``[]`` when it is not listed."""
+        return list(self._lookups.get(section, {}).get(header_key(value), []))
+
+    @property
+    def ignored(self) -> set[str]:
+        return {header_key(c) for c in self.meta.get("ignore", [])}
+
+    # -- choosing an extractor ---------------------------------------------
+    def accepts(self, source: Source) -> float:
+        """How well this list's columns match the document's best table (0 … 1)."""
+        best = 0.0
+        for table in source.tables:
+            layout = self.layout(table)
+            if layout is not None:
+                known = sum(1 for f in layout.fields if f)
+                best = max(best, 0.5 + 0.5 * known / max(len(layout.fields), 1))
+        return best
+
+    def layout(self, table: RawTable) -> Layout | None:
+        """Find the header row: the first row that names every required field."""
+        for index, raw in enumerate(table.rows[:_MAX_HEADER_SEARCH]):
+            fields = tuple(self._aliases.get(header_key(c)) for c in raw.cells)
+            if any(all(f in fields for f in s) for s in self.required_sets) \
+                    and sum(1 for f in fields if f) >= 2:
+                unknown = tuple(c for c, f in zip(raw.cells, fields)
+                                if f is None and c.strip() and header_key(c) not in self.ignored)
+                return Layout(index, fields, unknown, tuple(raw.cells))
+        return None
+
+    # -- extraction ----------------------------------------------------------
+    def extract(self, ctx: ExtractionContext, source: Source) -> None:
+        found = False
+        for table, layout in self._tables_with_layout(source.tables):
+            found = True
+            for column in layout.unknown:
+                ctx.warn(self._anchor(ctx, table, table.rows[layout.header_index]),
+                         f"unknown column {column!r} is not read by the {self.name} extractor")
+            for row in self._rows(ctx, table, layout):
+                ctx.counts.rows += 1
+                try:
+                    self.row(ctx, row)
+                except RowError as exc:
+                    ctx.counts.skipped_rows += 1
+                    ctx.warn(row.anchor, f"row skipped: {exc}")
+        if not found:
+            needs = " or ".join(", ".join(s) for s in self.required_sets)
+            raise ctx.fail(ctx.anchor(), f"no table with the columns of a {self.title} (needs {needs})")
+        if ctx.counts.rows and ctx.counts.skipped_rows == ctx.counts.rows:
+            raise ctx.fail(ctx.anchor(), "every row was rejected; nothing ingested")
+
+    def _tables_with_layout(self, tables: list[RawTable]) -> Iterator[tuple[RawTable, Layout]]:
+        """Tables with a header, and headerless tables that continue the previous one
+        (a PDF table broken across pages repeats no header)."""
+        previous: Layout | None = None
+        for table in tables:
+            layout = self.layout(table)
+            if layout is None and previous is not None and table.format == "pdf" and table.rows \
+                    and len(table.rows[0].cells) == len(previous.fields):
+                layout = Layout(-1, previous.fields, (), previous.headers)
+            if layout is not None:
+                previous = layout
+                yield table, layout
+
+    def _rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout) -> Iterator[Row]:
+        units = dict(self.meta.get("units", {}))
+        for f, header in zip(layout.fields, layout.headers):
+            if f and (unit := header_unit(header)):
+                units[f] = unit
+        for raw in table.rows[layout.header_index + 1:]:
+            filled = [c for c in raw.cells if c.strip()]
+            if len(filled) <= 1:  # blank lines and "暂无数据" placeholders are not records
+                continue
+            if tuple(self._aliases.get(header_key(c)) for c in raw.cells) == layout.fields:
+                continue  # a header repeated on a later page
+            values = {f: c for f, c in zip(layout.fields, raw.cells) if f}
+            yield Row(values, self._anchor(ctx, table, raw), units)
+
+    @staticmethod
+    def _anchor(ctx: ExtractionContext, table: RawTable, raw) -> Anchor:
+        return ctx.anchor(sheet=table.sheet, page=raw.page, table=table.index, row=raw.row,
+                          json_path=table.json_path)
+
+    def row(self, ctx: ExtractionContext, row: Row) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def looks_like_person(name: str, code: str) -> bool:
+    """Decide whether a list party is a natural person when the list does not say."""
+    from ..identifiers import parse_person_id
+
+    ident = parse_person_id(code) if code else None
+    if ident is not None and ident.kind in {"personid", "maskedid"} and not re.search(r"[A-WYZ]", code.upper()):
+        return True
+    return len(name) <= 4 and not re.search(r"公司|厂|店|中心|合作社|集团|事务所|部|行|院|会", name)
+
+
+def pop_codes(row: Row) -> list[str]:
+    """Read every firm-code column of the row (see ``CODE_FIELDS``), best first.
+
+    An old 15-character taxpayer number is the area code plus the organisation
+    code; when that part checks, the organisation code is offered instead, so the
+    record links to the same firm as documents that give the code or the USCC.
+    """
+    codes = [row.pop(f) for f in CODE_FIELDS]
+    taxpayer = normalize_code(codes[-1])
+    if re.fullmatch(r"\d{6}[0-9A-Z]{8}[0-9X]", taxpayer) and org_code_check_char(taxpayer[6:14]) == taxpayer[14]:
+        codes[-1] = f"{taxpayer[6:14]}-{taxpayer[14]}"
+    return [c for c in codes if c]
+
+
+def enterprise(ctx: ExtractionContext, row: Row, name: str,
+               codes: list[str]) -> tuple[NamedNode, Identifier | None]:
+    """The firm a row is about, plus its legal representative (column ``legal_rep``,
+    with ``legal_rep_id``) as a role. Returns the node and the identifier that linked it."""
+    found = ctx.enterprise(row.anchor, name or None, codes)
+    if found is None:
+        raise RowError("no firm name or code")
+    node = found[0]
+    rep, rep_id = row.pop("legal_rep"), row.pop("legal_rep_id")
+    if rep:
+        ctx.role(ctx.person(rep, rep_id or None, firm=node), node, "LegalRepresentative", row.anchor)
+    return found
+
+
+def authority(ctx: ExtractionContext, name: str) -> NamedNode | None:
+    """The department (or court) that decided."""
+    return ctx.department(name, "Court" if _COURT.search(name or "") else "Department")
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar day ``years`` later (29 February → 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+__all__ = ["CODE_FIELDS", "ListExtractor", "Row", "RowError", "ExtractionError", "add_years", "authority",
+           "enterprise", "header_key", "header_unit", "looks_like_person", "pop_codes"]

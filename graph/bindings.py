@@ -1,0 +1,66 @@
+"""Parameters into SPARQL without string formatting of user input.
+
+Every parameter of a shipped query is declared where it is used as a slot,
+``VALUES ?asOf { UNDEF }``, which is valid SPARQL on its own (an unbound
+parameter constrains nothing). Binding replaces the slot's ``UNDEF`` with the
+term serialised by the RDF library (N-Triples escaping), so a value can never
+change the shape of the query. Slots inside sub-queries are filled too, which
+``initBindings`` and a trailing VALUES clause cannot do.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from pyoxigraph import BlankNode, Literal, NamedNode
+
+from .namespaces import XSD
+
+Term = NamedNode | Literal
+
+_SLOT = re.compile(r"VALUES\s+\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\}")
+
+
+class BindingError(ValueError):
+    pass
+
+
+def term(value: object) -> Term:
+    """A term for a Python value: NamedNode and Literal pass through, dates become
+    xsd:date, numbers xsd:integer/decimal, strings plain literals."""
+    if isinstance(value, (NamedNode, Literal)):
+        return value
+    if isinstance(value, BlankNode):
+        raise BindingError("blank nodes cannot be bound")
+    if isinstance(value, bool):
+        return Literal(str(value).lower(), datatype=XSD.boolean)
+    if isinstance(value, int):
+        return Literal(str(value), datatype=XSD.integer)
+    if isinstance(value, Decimal):
+        return Literal(format(value, "f"), datatype=XSD.decimal)
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    return Literal(str(value))
+
+
+def slots(query: str) -> set[str]:
+    return {m["name"] for m in _SLOT.finditer(query)}
+
+
+def bind(query: str, values: dict[str, object | None]) -> str:
+    """Fill the query's ``VALUES ?x { UNDEF }`` slots; None leaves a slot unbound."""
+    declared = slots(query)
+    unknown = set(values) - declared
+    if unknown:
+        raise BindingError(f"query has no slot for {', '.join(sorted(unknown))}")
+    serialised = {name: str(term(v)) for name, v in values.items() if v is not None}
+
+    def fill(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name not in serialised:
+            return match[0]
+        return f"VALUES ?{name} {{ {serialised[name]} }}"
+
+    return _SLOT.sub(fill, query)

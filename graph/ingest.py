@@ -1,0 +1,139 @@
+"""Documents into the store: one named graph per document, atomic, idempotent.
+
+The graph of a document is named by the SHA-256 of its bytes (and of the
+companion files read with it), so ingesting the same file twice changes
+nothing. The extractor's facts and the PROV-O account of the extraction are
+collected first and written in one transaction: a bad file or a crash leaves
+the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+import cscs
+from cscs.extract import registry
+from cscs.extract.context import Counts, ExtractionContext, ExtractionError, Problem
+from cscs.extract.readers import ReaderError
+from cscs.extract.source import Source
+
+from .namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
+from .store import EmbeddedStore
+
+SUPPORTED = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".html", ".htm", ".pdf", ".json", ".jsonl"}
+
+
+@dataclass
+class IngestReport:
+    path: Path
+    status: str  # "added" | "unchanged" | "rejected"
+    extractor: str | None = None
+    graph: str | None = None
+    counts: Counts = field(default_factory=Counts)
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "warning"]
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the supported files inside folders (sorted, companions skipped)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+        else:
+            out.append(path)
+    return out
+
+
+def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = None) -> IngestReport:
+    """Extract one document and write it as one named graph, or reject it whole."""
+    if not path.is_file():
+        return IngestReport(path, "rejected", error=f"{path}: no such file")
+    extractor: registry.Extractor | None = None
+    ctx: ExtractionContext | None = None
+    try:
+        source = Source(path)
+        extractor = registry.get(extractor_name) if extractor_name else registry.choose(source)
+        source.companions = getattr(extractor, "companions", lambda p: [])(path)
+        graph = doc_graph(source.sha256)
+        if store.has_graph(graph):
+            return IngestReport(path, "unchanged", extractor.name, graph.value)
+        ctx = ExtractionContext(path=path, graph=graph, doc_key=source.sha256)
+        started = datetime.now(timezone.utc)
+        extractor.extract(ctx, source)
+        ctx.quads.extend(provenance(ctx, source, extractor, started))
+        store.write_graph(graph, ctx.quads)
+        return IngestReport(path, "added", extractor.name, graph.value, ctx.counts, ctx.problems)
+    except (ExtractionError, ReaderError, registry.NoExtractorError, KeyError, ValueError) as exc:
+        message = str(exc).strip("'\"")
+        if path.name not in message:
+            message = f"{path}: {message}"
+        return IngestReport(path, "rejected", extractor.name if extractor else None,
+                            error=message, problems=ctx.problems if ctx else [])
+    except Exception as exc:  # an extractor bug must not take the other documents with it
+        return IngestReport(path, "rejected", extractor.name if extractor else None,
+                            error=f"{path}: internal error: {exc!r}\n{traceback.format_exc(limit=4)}")
+
+
+def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | None = None,
+           on_done: Callable[[IngestReport], None] | None = None) -> list[IngestReport]:
+    reports = []
+    for path in expand(paths):
+        report = ingest_file(store, path, extractor_name)
+        reports.append(report)
+        if on_done:
+            on_done(report)
+    store.flush()
+    return reports
+
+
+def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extractor,
+               started: datetime) -> list[Quad]:
+    """PROV-O account of the document and the extraction, inside the document's graph."""
+    g, doc = ctx.graph, ctx.graph
+    activity = ID[f"extraction/{source.sha256}"]
+    agent = ID[f"extractor/{extractor.name}/{extractor.version}"]
+    ended = datetime.now(timezone.utc)
+
+    def q(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> Quad:
+        return Quad(s, p, o, g)
+
+    quads = [
+        q(doc, RDF.type, CSCS.SourceDocument), q(doc, RDF.type, PROV.Entity),
+        q(doc, DCTERMS.title, Literal(source.path.name)),
+        q(doc, DCTERMS["format"], Literal(source.media_type)),
+        q(doc, CSCS.sha256, Literal(source.sha256)),
+        q(doc, CSCS.fileSize, Literal(str(len(source.data)), datatype=XSD.integer)),
+        q(doc, CSCS.originalPath, Literal(str(source.path.resolve()))),
+        q(doc, CSCS.documentKind, Literal(extractor.name)),
+        q(activity, RDF.type, PROV.Activity), q(activity, RDF.type, CSCS.Extraction),
+        q(activity, PROV.used, doc),
+        q(activity, PROV.wasAssociatedWith, agent),
+        q(activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)),
+        q(activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)),
+        q(activity, CSCS.recordCount, Literal(str(ctx.counts.records), datatype=XSD.integer)),
+        q(activity, CSCS.warningCount, Literal(str(len(ctx.problems)), datatype=XSD.integer)),
+        q(doc, PROV.wasGeneratedBy, activity),
+        q(agent, RDF.type, PROV.SoftwareAgent),
+        q(agent, CSCS.extractorName, Literal(extractor.name)),
+        q(agent, CSCS.extractorVersion, Literal(extractor.version)),
+        q(agent, CSCS.softwareVersion, Literal(f"cscs {cscs.__version__}")),
+    ]
+    for companion in source.companions:
+        quads.append(q(doc, CSCS.companionFile, Literal(companion.name)))
+    return quads
+
+
+def retract(store: EmbeddedStore, graph: NamedNode) -> None:
+    """Remove a document and everything derived from it (its named graph)."""
+    store.drop_graph(graph)

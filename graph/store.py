@@ -1,0 +1,139 @@
+"""Where the graph lives: embedded Oxigraph on disk (the default) or in memory.
+
+Named graphs are not part of Oxigraph's default graph, so every query runs with
+the union of all graphs as its default graph: one named graph per source
+document, and queries that see them all.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from .bindings import bind
+from .namespaces import XSD
+
+_NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
+            XSD.decimal.value: Decimal, XSD.double.value: float, XSD.float.value: float}
+
+EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+                  "jsonld": ox.RdfFormat.JSON_LD, "turtle": ox.RdfFormat.TURTLE,
+                  "ntriples": ox.RdfFormat.N_TRIPLES}
+
+
+class StoreError(Exception):
+    pass
+
+
+def default_store_path() -> Path:
+    """``$CSCS_STORE``, else ``$XDG_DATA_HOME/cscs/store`` (``~/.local/share/cscs/store``)."""
+    if env := os.environ.get("CSCS_STORE"):
+        return Path(env).expanduser()
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "cscs" / "store"
+
+
+def to_python(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> object:
+    """A query result term as a plain Python value (IRIs as strings, typed numbers and dates)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _NUMERIC:
+            return _NUMERIC[datatype](term.value)
+        if datatype == XSD.date.value:
+            return date.fromisoformat(term.value[:10])
+        if datatype == XSD.boolean.value:
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+@dataclass
+class Rows:
+    variables: list[str]
+    rows: list[dict[str, object]]
+
+    def __iter__(self) -> Iterator[dict[str, object]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+class EmbeddedStore:
+    """pyoxigraph's Store, on disk at ``path`` or in memory when ``path`` is None."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        try:
+            self._store = ox.Store(str(path)) if path is not None else ox.Store()
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc} "
+                             "(is another cscs process using it?)") from exc
+
+    @property
+    def raw(self) -> ox.Store:
+        return self._store
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({str(self.path) if self.path else 'memory'})"
+
+    # -- documents ---------------------------------------------------------
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
+    def write_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Add one document's graph in a single transaction: all of it or nothing."""
+        self._store.extend(quads)
+
+    def drop_graph(self, graph: ox.NamedNode) -> None:
+        self._store.remove_graph(graph)
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    # -- queries -----------------------------------------------------------
+    def select(self, query: str, **params: object) -> Rows:
+        """Run a SELECT with its ``VALUES ?x { UNDEF }`` slots bound to ``params``."""
+        result = self._store.query(bind(query, params) if params else query,
+                                   use_default_graph_as_union=True)
+        variables = [v.value for v in result.variables]
+        return Rows(variables, [{v: to_python(s[v]) for v in variables} for s in result])
+
+    def select_raw(self, query: str) -> ox.QuerySolutions:
+        return self._store.query(query, use_default_graph_as_union=True)
+
+    def ask(self, query: str, **params: object) -> bool:
+        return bool(self._store.query(bind(query, params) if params else query,
+                                      use_default_graph_as_union=True))
+
+    def export(self, out: IO[bytes], fmt: str = "trig") -> None:
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+        rdf_format = EXPORT_FORMATS[fmt]
+        if rdf_format.supports_datasets:
+            self._store.dump(out, rdf_format)
+        else:
+            self._store.dump(out, rdf_format, from_graph=ox.DefaultGraph())
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+
+def open_store(path: Path | str | None = None, memory: bool = False) -> EmbeddedStore:
+    if memory:
+        return EmbeddedStore(None)
+    target = Path(path).expanduser() if path else default_store_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return EmbeddedStore(target)
