@@ -159,6 +159,7 @@ class RubricExtractor:
         rubric = ID[f"rubric/{rubric_id}"]
         self._describe_rubric(ctx, rubric, rubric_id, info, total)
         self._grades(ctx, rubric, rubric_id, meta.get("grades", []))
+        self._defaults_note(ctx, rubric, meta.get("defaults", {}))
         known = {leaf.name for c in categories for leaf in c.leaves()}
         for name in meta.get("indicators", {}):
             if name not in known:
@@ -191,7 +192,12 @@ class RubricExtractor:
         ctx.add(rubric, CSCS.totalPoints, total)
         ctx.add(rubric, DCTERMS.source, info.get("source"))
         if info.get("effective_from_assumption"):
-            ctx.add(rubric, CSCS.assumptionNote, "effective date assumed")
+            ctx.add(rubric, CSCS.assumptionNote, "The effective date is assumed.")
+
+    def _defaults_note(self, ctx: ExtractionContext, rubric: NamedNode, defaults: dict) -> None:
+        if defaults.get("validity") and defaults.get("validity_assumption"):
+            ctx.add(rubric, CSCS.assumptionNote, f"Records count for {defaults['validity']} from "
+                    "their date unless the indicator or the record says otherwise (assumed).")
 
     def _grades(self, ctx: ExtractionContext, rubric: NamedNode, rubric_id: str, grades: list[dict]) -> None:
         if not grades:
@@ -252,8 +258,6 @@ class RubricExtractor:
             raise ctx.fail(node.anchor, f"unknown rule {rule!r} for {node.name!r}")
         if rules.get("validity"):
             ctx.add(iri, CSCS.validityMonths, _months(rules["validity"], ctx, node))
-            if rules.get("validity_assumption"):
-                ctx.add(iri, CSCS.assumptionNote, f"validity window {rules['validity']} assumed")
         kinds = rules.get("kinds", [])
         if not kinds:
             ctx.warn(node.anchor, f"indicator {node.name!r} counts no record kinds")

@@ -1,0 +1,312 @@
+"""The Python API: ingest documents, score firms, explain scores.
+
+Everything here runs the shipped queries in ``queries/`` with bound parameters;
+results come back as small dataclasses whose ``to_dict()`` is the stable JSON
+of the command line (documented in the README).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, IO
+
+from pyoxigraph import Literal, NamedNode
+
+from cscs.extract.identifiers import normalize_name, parse_firm_id
+from cscs.graph import ingest as ingest_mod
+from cscs.graph.ingest import IngestReport
+from cscs.graph.namespaces import CSCS, DOC, ID
+from cscs.graph.queries import load
+from cscs.graph.store import EmbeddedStore, Rows, open_store
+
+
+class LookupError_(LookupError):
+    """A firm, rubric or document that cannot be found, or is ambiguous."""
+
+
+@dataclass
+class CategoryScore:
+    category: str
+    label: str
+    points: float
+    max: float
+
+
+@dataclass
+class FirmScore:
+    firm: str
+    name: str | None
+    uscc: str | None
+    rubric: str
+    as_of: date
+    total: float
+    grade: str | None
+    categories: list[CategoryScore] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["as_of"] = self.as_of.isoformat()
+        return data
+
+
+@dataclass
+class Evidence:
+    """One record of a kind an indicator counts, and how it reached the firm."""
+
+    record: str
+    kind: str
+    status: str
+    valid_from: date | None
+    valid_until: date | None
+    removed_on: date | None
+    repaired_on: date | None
+    document: str
+    document_title: str | None
+    sheet: str | None
+    page: int | None
+    row: int | None
+    issuer: str | None
+    case_number: str | None
+    decision_number: str | None
+    reason: str | None
+    link_type: str | None
+    link_identifier: str | None
+    link_identifier_valid: bool | None
+    via_person: str | None = None
+    via_person_name: str | None = None
+    via_role: str | None = None
+
+    @property
+    def place(self) -> str:
+        parts = [self.document_title or self.document]
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        return ", ".join(parts)
+
+
+@dataclass
+class IndicatorScore:
+    indicator: str
+    notation: str
+    label: str
+    category: str
+    category_label: str
+    subcategory_label: str
+    max: float
+    points: float
+    polarity: str
+    rule: str
+    points_per_record: float | None
+    validity_months: int | None
+    assumption: bool
+    note: str | None
+    counted: int
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Explanation:
+    firm: str
+    name: str | None
+    uscc: str | None
+    rubric: str
+    as_of: date
+    total: float
+    grade: str | None
+    grade_assumed: bool
+    categories: list[CategoryScore]
+    indicators: list[IndicatorScore]
+    assumptions: list[str]
+
+    def to_dict(self) -> dict:
+        def clean(value: object) -> object:
+            if isinstance(value, date):
+                return value.isoformat()
+            if isinstance(value, dict):
+                return {k: clean(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [clean(v) for v in value]
+            return value
+
+        return clean(asdict(self))  # type: ignore[return-value]
+
+
+def _local(iri: str | None) -> str | None:
+    return iri.rsplit("#", 1)[-1] if iri else None
+
+
+class Graph:
+    """A cscs knowledge graph over a store (embedded on disk by default)."""
+
+    def __init__(self, store: EmbeddedStore | None = None, path: Path | str | None = None,
+                 memory: bool = False):
+        self.store = store or open_store(path, memory=memory)
+
+    # -- ingest --------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path | str], extractor: str | None = None,
+               on_done: Callable[[IngestReport], None] | None = None) -> list[IngestReport]:
+        return ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done)
+
+    def documents(self) -> Rows:
+        return self.store.select(load("documents"))
+
+    def find_document(self, ref: str) -> str:
+        """A document by content hash (or its prefix), file name, or IRI."""
+        docs = self.documents().rows
+        matches = [d for d in docs if ref in (d["doc"], d["title"]) or d["sha256"].startswith(ref.lower())]
+        if len(matches) != 1:
+            what = "no document" if not matches else f"{len(matches)} documents"
+            raise LookupError_(f"{what} match {ref!r}" + ("" if not matches else ": " + ", ".join(
+                f"{d['title']} ({d['sha256'][:12]})" for d in matches)))
+        return str(matches[0]["doc"])
+
+    def retract(self, ref: str) -> str:
+        doc = self.find_document(ref)
+        ingest_mod.retract(self.store, NamedNode(doc))
+        self.store.flush()
+        return doc
+
+    # -- rubrics and firms ---------------------------------------------------
+    def rubrics(self) -> Rows:
+        return self.store.select(load("rubrics"))
+
+    def rubric(self, ref: str | None = None, as_of: date | None = None) -> str:
+        """A rubric by id or IRI; by default the latest one in force on ``as_of``."""
+        rows = self.rubrics().rows
+        if not rows:
+            raise LookupError_("no rubric in the graph; ingest one first (cscs ingest RUBRIC.tsv), "
+                               "or run cscs demo")
+        if ref:
+            for row in rows:
+                if ref in (row["id"], row["rubric"]):
+                    return str(row["rubric"])
+            raise LookupError_(f"no rubric {ref!r}; known: {', '.join(str(r['id']) for r in rows)}")
+        day = as_of or date.today()
+        in_force = [r for r in rows if (r["effectiveFrom"] is None or r["effectiveFrom"] <= day)
+                    and (r["effectiveUntil"] is None or day < r["effectiveUntil"])]
+        return str((in_force or rows)[0]["rubric"])
+
+    def find_firm(self, text: str) -> str:
+        """A firm by USCC, organisation code, registration number, IRI or name (exact, then partial)."""
+        text = text.strip()
+        if text.startswith(str(ID)):
+            return text
+        ident = parse_firm_id(text)
+        codes = [ident.value] if ident and ident.kind != "other" else []
+        if ident and ident.org_code and ident.kind == "uscc":
+            codes.append(ident.org_code)
+        for code in codes:
+            rows = self.store.select(load("firm-by-code"), code=code).rows
+            if rows:
+                return self._one(rows, text)
+        rows = self.store.select(load("firm-by-name"), text=normalize_name(text)).rows
+        exact = [r for r in rows if r["exact"]]
+        return self._one(exact or rows, text)
+
+    @staticmethod
+    def _one(rows: list[dict], text: str) -> str:
+        firms = {r["firm"]: r for r in rows}
+        if not firms:
+            raise LookupError_(f"no firm matches {text!r}")
+        if len(firms) > 1:
+            listed = "; ".join(f"{r['name']} ({r['uscc'] or r['firm']})" for r in list(firms.values())[:10])
+            raise LookupError_(f"{len(firms)} firms match {text!r}: {listed}. Use the USCC.")
+        return str(next(iter(firms)))
+
+    def firm_names(self, firm: str | None = None) -> dict[str, tuple[str | None, str | None]]:
+        rows = self.store.select(load("firm-names"), firm=NamedNode(firm) if firm else None)
+        return {str(r["firm"]): (r["name"], r["uscc"]) for r in rows}
+
+    # -- scores ----------------------------------------------------------------
+    def score(self, firm: str | None = None, as_of: date | None = None,
+              rubric: str | None = None) -> list[FirmScore]:
+        """Every firm's (or one firm's) category points, total and grade."""
+        day = as_of or date.today()
+        rubric_iri = self.rubric(rubric, day)
+        firm_iri = self.find_firm(firm) if firm else None
+        rows = self.store.select(load("score"), rubric=NamedNode(rubric_iri), asOf=day,
+                                 firm=NamedNode(firm_iri) if firm_iri else None)
+        labels = self._labels(rubric_iri)
+        names = self.firm_names(firm_iri)
+        scores: dict[str, FirmScore] = {}
+        for row in rows:
+            key = str(row["firm"])
+            if key not in scores:
+                name, uscc = names.get(key, (None, None))
+                scores[key] = FirmScore(key, name, uscc, rubric_iri, day, row["total"], row["grade"])
+            scores[key].categories.append(CategoryScore(
+                str(row["category"]), labels.get(str(row["category"]), ""), row["categoryPoints"],
+                row["categoryMax"]))
+        order = list(labels)
+        for entry in scores.values():
+            entry.categories.sort(key=lambda c: order.index(c.category) if c.category in order else len(order))
+        return list(scores.values())
+
+    def _labels(self, rubric_iri: str) -> dict[str, str]:
+        q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+             "SELECT ?c ?label ?notation WHERE { VALUES ?rubric { UNDEF } ?c cscs:inRubric ?rubric ; "
+             "cscs:level 1 ; skos:prefLabel ?label ; skos:notation ?notation . FILTER(LANG(?label) = \"en\") }")
+        rows = sorted(self.store.select(q, rubric=NamedNode(rubric_iri)), key=lambda r: str(r["notation"]))
+        return {str(r["c"]): str(r["label"]) for r in rows}
+
+    def explain(self, firm: str, as_of: date | None = None, rubric: str | None = None) -> Explanation:
+        """Each indicator's points and the records that moved them, with their provenance."""
+        day = as_of or date.today()
+        rubric_iri = self.rubric(rubric, day)
+        firm_iri = self.find_firm(firm)
+        (score,) = self.score(firm_iri, day, rubric_iri) or [None]
+        rows = self.store.select(load("explain"), rubric=NamedNode(rubric_iri), asOf=day,
+                                 firm=NamedNode(firm_iri))
+        indicators: dict[str, IndicatorScore] = {}
+        for row in rows:
+            ind = indicators.get(str(row["indicator"]))
+            if ind is None:
+                ind = indicators[str(row["indicator"])] = _indicator(row)
+            if row["record"]:
+                ind.evidence.append(_evidence(row))
+        notes = self.store.select(load("rubric-notes"), rubric=NamedNode(rubric_iri)).rows
+        assumptions = [str(n["note"]) for n in notes if n["note"]]
+        band = next((n for n in notes if n["grade"] == score.grade), None)
+        grade_assumed = bool(band and band["gradeAssumed"])
+        if any(n["gradeAssumed"] for n in notes if n["grade"]):
+            assumptions.append("Grade cut-offs are assumed: " + ", ".join(
+                f"{n['grade']} {n['low']}–{n['high']}" for n in notes if n["grade"]))
+        for ind in indicators.values():
+            if ind.assumption and ind.note:
+                assumptions.append(f"{ind.label}: {ind.note}")
+        return Explanation(firm_iri, score.name, score.uscc, rubric_iri, day, score.total, score.grade,
+                           grade_assumed, score.categories, list(indicators.values()), assumptions)
+
+    # -- raw access ----------------------------------------------------------
+    def query(self, text: str, **params: object) -> Rows:
+        return self.store.select(text, **params)
+
+    def export(self, out: IO[bytes], fmt: str = "trig") -> None:
+        self.store.export(out, fmt)
+
+
+def _indicator(row: dict) -> IndicatorScore:
+    return IndicatorScore(
+        indicator=str(row["indicator"]), notation=str(row["notation"]), label=str(row["label"]),
+        category=str(row["category"]), category_label=str(row["categoryLabel"]),
+        subcategory_label=str(row["subcategoryLabel"]), max=row["max"], points=row["points"],
+        polarity=_local(row["polarity"]) or "", rule=_local(row["rule"]) or "",
+        points_per_record=row["perRecord"], validity_months=row["months"],
+        assumption=bool(row["assumption"]), note=row["note"], counted=row["records"])
+
+
+def _evidence(row: dict) -> Evidence:
+    return Evidence(
+        record=str(row["record"]), kind=_local(row["kind"]) or "", status=str(row["status"]),
+        valid_from=row["from"], valid_until=row["until"], removed_on=row["removed"],
+        repaired_on=row["repaired"], document=str(row["doc"]), document_title=row["docTitle"],
+        sheet=row["sheet"], page=row["page"], row=row["row"], issuer=row["issuerLabel"],
+        case_number=row["caseNumber"], decision_number=row["decisionNumber"], reason=row["reason"],
+        link_type=row["linkType"], link_identifier=row["linkId"], link_identifier_valid=row["linkValid"],
+        via_person=row["person"], via_person_name=row["personName"], via_role=_local(row["role"]))

@@ -1,0 +1,207 @@
+"""The ``cscs`` command line: ingest, score, explain, query, export, validate, retract, demo."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from pyoxigraph import NamedNode
+
+from . import __version__
+from .api import Graph, LookupError_
+from .graph.store import StoreError, default_store_path
+from .report import write_explanation, write_scores
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _param(text: str) -> tuple[str, object]:
+    """``name=value`` for ``cscs query``: <iri>, YYYY-MM-DD, integers, else a string."""
+    name, sep, value = text.partition("=")
+    if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
+        raise argparse.ArgumentTypeError(f"expected name=value, got {text!r}")
+    if value.startswith("<") and value.endswith(">"):
+        return name, NamedNode(value[1:-1])
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return name, date.fromisoformat(value)
+    if re.fullmatch(r"-?\d+", value):
+        return name, int(value)
+    return name, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cscs", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"cscs {__version__}")
+    parser.add_argument("--store", type=Path, help="embedded store folder (default: $CSCS_STORE or "
+                        f"{default_store_path()})")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="extract documents (files or folders) into the graph")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--as", dest="extractor", help="extractor name (default: recognised by content)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, no per-warning lines")
+
+    p = sub.add_parser("score", help="firms' scores per category, total and grade")
+    p.add_argument("--firm", help="USCC, organisation code or name (default: every firm)")
+    p.add_argument("--as-of", type=_date, help="date (default today)")
+    p.add_argument("--rubric", help="rubric id (default: the one in force on the date)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    p = sub.add_parser("explain", help="why a firm scored as it did")
+    p.add_argument("firm", help="USCC, organisation code or name")
+    p.add_argument("--as-of", type=_date)
+    p.add_argument("--rubric")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("query", help="run a SPARQL SELECT file with bound parameters")
+    p.add_argument("file", type=Path)
+    p.add_argument("--param", "-p", action="append", type=_param, default=[],
+                   help="name=value for a VALUES ?name { UNDEF } slot")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    p = sub.add_parser("export", help="write the whole graph")
+    p.add_argument("--format", choices=["trig", "nquads", "jsonld"], default="trig")
+    p.add_argument("--output", "-o", type=Path, help="file (default: standard output)")
+
+    sub.add_parser("validate", help="check the graph against the SHACL shapes")
+    p = sub.add_parser("retract", help="remove a document and everything derived from it")
+    p.add_argument("doc", help="content hash (or a prefix), file name, or document IRI")
+    sub.add_parser("documents", help="list ingested documents")
+    sub.add_parser("rubrics", help="list rubrics")
+
+    p = sub.add_parser("demo", help="generate a sample corpus, ingest it, score and explain")
+    p.add_argument("--firms", type=int, default=200)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--corpus", type=Path, help="where to write the corpus (default: beside the store)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        graph = Graph(path=args.store)
+        return COMMANDS[args.command](graph, args)
+    except (LookupError_, StoreError, FileNotFoundError, ValueError) as exc:
+        print(f"cscs: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .graph.ingest import expand
+
+    paths = expand(args.paths)
+    bar = tqdm(total=len(paths), unit="doc", disable=args.quiet or len(paths) < 2, file=sys.stderr)
+
+    def done(report) -> None:
+        bar.update(1)
+        bar.set_postfix_str(report.path.name[-30:])
+        if report.status == "rejected":
+            tqdm.write(f"rejected  {report.error}", file=sys.stderr)
+        elif not args.quiet:
+            for problem in report.problems:
+                tqdm.write(f"  {problem}", file=sys.stderr)
+
+    reports = graph.ingest(paths, args.extractor, on_done=done)
+    bar.close()
+    for r in reports:
+        if r.status != "rejected":
+            print(f"{r.status:<9} {r.path.name}  [{r.extractor}] {r.counts.records} records, "
+                  f"{r.counts.enterprises} firms, {r.counts.persons} persons, {len(r.warnings)} warnings")
+    added = sum(r.status == "added" for r in reports)
+    rejected = sum(r.status == "rejected" for r in reports)
+    print(f"{added} added, {sum(r.status == 'unchanged' for r in reports)} unchanged, "
+          f"{sum(len(r.warnings) for r in reports)} warnings, {rejected} rejected")
+    return 1 if rejected else 0
+
+
+def cmd_score(graph: Graph, args: argparse.Namespace) -> int:
+    scores = graph.score(args.firm, args.as_of, args.rubric)
+    write_scores(scores, sys.stdout, args.format)
+    return 0
+
+
+def cmd_explain(graph: Graph, args: argparse.Namespace) -> int:
+    write_explanation(graph.explain(args.firm, args.as_of, args.rubric), sys.stdout, args.format)
+    return 0
+
+
+def cmd_query(graph: Graph, args: argparse.Namespace) -> int:
+    rows = graph.query(args.file.read_text(encoding="utf-8"), **dict(args.param))
+    if args.format == "json":
+        json.dump(rows.rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        print()
+        return 0
+    writer = csv.writer(sys.stdout, delimiter="," if args.format == "csv" else "\t")
+    writer.writerow(rows.variables)
+    for row in rows:
+        writer.writerow(["" if row[v] is None else row[v] for v in rows.variables])
+    return 0
+
+
+def cmd_export(graph: Graph, args: argparse.Namespace) -> int:
+    if args.output:
+        with args.output.open("wb") as out:
+            graph.export(out, args.format)
+    else:
+        graph.export(sys.stdout.buffer, args.format)
+    return 0
+
+
+def cmd_validate(graph: Graph, args: argparse.Namespace) -> int:
+    from .graph.validate import validate
+
+    report = validate(graph.store)
+    for violation in report.violations:
+        print(violation)
+    print(f"{len(report.violations)} violation(s) in {report.graphs} document graph(s)")
+    return 0 if report.conforms else 1
+
+
+def cmd_retract(graph: Graph, args: argparse.Namespace) -> int:
+    doc = graph.retract(args.doc)
+    print(f"retracted {doc}")
+    return 0
+
+
+def cmd_documents(graph: Graph, args: argparse.Namespace) -> int:
+    for d in graph.documents():
+        print(f"{d['sha256'][:12]}  {d['extractor']:<20} {d['records']:>7} records  "
+              f"{d['warnings']:>4} warnings  {d['title']}")
+    return 0
+
+
+def cmd_rubrics(graph: Graph, args: argparse.Namespace) -> int:
+    for r in graph.rubrics():
+        print(f"{r['id']:<20} {r['jurisdiction'] or '':<12} {r['version'] or '':<8} "
+              f"from {r['effectiveFrom'] or '-'}  total {r['total']}  {r['title'] or ''}")
+    return 0
+
+
+def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    return run_demo(graph, args.firms, args.seed, args.corpus, sys.stdout)
+
+
+COMMANDS = {
+    "ingest": cmd_ingest, "score": cmd_score, "explain": cmd_explain, "query": cmd_query,
+    "export": cmd_export, "validate": cmd_validate, "retract": cmd_retract,
+    "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())
