@@ -146,7 +146,7 @@ class Graph:
 
     def __init__(self, store: EmbeddedStore | None = None, path: Path | str | None = None,
                  memory: bool = False):
-        self.store = store or open_store(path, memory=memory)
+        self.store = store if store is not None else open_store(path, memory=memory)
 
     # -- ingest --------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], extractor: str | None = None,

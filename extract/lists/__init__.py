@@ -5,9 +5,21 @@ Adding a list format: write ``<name>.py`` with a ``ListExtractor`` subclass and
 """
 
 from ..registry import register
+from .abnormal_operations import AbnormalOperationsList
+from .abnormal_taxpayers import AbnormalTaxpayerList
 from .dishonest import DishonestList
+from .donations import DonationList
+from .honours import HonourList
+from .key_personnel import KeyPersonnelList
+from .penalties import PenaltyList
+from .red_list import RedList
+from .serious_dishonest import SeriousDishonestList
+from .volunteer import VolunteerList
 
-EXTRACTORS = [DishonestList]
+EXTRACTORS = [
+    DishonestList, SeriousDishonestList, AbnormalOperationsList, AbnormalTaxpayerList, RedList,
+    PenaltyList, HonourList, DonationList, VolunteerList, KeyPersonnelList,
+]
 
 for _cls in EXTRACTORS:
     register(_cls())

@@ -28,7 +28,7 @@ from ..amounts import AmountError, parse_amount
 from ..anchor import Anchor
 from ..context import ExtractionContext, ExtractionError
 from ..dates import DateError, parse_date
-from ..identifiers import Identifier, halfwidth, normalize_code, org_code_check_char
+from ..identifiers import Identifier, halfwidth, normalize_code, org_code_check_char, parse_person_id
 from ..readers import RawTable
 from ..source import Source
 
@@ -42,6 +42,12 @@ _HEADER_UNITS = (
     (re.compile(r"元|\b(?:yuan|cny|rmb)\b", re.I), "元"),
 )
 _COURT = re.compile(r"法院|法庭")
+# Party types as lists publish them (compared with header_key). A sole trader (个体工商户)
+# with a registration code is registered like a firm; without one it is the person.
+_PERSON_TYPES = {"个人", "自然人", "person", "naturalperson", "individual", "0"}
+_SOLE_TRADER_TYPES = {"个体工商户", "个体户", "soletrader", "individualbusiness"}
+_FIRM_TYPES = {"企业", "法人", "单位", "法人及非法人组织", "非法人组织", "法人和其他组织", "其他组织", "组织",
+               "enterprise", "firm", "organisation", "organization", "legalperson", "1"}
 #: Columns that may carry a firm's code, best first (ExtractionContext.enterprise ranks them again).
 CODE_FIELDS = ("uscc", "regno", "orgcode", "taxpayer_id")
 
@@ -72,6 +78,7 @@ class Row:
     values: dict[str, str]
     anchor: Anchor
     units: dict[str, str] = field(default_factory=dict)  # field → money unit its header names
+    headers: dict[str, str] = field(default_factory=dict)  # field → header as published, for messages
 
     def pop(self, field: str, default: str = "") -> str:
         return self.values.pop(field, default).strip() or default
@@ -80,12 +87,19 @@ class Row:
         """Whether the table has this column (read or not)."""
         return field in self.values
 
-    def date(self, field: str) -> date | None:
+    def column(self, field: str) -> str:
+        """The column's published header (the field name if the table has no header)."""
+        return self.headers.get(field) or field
+
+    def date(self, field: str, required: bool = False) -> date | None:
         text = self.pop(field)
         try:
-            return parse_date(text)
+            value = parse_date(text)
         except DateError as exc:
-            raise RowError(f"column {field}: {exc}") from exc
+            raise RowError(f"column {self.column(field)}: {exc}") from exc
+        if value is None and required:
+            raise RowError(f"column {self.column(field)}: no date")
+        return value
 
     def amount(self, field: str, default_unit: str = "元") -> Decimal | None:
         """Amount in yuan. A unit in the value wins, then one in the column header (or the
@@ -94,7 +108,7 @@ class Row:
         try:
             return parse_amount(text, self.units.get(field, default_unit))
         except AmountError as exc:
-            raise RowError(f"column {field}: {exc}") from exc
+            raise RowError(f"column {self.column(field)}: {exc}") from exc
 
     def number(self, field: str, unit: str = "") -> Decimal | None:
         """A plain quantity (hours, counts); a trailing ``unit`` word is allowed."""
@@ -106,9 +120,9 @@ class Row:
         try:
             value = Decimal(text)
         except InvalidOperation:
-            raise RowError(f"column {field}: not a number: {text!r}") from None
+            raise RowError(f"column {self.column(field)}: not a number: {text!r}") from None
         if not value.is_finite() or value < 0:
-            raise RowError(f"column {field}: not a quantity: {text!r}")
+            raise RowError(f"column {self.column(field)}: not a quantity: {text!r}")
         return value
 
 
@@ -231,8 +245,9 @@ class ListExtractor:
 
     def _rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout) -> Iterator[Row]:
         units = dict(self.meta.get("units", {}))
-        for f, header in zip(layout.fields, layout.headers):
-            if f and (unit := header_unit(header)):
+        headers = {f: h for f, h in zip(layout.fields, layout.headers) if f}
+        for f, header in headers.items():
+            if unit := header_unit(header):
                 units[f] = unit
         for raw in table.rows[layout.header_index + 1:]:
             filled = [c for c in raw.cells if c.strip()]
@@ -241,7 +256,7 @@ class ListExtractor:
             if tuple(self._aliases.get(header_key(c)) for c in raw.cells) == layout.fields:
                 continue  # a header repeated on a later page
             values = {f: c for f, c in zip(layout.fields, raw.cells) if f}
-            yield Row(values, self._anchor(ctx, table, raw), units)
+            yield Row(values, self._anchor(ctx, table, raw), units, headers)
 
     @staticmethod
     def _anchor(ctx: ExtractionContext, table: RawTable, raw) -> Anchor:
@@ -277,10 +292,11 @@ def pop_codes(row: Row) -> list[str]:
 
 
 def enterprise(ctx: ExtractionContext, row: Row, name: str,
-               codes: list[str]) -> tuple[NamedNode, Identifier | None]:
+               codes: list[str] | None = None) -> tuple[NamedNode, Identifier | None]:
     """The firm a row is about, plus its legal representative (column ``legal_rep``,
-    with ``legal_rep_id``) as a role. Returns the node and the identifier that linked it."""
-    found = ctx.enterprise(row.anchor, name or None, codes)
+    with ``legal_rep_id``) as a role. Returns the node and the identifier that linked it.
+    ``codes`` default to the row's code columns."""
+    found = ctx.enterprise(row.anchor, name or None, pop_codes(row) if codes is None else codes)
     if found is None:
         raise RowError("no firm name or code")
     node = found[0]
@@ -288,6 +304,26 @@ def enterprise(ctx: ExtractionContext, row: Row, name: str,
     if rep:
         ctx.role(ctx.person(rep, rep_id or None, firm=node), node, "LegalRepresentative", row.anchor)
     return found
+
+
+def party(ctx: ExtractionContext, row: Row, name: str,
+          party_type: str = "") -> tuple[NamedNode, Identifier | None]:
+    """The subject of a row on a list of firms and persons: a person (with ``id_number``,
+    or a personal ID in a code column) or a firm (see ``enterprise``)."""
+    if not name:
+        raise RowError("no party name")
+    codes, id_number = pop_codes(row), row.pop("id_number")
+    kind = header_key(party_type)
+    if kind in _PERSON_TYPES:
+        is_person = True
+    elif kind in _SOLE_TRADER_TYPES:
+        is_person = not codes
+    else:  # a firm, or not said: judged from the codes and the name
+        is_person = kind not in _FIRM_TYPES and not codes and looks_like_person(name, id_number)
+    if is_person:
+        id_number = id_number or next(iter(codes), "")
+        return ctx.person(name, id_number or None), parse_person_id(id_number) if id_number else None
+    return enterprise(ctx, row, name, codes)
 
 
 def authority(ctx: ExtractionContext, name: str) -> NamedNode | None:
@@ -304,4 +340,4 @@ def add_years(day: date, years: int) -> date:
 
 
 __all__ = ["CODE_FIELDS", "ListExtractor", "Row", "RowError", "ExtractionError", "add_years", "authority",
-           "enterprise", "header_key", "header_unit", "looks_like_person", "pop_codes"]
+           "enterprise", "header_key", "header_unit", "looks_like_person", "party", "pop_codes"]

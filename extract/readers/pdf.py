@@ -1,0 +1,102 @@
+"""PDF reader (pdfplumber): ruled tables per page, plus plain page text.
+
+Annual reports and court notices put their tables on ruled grids, so the
+default "lines" strategy is used. Text-aligned tables can be tried with
+``text_fallback=True`` on pages where no ruled table is found; it is opt-in
+because it turns ordinary paragraphs into spurious "tables".
+Broken files (truncated downloads, HTML error pages saved as ``.pdf``) raise
+:class:`ReaderError` instead of pdfminer's assorted exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pdfplumber
+
+from ._text import clean_cell, describe, normalise_text
+from .model import RawRow, RawTable, ReaderError
+
+TEXT_TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+
+_T = TypeVar("_T")
+
+
+def read_pdf(path: Path, *, text_fallback: bool = False, pages: Collection[int] | None = None) -> list[RawTable]:
+    """Extract the tables of every page (or only the 1-based ``pages`` given).
+
+    ``index`` of each table is its number within its page; every row carries
+    the page number.
+    """
+    tables: list[RawTable] = []
+    with open_pdf(path) as pdf:
+        for number in _page_numbers(path, len(pdf.pages), pages):
+            grids = on_page(path, pdf, number, lambda page: _page_grids(page, text_fallback))
+            tables.extend(_table(path, grid, number, index) for index, grid in enumerate(grids, start=1))
+    return tables
+
+
+def pdf_text_pages(path: Path) -> list[str]:
+    """Plain text of each page (item ``i`` is page ``i + 1``), for text-based extractors."""
+    with open_pdf(path) as pdf:
+        return [
+            normalise_text(on_page(path, pdf, number, lambda page: page.extract_text() or ""))
+            for number in range(1, len(pdf.pages) + 1)
+        ]
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator[Any]:
+    """Open with pdfplumber, closing the file afterwards; unreadable or page-less -> ReaderError."""
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        raise ReaderError(path, None, f"not a readable PDF ({describe(exc)})") from exc
+    with pdf:
+        try:
+            page_count = len(pdf.pages)
+        except Exception as exc:
+            raise ReaderError(path, None, f"cannot read the page tree ({describe(exc)})") from exc
+        if not page_count:
+            raise ReaderError(path, None, "PDF has no pages")
+        yield pdf
+
+
+def on_page(path: Path, pdf: Any, number: int, work: Callable[[Any], _T]) -> _T:
+    """Run ``work`` on 1-based page ``number``, naming the page if it fails; frees the page's caches."""
+    page = pdf.pages[number - 1]
+    try:
+        return work(page)
+    except Exception as exc:
+        raise ReaderError(path, f"page {number}", describe(exc)) from exc
+    finally:
+        page.close()
+
+
+def _page_numbers(path: Path, count: int, wanted: Collection[int] | None) -> list[int]:
+    """All page numbers, or the requested ones sorted; out-of-range requests are errors."""
+    if wanted is None:
+        return list(range(1, count + 1))
+    missing = sorted(n for n in set(wanted) if not 1 <= n <= count)
+    if missing:
+        raise ReaderError(path, f"page {missing[0]}", f"no such page (the PDF has {count})")
+    return sorted(set(wanted))
+
+
+def _page_grids(page: Any, text_fallback: bool) -> list[list[list[str | None]]]:
+    """Ruled tables of a page; text-aligned ones only if asked and nothing ruled was found."""
+    grids = page.extract_tables()
+    if not grids and text_fallback and page.chars:
+        grids = page.extract_tables(TEXT_TABLE_SETTINGS)
+    return grids
+
+
+def _table(path: Path, grid: list[list[str | None]], page: int, index: int) -> RawTable:
+    rows = tuple(
+        RawRow(cells=tuple(clean_cell(cell) for cell in cells), row=number, page=page)
+        for number, cells in enumerate(grid, start=1)
+    )
+    return RawTable(source=path, format="pdf", rows=rows, index=index)
