@@ -122,7 +122,7 @@ class ExtractionContext:
         Returns the node and the identifier that linked it (None when only the name did).
         """
         ids = [i for i in (parse_firm_id(c) for c in codes if c) if i is not None]
-        for ident in ids:
+        for ident in (i for i in ids if self._once(ID["warned"], i.value)):
             if ident.kind == "uscc" and not ident.valid:
                 self.warn(anchor, f"USCC {ident.value} fails its check character; kept and flagged")
             if ident.kind == "orgcode" and not ident.valid:

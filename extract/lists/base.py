@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import ClassVar, Iterator
@@ -100,6 +100,12 @@ class Row:
         if value is None and required:
             raise RowError(f"column {self.column(field)}: no date")
         return value
+
+    def last_day(self, field: str) -> date | None:
+        """A published end date (有效期至, 公示截止期) is the last day in force; cscs:validUntil
+        is the first day out of force, so this returns the day after."""
+        value = self.date(field)
+        return value + timedelta(days=1) if value else None
 
     def amount(self, field: str, default_unit: str = "元") -> Decimal | None:
         """Amount in yuan. A unit in the value wins, then one in the column header (or the

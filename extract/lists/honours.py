@@ -17,7 +17,7 @@ class HonourList(ListExtractor):
     def row(self, ctx: ExtractionContext, row: Row) -> None:
         name, honour, level = row.pop("name"), row.pop("honour"), row.pop("level")
         awarded_on = row.date("awarded_on", required=True)
-        valid_until = row.date("valid_until")
+        valid_until = row.last_day("valid_until")
         if not honour:
             raise RowError("no honour name")
         if not level:

@@ -7,6 +7,8 @@ publicity period (公示截止期), or the penalty's validity when that is a dat
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ..context import ExtractionContext
 from ..dates import DateError, parse_date
 from .base import ListExtractor, Row, authority, party
@@ -19,11 +21,12 @@ class PenaltyList(ListExtractor):
         name, category = row.pop("name"), row.pop("party_category")
         decided_on = row.date("decided_on", required=True)
         fine, confiscated = row.amount("fine"), row.amount("confiscated")
-        publicity_until, validity = row.date("publicity_until"), row.pop("validity")
+        publicity_until, validity = row.last_day("publicity_until"), row.pop("validity")
         try:
-            valid_until = publicity_until or parse_date(validity)
+            validity_end = parse_date(validity)
         except DateError:
-            valid_until = None  # "六个月", "长期": kept as text below
+            validity_end = None  # "六个月", "长期": kept as text below
+        valid_until = publicity_until or (validity_end + timedelta(days=1) if validity_end else None)
         subject, link = party(ctx, row, name, category)
         ctx.record(
             "AdministrativePenalty", subject, row.anchor, link=link, record_class="PenaltyDecision",

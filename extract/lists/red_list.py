@@ -51,7 +51,7 @@ class RedList(ListExtractor):
     def _general(self, ctx: ExtractionContext, row: Row) -> None:
         name = row.pop("name")
         listed_on = row.date("listed_on", required=True)
-        valid_until = row.date("valid_until")
+        valid_until = row.last_day("valid_until")
         subject, link = enterprise(ctx, row, name)
         ctx.record(
             "RedList", subject, row.anchor, link=link, valid_from=listed_on, valid_until=valid_until,

@@ -41,14 +41,14 @@ def test_gbk_csv_full_standard(write, run, choose_name):
     assert facts.label(firm["subject"]) == "杭州甲乙科技有限公司"
     assert firm["linkIdentifier"] == "91330102MA2B3C4D17"
     assert firm["fineYuan"] == "15000" and firm["confiscatedYuan"] == "3200"
-    assert (firm["validFrom"], firm["validUntil"]) == ("2021-05-10", "2024-05-10")
+    assert (firm["validFrom"], firm["validUntil"]) == ("2021-05-10", "2024-05-11")  # 公示截止期 2024-05-10 is the last day
     assert firm["decisionNumber"] == "杭上市监处罚〔2021〕12号"
     assert firm["penaltyType"] == "罚款;没收违法所得" and firm["violationType"] == "虚假宣传"
     assert firm["legalBasis"] == "《中华人民共和国广告法》第五十五条" and firm["facts"] == "发布虚假广告"
     assert firm["remarks"] == "已缴纳" and firm["issuerCode"] == "11330102MB0000000X"
     assert facts.label(firm["issuedBy"]) == "杭州市上城区市场监督管理局"
     assert facts.kind_of(person["subject"]) == "Person" and facts.label(person["subject"]) == "王五"
-    assert person["fineYuan"] == "500" and person["validUntil"] == "2021-12-31"
+    assert person["fineYuan"] == "500" and person["validUntil"] == "2022-01-01"  # 处罚有效期 2021-12-31, last day
     assert person["linkIdentifierType"] == "name"
     assert facts.kind_of(trader["subject"]) == "Enterprise"  # a sole trader with a code is registered
     assert trader["linkIdentifierType"] == "uscc" and trader.get("validUntil") is None
@@ -100,7 +100,7 @@ def test_english_headers(write, run, choose_name):
     _, facts = run(PenaltyList(), path)
     (record,) = facts.records()
     assert (record["fineYuan"], record["confiscatedYuan"]) == ("15000", "800")
-    assert (record["validFrom"], record["validUntil"]) == ("2021-05-10", "2024-05-10")
+    assert (record["validFrom"], record["validUntil"]) == ("2021-05-10", "2024-05-11")  # 公示截止期 2024-05-10 is the last day
     assert facts.kind_of(record["subject"]) == "Enterprise"
     assert facts.warnings() == ["warning: penalties_en.xlsx, sheet Sheet1, row 1: unknown column 'Case officer' "
                                 "is not read by the penalties extractor"]

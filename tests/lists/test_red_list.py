@@ -43,7 +43,7 @@ def test_general_red_list_gbk_csv(write, run, choose_name):
     assert choose_name(path) == "red_list"
     _, facts = run(RedList(), path)
     first, second = facts.records("RedList")
-    assert (first["validFrom"], first["validUntil"], first["reason"]) == ("2021-06-30", "2023-06-29", "守合同重信用企业")
+    assert (first["validFrom"], first["validUntil"], first["reason"]) == ("2021-06-30", "2023-06-30", "守合同重信用企业")
     assert facts.label(first["issuedBy"]) == "杭州市市场监督管理局"
     assert second.get("validUntil") is None and facts.label(second["issuedBy"]) == "杭州海关"
     assert not facts.warnings()
