@@ -453,8 +453,9 @@ class _Builder:
         first = rng.randint(max(2016, firm.founded.year + 1), max(2016, firm.founded.year + 1, last_year))
         for year in range(first, min(last_year, first + rng.randint(0, 3)) + 1):
             published = date(year + 1, 4, rng.randint(10, 28))
-            self.add_record("RedList", firm.uscc, "firm", published,
-                            details={"firm": firm.key, "year": year, "grade": "A"})
+            record = self.add_record("RedList", firm.uscc, "firm", published,
+                                     details={"firm": firm.key, "year": year, "grade": "A"})
+            record.stated_until = add_years(published, 1)  # an A grade holds until the next list
 
     def honour(self, firm: Firm) -> None:
         township = self.rng.random() < 0.08
