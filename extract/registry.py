@@ -63,6 +63,5 @@ def choose(source: Source) -> Extractor:
 
 
 def _load_builtin() -> None:
-    if _REGISTRY:
-        return
-    from . import lists, rubric  # noqa: F401  (modules register themselves)
+    """Import the built-in extractors (they register themselves on import)."""
+    from . import lists, rubric  # noqa: F401
