@@ -284,8 +284,9 @@ class Graph:
                            grade_assumed, score.categories, list(indicators.values()), assumptions)
 
     # -- raw access ----------------------------------------------------------
-    def query(self, text: str, **params: object) -> Rows:
-        return self.store.select(text, **params)
+    def query(self, sparql: str, /, **params: object) -> Rows:
+        """Run any SELECT; ``params`` fill its ``VALUES ?name { UNDEF }`` slots."""
+        return self.store.select(sparql, **params)
 
     def export(self, out: IO[bytes], fmt: str = "trig") -> None:
         self.store.export(out, fmt)

@@ -100,7 +100,7 @@ class EmbeddedStore:
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
 
     # -- queries -----------------------------------------------------------
-    def select(self, query: str, **params: object) -> Rows:
+    def select(self, query: str, /, **params: object) -> Rows:
         """Run a SELECT with its ``VALUES ?x { UNDEF }`` slots bound to ``params``."""
         result = self._store.query(bind(query, params) if params else query,
                                    use_default_graph_as_union=True)
@@ -110,7 +110,7 @@ class EmbeddedStore:
     def select_raw(self, query: str) -> ox.QuerySolutions:
         return self._store.query(query, use_default_graph_as_union=True)
 
-    def ask(self, query: str, **params: object) -> bool:
+    def ask(self, query: str, /, **params: object) -> bool:
         return bool(self._store.query(bind(query, params) if params else query,
                                       use_default_graph_as_union=True))
 

@@ -1,0 +1,101 @@
+"""The command line on an on-disk store: ingest → score → explain → query → export → retract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from cscs.cli import main
+from cscs.demo import shipped_rubric
+from cscs.extract.identifiers import make_uscc
+
+USCC = make_uscc("330106", "30000001")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def listing(tmp_path: Path) -> Path:
+    path = tmp_path / "abnormal.csv"
+    path.write_text("企业名称,统一社会信用代码,列入经营异常名录原因,列入日期,作出决定机关(列入)\n"
+                    f"杭州命令行有限公司,{USCC},通过登记的住所或者经营场所无法联系,2023-01-10,杭州市西湖区市场监督管理局\n",
+                    encoding="utf-8")
+    return path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_score_explain(capsys, store: Path, listing: Path) -> None:
+    code, out, _ = run(capsys, "--store", str(store), "ingest", str(shipped_rubric()), str(listing))
+    assert code == 0 and "2 added, 0 unchanged" in out
+    code, out, _ = run(capsys, "--store", str(store), "ingest", str(listing))
+    assert code == 0 and "0 added, 1 unchanged" in out
+
+    code, out, _ = run(capsys, "--store", str(store), "score", "--as-of", "2024-06-30", "--format", "csv")
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert (row["uscc"], row["name"], row["Basic Data"], row["total"], row["grade"]) == (
+        USCC, "杭州命令行有限公司", "60", "795", "good")
+
+    code, out, _ = run(capsys, "--store", str(store), "explain", "杭州命令行", "--as-of", "2024-06-30",
+                       "--format", "json")
+    data = json.loads(out)
+    assert set(data) == {"firm", "name", "uscc", "rubric", "as_of", "total", "grade", "grade_assumed",
+                         "categories", "indicators", "assumptions"}
+    (abnormal,) = [i for i in data["indicators"] if i["label"] == "Abnormal Operations"]
+    assert (abnormal["points"], abnormal["max"], abnormal["counted"]) == (0, 20, 1)
+    (evidence,) = abnormal["evidence"]
+    assert (evidence["document_title"], evidence["row"], evidence["valid_from"], evidence["link_type"]) == (
+        "abnormal.csv", 2, "2023-01-10", "uscc")
+
+    code, out, _ = run(capsys, "--store", str(store), "explain", USCC, "--as-of", "2024-06-30")
+    assert "Abnormal Operations" in out and "abnormal.csv, row 2" in out and "linked by uscc" in out
+
+
+def test_query_export_retract(capsys, store: Path, listing: Path, tmp_path: Path) -> None:
+    run(capsys, "--store", str(store), "ingest", str(shipped_rubric()), str(listing))
+    query = tmp_path / "names.rq"
+    query.write_text("PREFIX rov: <http://www.w3.org/ns/regorg#> SELECT ?name WHERE { VALUES ?firm { UNDEF } "
+                     "?firm rov:legalName ?name }", encoding="utf-8")
+    firm = "https://w3id.org/cscs/id/enterprise/oc-" + USCC[8:17]
+    code, out, _ = run(capsys, "--store", str(store), "query", str(query), "-p", f"firm=<{firm}>", "--format", "json")
+    assert code == 0 and json.loads(out) == [{"name": "杭州命令行有限公司"}]
+
+    export = tmp_path / "graph.trig"
+    assert run(capsys, "--store", str(store), "export", "--format", "trig", "-o", str(export))[0] == 0
+    dataset = rdflib.Dataset()
+    dataset.parse(export, format="trig")
+    assert len(list(dataset.graphs())) >= 3  # default + rubric + list
+
+    code, out, _ = run(capsys, "--store", str(store), "retract", "abnormal.csv")
+    assert code == 0 and out.startswith("retracted https://w3id.org/cscs/doc/")
+    code, _, err = run(capsys, "--store", str(store), "explain", USCC)
+    assert code == 2 and "no firm matches" in err
+
+
+def test_errors_are_one_line_and_a_nonzero_exit(capsys, store: Path, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "--store", str(store), "score")
+    assert code == 2 and err.strip() == ("cscs: error: no rubric in the graph; ingest one first "
+                                         "(cscs ingest RUBRIC.tsv), or run cscs demo")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    code, out, err = run(capsys, "--store", str(store), "ingest", "--quiet", str(empty))
+    assert code == 1 and f"rejected  {empty}: empty file" in err and "1 rejected" in out
+
+
+def test_console_script_is_installed() -> None:
+    result = subprocess.run([sys.executable, "-m", "cscs", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("cscs ")
