@@ -30,6 +30,9 @@ ROLES = {
 }
 
 
+_SEXES = {"男": "male", "男性": "male", "M": "male", "女": "female", "女性": "female", "F": "female"}
+
+
 class ExtractionError(Exception):
     """The document cannot be extracted; nothing of it is written."""
 
@@ -178,7 +181,7 @@ class ExtractionContext:
         if ident is not None and self._once(node, "pid:" + ident.value):
             self.add(node, CSCS.idNumber, ident.value)
         if sex and self._once(node, "sex"):
-            self.add(node, FOAF.gender, sex)
+            self.add(node, FOAF.gender, _SEXES.get(sex.strip(), sex.strip()))
         if age and self._once(node, "age"):
             self.add(node, CSCS.age, age)
         return node
@@ -234,7 +237,8 @@ class ExtractionContext:
         if link is not None:
             self.add(node, CSCS.linkIdentifier, link.value)
             self.add(node, CSCS.linkIdentifierType, link.kind)
-            self.add(node, CSCS.linkIdentifierValid, link.valid)
+            if link.kind in {"uscc", "orgcode"}:  # the only kinds with a check character
+                self.add(node, CSCS.linkIdentifierValid, link.valid)
         else:
             self.add(node, CSCS.linkIdentifierType, "name")
         for prop, value in (properties or {}).items():

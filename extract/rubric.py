@@ -157,6 +157,7 @@ class RubricExtractor:
             raise ctx.fail(ctx.anchor(), f"rubric total is {total}, its metadata says {info['total']}")
         rubric_id = info.get("id") or slug(source.path.stem)
         rubric = ID[f"rubric/{rubric_id}"]
+        self._keys: dict[int, str] = {}
         self._describe_rubric(ctx, rubric, rubric_id, info, total)
         self._grades(ctx, rubric, rubric_id, meta.get("grades", []))
         self._defaults_note(ctx, rubric, meta.get("defaults", {}))
@@ -213,9 +214,18 @@ class RubricExtractor:
             ctx.add(node, CSCS.maxScore, int(grade["max"]))
             ctx.add(node, CSCS.assumption, bool(grade.get("assumption", False)))
 
+    def _key(self, node: Node, notation: str) -> str:
+        """The indicator's IRI segment: its name as a slug, or with its notation appended
+        when a sub-category and an indicator share a name (common in Chinese rubrics)."""
+        key = slug(node.name)
+        if key in self._keys.values():
+            key = f"{key}-{notation.replace('.', '-')}"
+        self._keys[id(node)] = key
+        return key
+
     def _node(self, ctx: ExtractionContext, rubric: NamedNode, rubric_id: str, node: Node,
               notation: str, meta: dict) -> NamedNode:
-        iri = ID[f"rubric/{rubric_id}/{slug(node.name)}"]
+        iri = ID[f"rubric/{rubric_id}/{self._key(node, notation)}"]
         ctx.add(iri, RDF.type, CSCS.Indicator)
         ctx.add(iri, RDF.type, SKOS.Concept)
         ctx.add(iri, SKOS.inScheme, rubric)
@@ -238,8 +248,8 @@ class RubricExtractor:
 
     def _leaf(self, ctx: ExtractionContext, iri: NamedNode, rubric_id: str, node: Node, meta: dict) -> None:
         assert node.parent is not None and node.parent.parent is not None
-        ctx.add(iri, CSCS.subcategory, ID[f"rubric/{rubric_id}/{slug(node.parent.name)}"])
-        ctx.add(iri, CSCS.category, ID[f"rubric/{rubric_id}/{slug(node.parent.parent.name)}"])
+        ctx.add(iri, CSCS.subcategory, ID[f"rubric/{rubric_id}/{self._keys[id(node.parent)]}"])
+        ctx.add(iri, CSCS.category, ID[f"rubric/{rubric_id}/{self._keys[id(node.parent.parent)]}"])
         ctx.add(iri, SKOS.definition, node.description)
         for dept in node.departments:
             ctx.add(iri, CSCS.suppliedBy, dept)

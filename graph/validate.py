@@ -13,10 +13,20 @@ Inference is off (``inference="none"``): SHACL already follows
 shapes need; RDFS or OWL-RL inference would materialise every entailed triple of
 every graph (each record typed ``prov:Entity``, every property's domain and
 range) and multiply the run time for no extra check.
+
+The ontology is mixed in by adding its class tree (``rdfs:subClassOf`` between
+named classes, and the types of its named individuals: record kinds, roles,
+polarities) to the graph before validation, rather than through pyshacl's
+``ont_graph``: pyshacl's ontology "inoculation" deep-clones every
+``owl:NamedIndividual`` by following its links, and the SKOS scheme of record
+kinds (``skos:hasTopConcept`` one way, ``skos:topConceptOf`` back) sends that
+clone round in circles for minutes. Even with the class tree alone, the
+inoculation costs more than the validation itself.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -24,13 +34,14 @@ from importlib import resources
 import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from .namespaces import DCTERMS, PREFIXES, XSD
 from .store import EmbeddedStore
 
 _XSD_STRING = XSD.string.value
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
@@ -47,8 +58,11 @@ class Violation:
     value: str | None = None
 
     def __str__(self) -> str:
+        """``<title>: <focus> <path>: <message>`` (no path for a node-level result;
+        ``warning:`` before the message of a result that is not a violation)."""
         place = f"{compact(self.focus_node)} {compact(self.path)}" if self.path else compact(self.focus_node)
-        return f"{self.document_title}: {place}: {self.message}"
+        tag = "" if self.severity == "Violation" else f"{self.severity.lower()}: "
+        return f"{self.document_title}: {place}: {tag}{self.message}"
 
 
 @dataclass
@@ -62,14 +76,15 @@ class ValidationReport:
 
 
 def compact(iri: str | None) -> str:
-    """``https://w3id.org/cscs/ns#uscc`` → ``cscs:uscc`` (the longest known prefix wins)."""
-    if iri is None:
+    """``https://w3id.org/cscs/ns#uscc`` → ``cscs:uscc`` (the longest known prefix wins);
+    other IRIs in angle brackets, anything else (blank nodes) as it is."""
+    if not iri:
         return ""
     best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri if iri.startswith("_:") else f"<{iri}>"
-    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+    if best is not None:
+        prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+        return f"{prefix}:{iri[len(best):]}"
+    return f"<{iri}>" if _IRI.fullmatch(iri) else iri
 
 
 @cache
@@ -88,6 +103,19 @@ def ontology_graph() -> Graph:
     return _package_graph("cscs.ttl")
 
 
+@cache
+def class_tree() -> tuple[tuple[Node, Node, Node], ...]:
+    """What of the ontology SHACL needs: subclass links between named classes and
+    the rdf:types of named individuals (``cscs:AdministrativePenalty a cscs:RecordKind``)."""
+    ont = ontology_graph()
+    triples = {(s, RDFS.subClassOf, o) for s, o in ont.subject_objects(RDFS.subClassOf)
+               if isinstance(s, URIRef) and isinstance(o, URIRef)}
+    for individual in ont.subjects(RDF.type, OWL.NamedIndividual):
+        triples.update((individual, RDF.type, t) for t in ont.objects(individual, RDF.type)
+                       if t != OWL.NamedIndividual)
+    return tuple(sorted(triples))
+
+
 def validate(store: EmbeddedStore) -> ValidationReport:
     """Validate every named (document) graph of the store against the shapes."""
     graphs = store.graphs()
@@ -104,12 +132,12 @@ def validate_graph(store: EmbeddedStore, graph: ox.NamedNode) -> list[Violation]
     for quad in store.raw.quads_for_pattern(None, None, None, graph):
         data.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
     title = _title(data, graph)
-    # inplace: ``data`` is our own copy, so pyshacl may mix the ontology into it
-    # rather than cloning it first.
+    for triple in class_tree():
+        data.add(triple)
+    # inplace: ``data`` is our own copy, so pyshacl need not clone it.
     _, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-        abort_on_first=False, allow_warnings=True, meta_shacl=False, advanced=False,
-        inplace=True,
+        data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
+        allow_warnings=True, meta_shacl=False, advanced=False, inplace=True,
     )
     found = [_violation(results, r, title, graph.value)
              for r in results.subjects(RDF.type, SH.ValidationResult)]
@@ -149,7 +177,9 @@ def _violation(results: Graph, result: Node, title: str, document: str) -> Viola
         document_iri=document,
         focus_node=_show(focus),
         path=_show(path) if isinstance(path, URIRef) else ("(complex path)" if path is not None else None),
-        message=" ".join(messages) or f"fails {_show(one(SH.sourceConstraintComponent))}",
+        # IRIs that a SPARQL constraint put into its message, in their short form
+        message=_IRI.sub(lambda m: compact(m[0]), " ".join(messages))
+        or f"fails {compact(_show(one(SH.sourceConstraintComponent)))}",
         severity=_SEVERITIES.get(one(SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
         value=None if value is None else _show(value),
     )

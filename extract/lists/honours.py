@@ -30,5 +30,5 @@ class HonourList(ListExtractor):
         ctx.record(
             "Honour", subject, row.anchor, link=link, record_class="HonourRecord", valid_from=awarded_on,
             valid_until=valid_until, issued_by=authority(ctx, row.pop("authority")),
-            properties={"subjectName": name, "honourName": honour, "level": level, "levelRank": rank},
+            properties={"subjectName": name, "honourName": honour, "honourLevel": level, "honourLevelRank": rank},
         )

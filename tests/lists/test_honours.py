@@ -26,11 +26,11 @@ def test_html_levels(write, run, choose_name):
     provincial, national, county = facts.records("Honour")
     assert provincial["type"].endswith("#HonourRecord")
     assert provincial["honourName"] == "浙江省守合同重信用企业"
-    assert (provincial["level"], provincial["levelRank"]) == ("省级", "provincial")
+    assert (provincial["honourLevel"], provincial["honourLevelRank"]) == ("省级", "provincial")
     assert (provincial["validFrom"], provincial["validUntil"]) == ("2021-12-01", "2023-12-01")  # 有效期至 2023-11-30 is the last day in force
     assert facts.label(provincial["issuedBy"]) == "浙江省市场监督管理局"
-    assert (national["levelRank"], national["validFrom"]) == ("national", "2020-11-10")
-    assert county["levelRank"] == "county"
+    assert (national["honourLevelRank"], national["validFrom"]) == ("national", "2020-11-10")
+    assert county["honourLevelRank"] == "county"
     assert facts.warnings() == [
         "warning: honours.html, row 5: row skipped: honour level '街道级' is below county level; "
         "only honours of county level or above count",
@@ -49,7 +49,7 @@ def test_xlsx_bad_date_and_unknown_column(write, run):
     ])
     _, facts = run(HonourList(), path)
     (record,) = facts.records()
-    assert record["levelRank"] == "municipal"
+    assert record["honourLevelRank"] == "municipal"
     assert facts.warnings() == [
         "warning: honours.xlsx, sheet 名单, row 1: unknown column '证书编号' is not read by the honours extractor",
         "warning: honours.xlsx, sheet 名单, row 3: row skipped: column 授予日期: not a valid date: '2021-12-00'",
@@ -67,7 +67,7 @@ def test_english_headers(write, run, choose_name):
     assert choose_name(path) == "honours"
     _, facts = run(HonourList(), path)
     (record,) = facts.records()
-    assert record["levelRank"] == "provincial" and record["validFrom"] == "2021-12-01"
+    assert record["honourLevelRank"] == "provincial" and record["validFrom"] == "2021-12-01"
 
 
 def test_wrong_file_is_an_error(write, run):
