@@ -16,7 +16,9 @@ from pyoxigraph import Literal, NamedNode
 
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph import ingest as ingest_mod
+from cscs.graph import resolve as resolution
 from cscs.graph.ingest import IngestReport
+from cscs.graph.resolve import Match, Resolution
 from cscs.graph.namespaces import CSCS, DOC, ID
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore, Rows, open_store
@@ -77,6 +79,10 @@ class Evidence:
     via_person: str | None = None
     via_person_name: str | None = None
     via_role: str | None = None
+    subject_node: str | None = None
+    match_score: float | None = None
+    match_evidence: str | None = None
+    match_by: str | None = None
 
     @property
     def place(self) -> str:
@@ -150,8 +156,39 @@ class Graph:
 
     # -- ingest --------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], extractor: str | None = None,
-               on_done: Callable[[IngestReport], None] | None = None) -> list[IngestReport]:
-        return ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done)
+               on_done: Callable[[IngestReport], None] | None = None,
+               resolve: bool = True) -> list[IngestReport]:
+        """Ingest documents; then, if anything was added, resolve identities again so
+        that records naming a firm by an old or masked code reach it."""
+        reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done)
+        if resolve and any(r.status == "added" for r in reports):
+            self.resolve()
+        return reports
+
+    # -- identities ------------------------------------------------------------
+    def resolve(self) -> Resolution:
+        """Match firm and person nodes; rewrite the machine's judgements and links."""
+        return resolution.resolve(self.store)
+
+    def review(self) -> list[Match]:
+        """Candidate pairs the machine left for a user to decide."""
+        return self.resolve().review
+
+    def judge(self, subject: str, candidate: str, same: bool, by: str, note: str | None = None) -> None:
+        """A user's judgement on a pair; it outranks the machine's, and scores follow."""
+        resolution.judge(self.store, self._node(subject), self._node(candidate), same, by, note)
+
+    def unjudge(self, subject: str, candidate: str) -> bool:
+        return resolution.unjudge(self.store, self._node(subject), self._node(candidate))
+
+    def _node(self, ref: str) -> str:
+        """A node IRI as given, or a firm looked up without following its resolution."""
+        if ref.startswith(str(ID)):
+            return ref
+        ident = parse_firm_id(ref)
+        code = ident.value if ident and ident.kind != "other" else None
+        rows = self.store.select(load("firm-by-code"), code=code).rows if code else []
+        return self._one(rows, ref) if rows else self.find_firm(ref)
 
     def documents(self) -> Rows:
         return self.store.select(load("documents"))
@@ -169,6 +206,7 @@ class Graph:
     def retract(self, ref: str) -> str:
         doc = self.find_document(ref)
         ingest_mod.retract(self.store, NamedNode(doc))
+        self.resolve()
         self.store.flush()
         return doc
 
@@ -196,7 +234,7 @@ class Graph:
         """A firm by USCC, organisation code, registration number, IRI or name (exact, then partial)."""
         text = text.strip()
         if text.startswith(str(ID)):
-            return text
+            return self._canonical(text)
         ident = parse_firm_id(text)
         codes = [ident.value] if ident and ident.kind != "other" else []
         if ident and ident.org_code and ident.kind == "uscc":
@@ -204,10 +242,18 @@ class Graph:
         for code in codes:
             rows = self.store.select(load("firm-by-code"), code=code).rows
             if rows:
-                return self._one(rows, text)
+                return self._canonical(self._one(rows, text))
         rows = self.store.select(load("firm-by-name"), text=normalize_name(text)).rows
         exact = [r for r in rows if r["exact"]]
-        return self._one(exact or rows, text)
+        firms = {self._canonical(str(r["firm"])): r for r in exact or rows}
+        return self._one([{**r, "firm": f} for f, r in firms.items()], text)
+
+    def _canonical(self, firm: str) -> str:
+        """The firm a node was resolved to (an alias known by a registration number,
+        masked code or name), or the node itself."""
+        rows = self.store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?c WHERE { "
+                                 "VALUES ?firm { UNDEF } ?firm cscs:resolvedTo ?c }", firm=NamedNode(firm)).rows
+        return str(rows[0]["c"]) if rows else firm
 
     @staticmethod
     def _one(rows: list[dict], text: str) -> str:
@@ -310,4 +356,6 @@ def _evidence(row: dict) -> Evidence:
         sheet=row["sheet"], page=row["page"], row=row["row"], issuer=row["issuerLabel"],
         case_number=row["caseNumber"], decision_number=row["decisionNumber"], reason=row["reason"],
         link_type=row["linkType"], link_identifier=row["linkId"], link_identifier_valid=row["linkValid"],
-        via_person=row["person"], via_person_name=row["personName"], via_role=_local(row["role"]))
+        via_person=row["person"], via_person_name=row["personName"], via_role=_local(row["role"]),
+        subject_node=row["subjectNode"], match_score=row["matchScore"], match_evidence=row["matchEvidence"],
+        match_by=row["matchBy"])

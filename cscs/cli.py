@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--as", dest="extractor", help="extractor name (default: recognised by content)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no per-warning lines")
+    p.add_argument("--no-resolve", action="store_true", help="skip entity resolution after ingest")
 
     p = sub.add_parser("score", help="firms' scores per category, total and grade")
     p.add_argument("--firm", help="USCC, organisation code or name (default: every firm)")
@@ -72,6 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the whole graph")
     p.add_argument("--format", choices=["trig", "nquads", "jsonld"], default="trig")
     p.add_argument("--output", "-o", type=Path, help="file (default: standard output)")
+
+    p = sub.add_parser("resolve", help="match firms and persons; list or decide uncertain pairs")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--same", nargs=2, metavar=("A", "B"), help="judge A and B the same (USCC, name or IRI)")
+    group.add_argument("--not-same", nargs=2, metavar=("A", "B"), help="judge A and B different")
+    group.add_argument("--undo", nargs=2, metavar=("A", "B"), help="take back a judgement on A and B")
+    p.add_argument("--by", default=os.environ.get("USER", "user"), help="who decides (default $USER)")
+    p.add_argument("--note", help="why")
+    p.add_argument("--format", choices=["text", "json"], default="text")
 
     sub.add_parser("validate", help="check the graph against the SHACL shapes")
     p = sub.add_parser("retract", help="remove a document and everything derived from it")
@@ -115,7 +126,7 @@ def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
             for problem in report.problems:
                 tqdm.write(f"  {problem}", file=sys.stderr)
 
-    reports = graph.ingest(paths, args.extractor, on_done=done)
+    reports = graph.ingest(paths, args.extractor, on_done=done, resolve=not args.no_resolve)
     bar.close()
     for r in reports:
         if r.status != "rejected":
@@ -161,6 +172,35 @@ def cmd_export(graph: Graph, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_resolve(graph: Graph, args: argparse.Namespace) -> int:
+    if args.same or args.not_same:
+        a, b = args.same or args.not_same
+        graph.judge(a, b, same=bool(args.same), by=args.by, note=args.note)
+        print(f"recorded: {a} {'is' if args.same else 'is not'} {b} (by {args.by})")
+        return 0
+    if args.undo:
+        found = graph.unjudge(*args.undo)
+        print("judgement taken back" if found else "no judgement by a user on that pair")
+        return 0 if found else 1
+    result = graph.resolve()
+    if args.format == "json":
+        json.dump({"linked": len(result.links), "review": [
+            {"subject": m.subject, "candidate": m.candidate, "kind": m.kind, "score": m.score,
+             "evidence": [str(f) for f in m.features]} for m in result.review]},
+            sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"{len(result.links)} node(s) linked to a firm or person; {result.user_same} same and "
+          f"{result.user_not_same} not-same judgement(s) by users; {len(result.review)} pair(s) to review")
+    for m in result.review:
+        print(f"\n  {m.kind}: {m.subject}\n     ?= {m.candidate}   score {m.score}")
+        for feature in m.features:
+            print(f"       {feature}")
+    if result.review:
+        print("\ndecide with: cscs resolve --same A B   or   cscs resolve --not-same A B")
+    return 0
+
+
 def cmd_validate(graph: Graph, args: argparse.Namespace) -> int:
     from .graph.validate import validate
 
@@ -199,7 +239,7 @@ def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "ingest": cmd_ingest, "score": cmd_score, "explain": cmd_explain, "query": cmd_query,
-    "export": cmd_export, "validate": cmd_validate, "retract": cmd_retract,
+    "export": cmd_export, "resolve": cmd_resolve, "validate": cmd_validate, "retract": cmd_retract,
     "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo,
 }
 

@@ -96,6 +96,14 @@ def _dates(ev) -> str:
 
 
 def _link(ev) -> str:
+    if not ev.match_by:
+        return _route(ev)
+    if ev.match_by.startswith("user:"):
+        return f"{_route(ev)}, judged the same party by {ev.match_by[5:]}"
+    return f"{_route(ev)}, matched to this party (score {ev.match_score:.2f}): {ev.match_evidence}"
+
+
+def _route(ev) -> str:
     if ev.via_role:
         return (f"through {ev.via_person_name or ev.via_person} as {ev.via_role} "
                 f"(person identified by {ev.link_type or 'name'}"

@@ -114,3 +114,36 @@ def make_uscc(area: str, org_code8: str, authority: str = "9", kind: str = "1") 
     org = org_code8 + org_code_check_char(org_code8)
     first17 = authority + kind + area + org
     return first17 + uscc_check_char(first17)
+
+
+def id_pattern(raw: str) -> str | None:
+    """An 18-position pattern of a person's ID number, ``?`` where masked.
+
+    Both real mask styles map onto the same positions: ``3208191960****6833`` (ten
+    visible, four stars for four digits) and ``14010419670****1714`` (eleven visible,
+    four stars for three digits): the stars stand for whatever the visible ends leave.
+    """
+    code = normalize_code(raw)
+    if _PERSON_ID_RE.match(code):
+        return code
+    head, stars, tail = code.partition("*")
+    tail = tail.lstrip("*")
+    hidden = 18 - len(head) - len(tail)
+    if not stars or hidden < 1 or not re.fullmatch(r"[0-9X]*", head + tail):
+        return None
+    return head + "?" * hidden + tail
+
+
+def patterns_agree(a: str, b: str) -> tuple[bool, int]:
+    """Whether two patterns (``?`` unknown) can be the same code, and how many
+    positions both show (the strength of the agreement)."""
+    if len(a) != len(b):
+        return False, 0
+    shared = [(x, y) for x, y in zip(a, b) if x not in "?*" and y not in "?*"]
+    return all(x == y for x, y in shared), len(shared)
+
+
+def birth_year(pattern: str) -> int | None:
+    """The birth year an 18-position ID pattern shows (positions 7-10), if visible."""
+    year = pattern[6:10]
+    return int(year) if len(pattern) == 18 and year.isdigit() else None

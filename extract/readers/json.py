@@ -72,7 +72,9 @@ def find_records(document: Any, path: Path) -> tuple[list[Record], str]:
     """The record array and its path.
 
     A top-level array of objects (even an empty one) wins; otherwise the
-    largest array of objects anywhere (depth-first, the first one on ties).
+    largest array of objects anywhere; on a tie, the array whose objects hold the
+    most plain values (a portal's ``data: [{result: [...]}]`` envelope holds
+    arrays, its records hold fields), then the first depth-first.
     A lone object with no such array is a single record. Anything else ->
     ReaderError.
     """
@@ -80,11 +82,17 @@ def find_records(document: Any, path: Path) -> tuple[list[Record], str]:
         return document, ""
     found = list(_record_arrays(document, ""))
     if found:
-        json_path, records = max(found, key=lambda item: len(item[1]))
+        json_path, records = max(found, key=lambda item: (len(item[1]), _flatness(item[1])))
         return records, json_path
     if isinstance(document, dict):
         return [document], ""
     raise ReaderError(path, None, "no JSON object or array of objects found")
+
+
+def _flatness(records: list[Record]) -> float:
+    """Share of scalar values in the objects: records are flat, envelopes are not."""
+    values = [v for record in records for v in record.values()]
+    return sum(not isinstance(v, (dict, list)) for v in values) / max(len(values), 1)
 
 
 def _is_record_array(value: Any) -> bool:

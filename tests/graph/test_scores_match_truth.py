@@ -40,8 +40,7 @@ def expected_scores(truth: dict, rubric: dict, day: date) -> dict[str, int]:
         for name, rules in rubric["indicators"].items():
             rules = {**defaults, **rules}
             hits = sum(1 for r in truth["records"] if r["kind"] in rules["kinds"] and r["counts"]
-                       and _in_force(r, day) and _reaches(r, firm["uscc"], rules, persons_roles, day)
-                       and not _by_registration_number_only(r))
+                       and _in_force(r, day) and _reaches(r, firm["uscc"], rules, persons_roles, day))
             maximum = MAX_POINTS[name]
             moved = min(maximum, hits * rules["points_per_record"]) if rules["rule"] == "per-record" \
                 else (maximum if hits else 0)
@@ -49,13 +48,6 @@ def expected_scores(truth: dict, rubric: dict, day: date) -> dict[str, int]:
         totals[firm["uscc"]] = total
     assert persons  # the population has people
     return totals
-
-
-def _by_registration_number_only(record: dict) -> bool:
-    """A record naming its firm only by the old 15-digit registration number stays on a
-    node of its own until entity resolution links that number to the firm's USCC (the
-    graph records the number on both; linking is the resolver's decision, not a guess)."""
-    return any(len(v) == 15 and v.isdigit() for v in record["key"].values())
 
 
 def _in_force(record: dict, day: date) -> bool:
