@@ -21,6 +21,7 @@ from cscs.graph.ingest import IngestReport
 from cscs.graph.resolve import Match, Resolution
 from cscs.graph.namespaces import CSCS, DOC, ID
 from cscs.graph.queries import load
+from cscs.graph.remote import RemoteStore
 from cscs.graph.store import EmbeddedStore, Rows, open_store
 
 
@@ -150,9 +151,15 @@ def _local(iri: str | None) -> str | None:
 class Graph:
     """A cscs knowledge graph over a store (embedded on disk by default)."""
 
-    def __init__(self, store: EmbeddedStore | None = None, path: Path | str | None = None,
-                 memory: bool = False):
-        self.store = store if store is not None else open_store(path, memory=memory)
+    def __init__(self, store: EmbeddedStore | RemoteStore | None = None, path: Path | str | None = None,
+                 memory: bool = False, endpoint: str | None = None, update_endpoint: str | None = None,
+                 store_endpoint: str | None = None):
+        if store is not None:
+            self.store = store
+        elif endpoint:
+            self.store = RemoteStore(endpoint, update_endpoint, store_endpoint)
+        else:
+            self.store = open_store(path, memory=memory)
 
     # -- ingest --------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], extractor: str | None = None,

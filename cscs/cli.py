@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cscs {__version__}")
     parser.add_argument("--store", type=Path, help="embedded store folder (default: $CSCS_STORE or "
                         f"{default_store_path()})")
+    parser.add_argument("--endpoint", help="a SPARQL 1.1 query endpoint to use instead of the embedded store")
+    parser.add_argument("--update-endpoint", help="its SPARQL 1.1 update endpoint (needed for writes)")
+    parser.add_argument("--store-endpoint", help="its Graph Store protocol endpoint (documents in one PUT)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="extract documents (files or folders) into the graph")
@@ -100,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        graph = Graph(path=args.store)
+        graph = Graph(path=args.store, endpoint=args.endpoint, update_endpoint=args.update_endpoint,
+                      store_endpoint=args.store_endpoint)
         return COMMANDS[args.command](graph, args)
     except (LookupError_, StoreError, FileNotFoundError, ValueError) as exc:
         print(f"cscs: error: {exc}", file=sys.stderr)

@@ -93,6 +93,20 @@ class EmbeddedStore:
         """Add one document's graph in a single transaction: all of it or nothing."""
         self._store.extend(quads)
 
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Replace a derived graph (resolution judgements) in one transaction."""
+        self._store.update(replace_graph_update(graph, quads))
+
+    def insert(self, quads: Iterable[ox.Quad]) -> None:
+        self._store.extend(quads)
+
+    def update(self, update: str, /, **params: object) -> None:
+        """A SPARQL update with its ``VALUES ?x { UNDEF }`` slots bound."""
+        self._store.update(bind(update, params) if params else update)
+
+    def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
+        return list(self._store.quads_for_pattern(None, None, None, graph))
+
     def drop_graph(self, graph: ox.NamedNode) -> None:
         self._store.remove_graph(graph)
 
@@ -129,6 +143,17 @@ class EmbeddedStore:
 
     def __len__(self) -> int:
         return len(self._store)
+
+
+def insert_data(quads: Iterable[ox.Quad]) -> str:
+    """``INSERT DATA`` for quads, every term serialised by pyoxigraph (N-Triples escaping)."""
+    body = " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+    return f"INSERT DATA {{ {body} }}"
+
+
+def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+    """One update request (one transaction) that drops a graph and writes it anew."""
+    return f"DROP SILENT GRAPH {graph} ;\n{insert_data(quads)}"
 
 
 def open_store(path: Path | str | None = None, memory: bool = False) -> EmbeddedStore:

@@ -129,7 +129,7 @@ def validate(store: EmbeddedStore) -> ValidationReport:
 def validate_graph(store: EmbeddedStore, graph: ox.NamedNode) -> list[Violation]:
     """The SHACL results of one document graph."""
     data = Graph()
-    for quad in store.raw.quads_for_pattern(None, None, None, graph):
+    for quad in store.quads(graph):
         data.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
     title = _title(data, graph)
     for triple in class_tree():

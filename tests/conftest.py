@@ -27,3 +27,24 @@ def graph() -> Graph:
     (report,) = g.ingest([shipped_rubric()])
     assert report.status == "added", report.error
     return g
+
+
+@pytest.fixture(params=["embedded", "oxigraph-server"])
+def any_graph(request) -> Graph:
+    """The shipped rubric in a graph on each kind of store: the same tests must give
+    the same scores and explanations on all of them."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from servers import oxigraph_graph, oxigraph_server
+
+    if request.param == "embedded":
+        g = Graph(memory=True)
+    else:
+        server = oxigraph_server()
+        base = server.__enter__()
+        request.addfinalizer(lambda: server.__exit__(None, None, None))
+        g = oxigraph_graph(base)
+    (report,) = g.ingest([shipped_rubric()])
+    assert report.status == "added", report.error
+    return g

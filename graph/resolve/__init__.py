@@ -84,7 +84,7 @@ def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: st
         (DCTERMS.created, Literal(now, datatype=XSD.dateTime))]]
     if note:
         quads.append(Quad(node, RDFS.comment, Literal(note), USERS))
-    store.raw.extend(quads)
+    store.insert(quads)
     resolve(store)
     return node
 
@@ -92,9 +92,10 @@ def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: st
 def unjudge(store: EmbeddedStore, subject: str, candidate: str, rerun: bool = True) -> bool:
     """Take back users' judgements on a pair; the machine decides it again."""
     node = ID[f"judgement/user/{key_digest(*sorted((subject, candidate)))}"]
-    existed = any(True for _ in store.raw.quads_for_pattern(node, None, None, USERS))
+    existed = store.ask("ASK { VALUES ?g { UNDEF } VALUES ?j { UNDEF } GRAPH ?g { ?j ?p ?o } }", g=USERS, j=node)
     if existed:
-        store.raw.update(f"DELETE WHERE {{ GRAPH {USERS} {{ {node} ?p ?o }} }}")
+        store.update("DELETE { GRAPH ?g { ?j ?p ?o } } WHERE { VALUES ?g { UNDEF } VALUES ?j { UNDEF } "
+                     "GRAPH ?g { ?j ?p ?o } }", g=USERS, j=node)
     if rerun:
         resolve(store)
     return existed
@@ -149,5 +150,4 @@ def _write(store: EmbeddedStore, result: Resolution) -> None:
             (PROV.wasAttributedTo, Literal("machine:resolver/v1")), (DCTERMS.created, now)]]
     quads += [Quad(NamedNode(alias), CSCS.resolvedTo, NamedNode(canonical), MACHINE)
               for alias, canonical in result.links.items()]
-    store.raw.remove_graph(MACHINE)
-    store.raw.extend(quads)
+    store.replace_graph(MACHINE, quads)

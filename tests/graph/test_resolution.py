@@ -21,6 +21,12 @@ Z2 = make_uscc("330203", "40000004")
 PERSONNEL = ["企业名称", "统一社会信用代码", "姓名", "证件号码", "职务", "任职日期", "离任日期"]
 
 
+
+@pytest.fixture
+def graph(any_graph: Graph) -> Graph:
+    """Every test here runs on the embedded store and on a real Oxigraph server."""
+    return any_graph
+
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)

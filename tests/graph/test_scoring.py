@@ -31,6 +31,12 @@ F = make_uscc("330183", "55269853")  # listed under its old organisation code on
 F_ORG = "55269853-" + F[16]
 
 
+
+@pytest.fixture
+def graph(any_graph: Graph) -> Graph:
+    """Every test here runs on the embedded store and on a real Oxigraph server."""
+    return any_graph
+
 def write_csv(path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8") -> Path:
     with path.open("w", encoding=encoding, newline="") as out:
         writer = csv.writer(out)
