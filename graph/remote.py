@@ -179,7 +179,8 @@ class RemoteStore:
 
     def _graph_store(self, method: str, graph: ox.NamedNode, body: bytes | None) -> bytes:
         url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph.value})}"
-        headers = {"Content-Type": "application/n-triples", "Accept": "application/n-triples"}
+        headers = {"Content-Type": "application/n-triples"} if body is not None else \
+            {"Accept": "application/n-triples"}
         if self._auth:
             token = base64.b64encode(f"{self._auth[0]}:{self._auth[1]}".encode()).decode()
             headers["Authorization"] = f"Basic {token}"

@@ -37,7 +37,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from .namespaces import DCTERMS, PREFIXES, XSD
+from .namespaces import DCTERMS, DOC, PREFIXES, XSD
 from .store import EmbeddedStore
 
 _XSD_STRING = XSD.string.value
@@ -117,8 +117,9 @@ def class_tree() -> tuple[tuple[Node, Node, Node], ...]:
 
 
 def validate(store: EmbeddedStore) -> ValidationReport:
-    """Validate every named (document) graph of the store against the shapes."""
-    graphs = store.graphs()
+    """Validate every document graph of the store against the shapes (derived graphs,
+    such as entity resolution's, hold no document and are checked by their own tests)."""
+    graphs = [g for g in store.graphs() if g.value.startswith(str(DOC))]
     violations: list[Violation] = []
     for name in sorted(graphs, key=lambda g: g.value):
         violations.extend(validate_graph(store, name))

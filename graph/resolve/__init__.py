@@ -52,16 +52,20 @@ def resolve(store: EmbeddedStore, today=None) -> Resolution:
         accepted, review = decide([firms.compare(alias, c) for c in index.candidates(alias)])
         result.linked += accepted
         result.review += review
+    same, not_same = _user_judgements(store)
+    # persons next, comparing the firms they hold roles in as resolved so far: the
+    # legal representative a list names with a masked-code firm is the registry's one
+    firm_pairs = [(m.subject, m.candidate) for m in result.linked if frozenset((m.subject, m.candidate))
+                  not in not_same] + [tuple(p) for p in same if set(p) <= firm_nodes.keys()]
+    firm_of = _components(firm_pairs, firm_nodes, {})
     person_nodes = persons.load(store.select(load("resolve-persons")))
     by_alias: dict[str, list[Match]] = {}
-    for a, b in persons.pairs(person_nodes):
+    for a, b in persons.pairs(person_nodes, firm_of):
         alias, canonical = persons.orient(a, b)
-        by_alias.setdefault(alias.iri, []).append(persons.compare(alias, canonical, today))
-    for matches in by_alias.values():
-        accepted, review = decide(matches)
-        result.linked += accepted
-        result.review += review
-    same, not_same = _user_judgements(store)
+        by_alias.setdefault(alias.iri, []).append(persons.compare(alias, canonical, today, firm_of))
+    accepted, review = _settle(list(by_alias.values()))
+    result.linked += accepted
+    result.review += review
     result.user_same, result.user_not_same = len(same), len(not_same)
     pairs = [(m.subject, m.candidate) for m in result.linked
              if frozenset((m.subject, m.candidate)) not in not_same] + [tuple(p) for p in same]
@@ -111,6 +115,28 @@ def _user_judgements(store: EmbeddedStore) -> tuple[set[frozenset], set[frozense
     return same, not_same
 
 
+def _settle(candidates: list[list[Match]]) -> tuple[list[Match], list[Match]]:
+    """``decide`` for every alias, then once more for the aliases left in review whose
+    plausible candidates are all one person already (a name seen three times in one
+    firm: the list's, the registry's and key personnel's): those are not rivals."""
+    accepted: list[Match] = []
+    pending: list[list[Match]] = []
+    for matches in candidates:
+        yes, unsure = decide(matches)
+        accepted += yes
+        if unsure:
+            pending.append(unsure)
+    linked = _components([(m.subject, m.candidate) for m in accepted], {}, {})
+    review: list[Match] = []
+    for unsure in pending:
+        best = unsure[0]
+        if best.score >= ACCEPT and len({linked.get(m.candidate, m.candidate) for m in unsure}) == 1:
+            accepted.append(best)
+        else:
+            review += unsure
+    return accepted, review
+
+
 def _components(pairs: list[tuple[str, str]], firm_nodes: dict, person_nodes: dict) -> dict[str, str]:
     """Union-find over the pairs judged the same; every member points at one
     representative (a firm with a USCC, a person with roles), so links are one step."""
@@ -151,3 +177,5 @@ def _write(store: EmbeddedStore, result: Resolution) -> None:
     quads += [Quad(NamedNode(alias), CSCS.resolvedTo, NamedNode(canonical), MACHINE)
               for alias, canonical in result.links.items()]
     store.replace_graph(MACHINE, quads)
+    # derived from the links just written; if this second step fails, the next run redoes both
+    store.update(load("resolve-memberships"), g=MACHINE)
