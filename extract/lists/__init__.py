@@ -13,12 +13,13 @@ from .honours import HonourList
 from .key_personnel import KeyPersonnelList
 from .penalties import PenaltyList
 from .red_list import RedList
+from .registry import RegistryList
 from .serious_dishonest import SeriousDishonestList
 from .volunteer import VolunteerList
 
 EXTRACTORS = [
     DishonestList, SeriousDishonestList, AbnormalOperationsList, AbnormalTaxpayerList, RedList,
-    PenaltyList, HonourList, DonationList, VolunteerList, KeyPersonnelList,
+    PenaltyList, HonourList, DonationList, VolunteerList, KeyPersonnelList, RegistryList,
 ]
 
 for _cls in EXTRACTORS:

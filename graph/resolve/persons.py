@@ -22,6 +22,7 @@ from .model import Feature, Match
 
 _P = {FOAF.name.value: "name", CSCS.idNumber.value: "id", FOAF.gender.value: "sex", CSCS.age.value: "age"}
 MIN_SHARED_POSITIONS = 12  # visible ID positions both must show to count as agreement
+AGES_PUBLISHED_FROM = 2013  # the first published lists with ages (the court's list began in 2013)
 
 
 @dataclass
@@ -54,18 +55,44 @@ def load(rows) -> dict[str, PersonNode]:
     return nodes
 
 
-def pairs(nodes: dict[str, PersonNode]) -> list[tuple[PersonNode, PersonNode]]:
-    """Candidate pairs: the same (Simplified) name — the only blocking key persons share."""
+def pairs(nodes: dict[str, PersonNode], firm_of: dict[str, str] | None = None
+          ) -> list[tuple[PersonNode, PersonNode]]:
+    """Candidate pairs: the same (Simplified) name, and within a name, only nodes that
+    could reach REVIEW — a role in the same firm (after firm resolution: ``firm_of``
+    maps a firm node to the firm it was resolved to), or ID numbers showing the same
+    first six digits (birth area; a number hiding them pairs with every number). A
+    pair with neither scores the name alone, so a common name costs no quadratic work."""
+    firm_of = firm_of or {}
     by_name: dict[str, list[PersonNode]] = defaultdict(list)
     for node in nodes.values():
         if node.name:
             by_name[node.name].append(node)
-    out = []
+    out: dict[tuple[str, str], tuple[PersonNode, PersonNode]] = {}
     for group in by_name.values():
-        if len(group) > 1:
-            group.sort(key=lambda n: n.iri)
-            out.extend((a, b) for i, a in enumerate(group) for b in group[i + 1:])
-    return out
+        if len(group) < 2:
+            continue
+        buckets: dict[tuple[str, str], list[PersonNode]] = defaultdict(list)
+        wild: list[PersonNode] = []
+        with_id: list[PersonNode] = []
+        for node in group:
+            for firm in node.firms:
+                buckets[("firm", firm_of.get(firm, firm))].append(node)
+            heads = {p[:6] for p in node.patterns}
+            if heads:
+                with_id.append(node)
+            for head in heads:
+                if "?" in head:
+                    wild.append(node)
+                else:
+                    buckets[("id", head)].append(node)
+        for w in wild:
+            buckets[("wild", w.iri)] = [w, *with_id]
+        for members in buckets.values():
+            members = sorted({n.iri: n for n in members}.values(), key=lambda n: n.iri)
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    out.setdefault((a.iri, b.iri), (a, b))
+    return [out[k] for k in sorted(out)]
 
 
 def orient(a: PersonNode, b: PersonNode) -> tuple[PersonNode, PersonNode]:
@@ -77,7 +104,8 @@ def orient(a: PersonNode, b: PersonNode) -> tuple[PersonNode, PersonNode]:
     return (a, b) if rank(a) < rank(b) else (b, a)
 
 
-def compare(alias: PersonNode, person: PersonNode, today: date | None = None) -> Match:
+def compare(alias: PersonNode, person: PersonNode, today: date | None = None,
+            firm_of: dict[str, str] | None = None) -> Match:
     match = Match(alias.iri, person.iri, "person")
     add = match.features.append
     add(Feature("name", 0.2, f"the same name {alias.name}"))
@@ -90,9 +118,11 @@ def compare(alias: PersonNode, person: PersonNode, today: date | None = None) ->
             add(Feature("ID number", 0.75, f"the ID numbers agree in all {shown} positions both show"))
         else:
             add(Feature("ID number", 0.2, f"the ID numbers agree in the {shown} positions both show"))
-    shared = alias.firms & person.firms
+    firm_of = firm_of or {}
+    shared = {firm_of.get(f, f) for f in alias.firms} & {firm_of.get(f, f) for f in person.firms}
     if shared:
-        add(Feature("firm", 0.7, "both hold a role in the same firm"))
+        add(Feature("firm", 0.7, "both hold a role in the same firm" + (
+            "" if alias.firms & person.firms else " (once the firm nodes are resolved)")))
     _sex_and_age(alias, person, add, today or date.today())
     return match
 
@@ -104,6 +134,13 @@ def _sex_and_age(alias: PersonNode, person: PersonNode, add, today: date) -> Non
     ages = {int(a) for a in alias.values["age"] | person.values["age"] if a.isdigit()}
     if len(years) > 1:
         add(Feature("birth year", 0.0, f"different birth years {sorted(years)}", contradicts=True))
-    elif years and ages and all(abs(today.year - min(years) - a) > 8 for a in ages):
-        # published ages are undated snapshots, so only a gross mismatch contradicts
-        add(Feature("age", 0.0, f"age {sorted(ages)} does not fit birth year {min(years)}", contradicts=True))
+    elif years and ages and (misfit := sorted(a for a in ages if not _age_fits(a, min(years), today))):
+        add(Feature("age", 0.0, f"age {misfit} was never the age of someone born in {min(years)} "
+                    f"between {AGES_PUBLISHED_FROM} and {today.year}", contradicts=True))
+
+
+def _age_fits(age: int, year: int, today: date) -> bool:
+    """Whether a published age can be that of someone born in ``year``. Ages are undated
+    snapshots (the age when the list was published, years ago perhaps), so an age fits
+    if it was the person's age (±1) at some time from AGES_PUBLISHED_FROM to today."""
+    return AGES_PUBLISHED_FROM - year - 1 <= age <= today.year - year + 1
