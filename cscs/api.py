@@ -84,6 +84,9 @@ class Evidence:
     match_score: float | None = None
     match_evidence: str | None = None
     match_by: str | None = None
+    quote: str | None = None
+    char_start: int | None = None
+    char_end: int | None = None
 
     @property
     def place(self) -> str:
@@ -94,6 +97,8 @@ class Evidence:
             parts.append(f"page {self.page}")
         if self.row is not None:
             parts.append(f"row {self.row}")
+        if self.char_start is not None:
+            parts.append(f"characters {self.char_start}-{self.char_end}")
         return ", ".join(parts)
 
 
@@ -365,4 +370,4 @@ def _evidence(row: dict) -> Evidence:
         link_type=row["linkType"], link_identifier=row["linkId"], link_identifier_valid=row["linkValid"],
         via_person=row["person"], via_person_name=row["personName"], via_role=_local(row["role"]),
         subject_node=row["subjectNode"], match_score=row["matchScore"], match_evidence=row["matchEvidence"],
-        match_by=row["matchBy"])
+        match_by=row["matchBy"], quote=row["quote"], char_start=row["charStart"], char_end=row["charEnd"])

@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("documents", help="list ingested documents")
     sub.add_parser("rubrics", help="list rubrics")
 
+    p = sub.add_parser("serve", help="the web explorer over the store (http://127.0.0.1:8765/)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+    p.add_argument("--query-timeout", type=float, default=10.0,
+                   help="seconds a SPARQL query may run (default 10)")
+
     p = sub.add_parser("demo", help="generate a sample corpus, ingest it, score and explain")
     p.add_argument("--firms", type=int, default=200)
     p.add_argument("--seed", type=int, default=7)
@@ -241,10 +247,17 @@ def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
     return run_demo(graph, args.firms, args.seed, args.corpus, sys.stdout)
 
 
+def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
+    from .web import serve
+
+    serve(graph, args.host, args.port, args.query_timeout)
+    return 0
+
+
 COMMANDS = {
     "ingest": cmd_ingest, "score": cmd_score, "explain": cmd_explain, "query": cmd_query,
     "export": cmd_export, "resolve": cmd_resolve, "validate": cmd_validate, "retract": cmd_retract,
-    "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo,
+    "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo, "serve": cmd_serve,
 }
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ def run_demo(graph: Graph, firms: int, seed: int, corpus: Path | None, out: IO[s
     store_dir = graph.store.path or default_store_path()
     corpus = corpus or Path(store_dir).parent / f"demo-corpus-{firms}-{seed}"
     out.write(f"generating {firms} firms into {corpus}\n")
-    generate(corpus, firms=firms, seed=seed, as_of=DEMO_AS_OF)
+    generate(corpus, firms=firms, seed=seed, as_of=DEMO_AS_OF, judgments=True)
     documents = [shipped_rubric(), *sorted(p for p in corpus.iterdir() if p.suffix != ".json" or p.name != "truth.json")]
     reports = graph.ingest(documents)
     for report in reports:

@@ -76,6 +76,8 @@ def write_explanation(e: Explanation, out: IO[str], fmt_name: str = "text") -> N
                 detail = [x for x in (ev.issuer, ev.case_number, ev.decision_number, ev.reason) if x]
                 if detail:
                     w(f"           {' · '.join(detail)}\n")
+                if ev.quote:
+                    w(f"           “{ev.quote}”\n")
                 w(f"           linked {_link(ev)}\n")
         w("\n")
     if e.assumptions:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,8 @@ class Anchor:
     char_start: int | None = None
     char_end: int | None = None
     json_path: str | None = None
+    #: PDF only: the row's box on the page in points, (x0, top, x1, bottom) from the top left.
+    bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
 
     def at(self, **changes: object) -> "Anchor":
         return replace(self, **changes)

@@ -28,6 +28,15 @@ ROLES = {
     "LegalRepresentative", "Director", "IndependentDirector", "Supervisor",
     "ActualController", "SeniorManager", "Chairman", "GeneralManager",
 }
+#: Posts in party-state bodies (cscs:PartyStateRole), kept apart from the firm ROLES above.
+BODY_ROLES = {
+    "Deputy", "CommitteeMember", "StandingCommitteeMember", "BodyChair", "BodyViceChair",
+    "PartySecretary", "DeputyPartySecretary", "PartyCommitteeMember", "GovernmentLeader", "Official",
+}
+#: Kinds of party-state body (cscs:BodyKinds) and administrative levels (cscs:AdministrativeLevels).
+BODY_KINDS = {"PeoplesCongress", "PoliticalConsultativeConference", "PartyCommittee", "Government"}
+LEVELS = {"national": "NationalLevel", "provincial": "ProvincialLevel", "municipal": "MunicipalLevel",
+          "county": "CountyLevel"}
 
 
 _SEXES = {"男": "male", "男性": "male", "M": "male", "女": "female", "女性": "female", "F": "female"}
@@ -98,7 +107,16 @@ class ExtractionContext:
         self.quads.append(Quad(s, p, o, self.graph))
 
     def anchor(self, **parts: object) -> Anchor:
-        return Anchor(file=self.path.name, **parts)  # type: ignore[arg-type]
+        anchor = Anchor(file=self.path.name, **parts)  # type: ignore[arg-type]
+        if anchor.bbox is None and anchor.page is not None and anchor.row is not None:
+            # A PDF row's box, kept by the PDF reader when it read this file (extractors
+            # anchor rows by page, table and row), so that viewers can outline the row.
+            from .readers.pdf import row_box
+
+            box = row_box(self.path, anchor.page, anchor.table or 1, anchor.row)
+            if box is not None:
+                anchor = anchor.at(bbox=box)
+        return anchor
 
     def warn(self, anchor: Anchor, message: str) -> None:
         self.problems.append(Problem("warning", message, anchor))
@@ -213,6 +231,47 @@ class ExtractionContext:
             self.add(node, SKOS.prefLabel, Literal(clean, language="zh"))
         return node
 
+    def body(self, name: str, kind: str, level: str | None = None,
+             within: NamedNode | None = None) -> NamedNode | None:
+        """A party-state body (people's congress, CPPCC, party committee, government),
+        keyed by its name like any department, with its kind and administrative level
+        (``national`` … ``county``; None for a firm's own party committee, ``within``)."""
+        if kind not in BODY_KINDS:
+            raise ValueError(f"unknown kind of party-state body {kind!r}")
+        if level is not None and level not in LEVELS:
+            raise ValueError(f"unknown administrative level {level!r}")
+        node = self.department(name, "PartyStateBody")
+        if node is not None and self._once(node, "body"):
+            self.add(node, CSCS.bodyKind, CSCS[kind])
+            if level:
+                self.add(node, CSCS.bodyLevel, CSCS[LEVELS[level]])
+            self.add(node, CSCS.withinEnterprise, within)
+        return node
+
+    def body_membership(self, person: NamedNode, body: NamedNode, role: str, anchor: Anchor, *,
+                        current: bool | None = None, start: date | None = None, end: date | None = None,
+                        text: str | None = None, work_unit: str | None = None) -> NamedNode:
+        """An ORG membership in a party-state body: a deputy, a committee member, a party
+        secretary, an official; ``current`` as the document says (None: not said). One
+        membership per (person, body, role): a post stated twice in a document (a
+        biography and a table) keeps its first anchor."""
+        if role not in BODY_ROLES:
+            raise self.fail(anchor, f"unknown post in a party-state body {role!r}")
+        node = ID[f"membership/{key_digest(person.value, body.value, role, 'body')}"]
+        if self._once(node, "membership"):
+            self.add(node, RDF.type, ORG.Membership)
+            self.add(node, ORG.member, person)
+            self.add(node, ORG.organization, body)
+            self.add(node, ORG.role, CSCS[role])
+            if current is not None:
+                self.add(node, CSCS.currentPost, current)
+            self.add(node, CSCS.startDate, start)
+            self.add(node, CSCS.endDate, end)
+            self.add(node, CSCS.postText, text)
+            self.add(node, CSCS.workUnit, work_unit)
+            self._anchor(node, anchor)
+        return node
+
     # -- records -----------------------------------------------------------
     def record(self, kind: str, subject: NamedNode, anchor: Anchor, *, link: Identifier | None,
                record_class: str = "ListEntry", valid_from: date | None,
@@ -254,6 +313,8 @@ class ExtractionContext:
         self.add(node, CSCS.charStart, anchor.char_start)
         self.add(node, CSCS.charEnd, anchor.char_end)
         self.add(node, CSCS.sourcePath, anchor.json_path)
+        if anchor.bbox is not None:
+            self.add(node, CSCS.bbox, " ".join(f"{v:g}" for v in anchor.bbox))
 
 
 def _best_identifier(ids: list[Identifier]) -> Identifier | None:

@@ -64,4 +64,4 @@ def choose(source: Source) -> Extractor:
 
 def _load_builtin() -> None:
     """Import the built-in extractors (they register themselves on import)."""
-    from . import lists, rubric  # noqa: F401
+    from . import judgments, lists, rubric  # noqa: F401

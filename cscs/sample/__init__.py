@@ -3,14 +3,16 @@ published lists about them, in the formats real publishers use, with a
 ``truth.json`` that says what every row means.
 
 ``generate(out_dir, firms=200, seed=7, as_of=date(2024, 6, 30))`` writes the
-documents; the same arguments give byte-identical files. Command line:
+documents; the same arguments give byte-identical files. ``judgments=True`` adds court
+judgments consistent with them (``cscs.sample.judgments``). Command line:
 ``python -m cscs.sample OUT --firms 200 --seed 7``.
 """
 
 from .corpus import FORMATS, HEADERS, KEY_COLUMNS, Corpus, generate
+from .judgments import JudgmentDocument, write_judgments
 from .population import Firm, Person, Population, Record, Role, build_population
 
 __all__ = [
     "generate", "Corpus", "Population", "Firm", "Person", "Role", "Record", "build_population",
-    "HEADERS", "KEY_COLUMNS", "FORMATS",
+    "HEADERS", "KEY_COLUMNS", "FORMATS", "JudgmentDocument", "write_judgments",
 ]

@@ -100,14 +100,24 @@ class Corpus:
     truth_path: Path
     population: Population
     rows: dict[str, int] = field(default_factory=dict)
+    judgments: list[Any] = field(default_factory=list)  # JudgmentDocument, when asked for
 
 
-def generate(out_dir: Path, firms: int = 200, seed: int = 7, as_of: date = date(2024, 6, 30)) -> Corpus:
-    """Write the sample documents and ``truth.json`` for ``firms`` firms into ``out_dir``."""
+def generate(out_dir: Path, firms: int = 200, seed: int = 7, as_of: date = date(2024, 6, 30),
+             judgments: bool = False) -> Corpus:
+    """Write the sample documents and ``truth.json`` for ``firms`` firms into ``out_dir``;
+    with ``judgments``, also court judgments about them into ``out_dir/judgments``
+    (:mod:`cscs.sample.judgments`; what they mean is ``Corpus.judgments``). The list
+    documents and ``truth.json`` are the same either way."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     population = build_population(firms, seed, as_of)
-    return _Corpus(population, out_dir, random.Random(f"cscs.sample/layout/{seed}")).write()
+    corpus = _Corpus(population, out_dir, random.Random(f"cscs.sample/layout/{seed}")).write()
+    if judgments:
+        from .judgments import write_judgments
+
+        corpus.judgments = write_judgments(out_dir, population, seed)
+    return corpus
 
 
 class _Corpus:

@@ -8,7 +8,7 @@ be traced back to the exact place in the source file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -31,6 +31,10 @@ class RawRow:
     cells: tuple[str, ...]
     row: int
     page: int | None = None  # PDF page, 1-based
+    #: PDF only: the row's box on its page in PDF points, (x0, top, x1, bottom) from the
+    #: page's top-left corner (pdfplumber's coordinates), so a viewer can outline the row.
+    #: Not part of equality: two readings of the same cells are the same row.
+    bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

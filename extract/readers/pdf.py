@@ -6,10 +6,15 @@ default "lines" strategy is used. Text-aligned tables can be tried with
 because it turns ordinary paragraphs into spurious "tables".
 Broken files (truncated downloads, HTML error pages saved as ``.pdf``) raise
 :class:`ReaderError` instead of pdfminer's assorted exceptions.
+
+Every row keeps its box on the page (``RawRow.bbox``). Extractors build anchors from
+the page, table and row only, so the boxes of the files read most recently are also
+kept here (:func:`row_box`), for the extraction context to attach to each record.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +26,11 @@ from ._text import clean_cell, describe, normalise_text
 from .model import RawRow, RawTable, ReaderError
 
 TEXT_TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+
+Box = tuple[float, float, float, float]
+#: (resolved path, size, mtime) -> {(page, table, row): box}, for the last few PDFs read.
+_BOXES: OrderedDict[tuple[str, int, int], dict[tuple[int, int, int], Box]] = OrderedDict()
+_BOXES_KEPT = 8
 
 _T = TypeVar("_T")
 
@@ -34,9 +44,36 @@ def read_pdf(path: Path, *, text_fallback: bool = False, pages: Collection[int] 
     tables: list[RawTable] = []
     with open_pdf(path) as pdf:
         for number in _page_numbers(path, len(pdf.pages), pages):
-            grids = on_page(path, pdf, number, lambda page: _page_grids(page, text_fallback))
-            tables.extend(_table(path, grid, number, index) for index, grid in enumerate(grids, start=1))
+            found = on_page(path, pdf, number, lambda page: _page_tables(page, text_fallback))
+            tables.extend(_table(path, grid, number, index, boxes)
+                          for index, (grid, boxes) in enumerate(found, start=1))
+    _remember_boxes(path, tables)
     return tables
+
+
+def row_box(path: Path, page: int, table: int, row: int) -> Box | None:
+    """The box of a row of a PDF read by :func:`read_pdf` in this process (None if unknown)."""
+    key = _file_key(path)
+    return _BOXES.get(key, {}).get((page, table, row)) if key else None
+
+
+def _file_key(path: Path) -> tuple[str, int, int] | None:
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns
+
+
+def _remember_boxes(path: Path, tables: list[RawTable]) -> None:
+    key = _file_key(path)
+    if key is None:
+        return
+    _BOXES[key] = {(r.page, t.index, r.row): r.bbox for t in tables for r in t.rows
+                   if r.bbox is not None and r.page is not None}
+    _BOXES.move_to_end(key)
+    while len(_BOXES) > _BOXES_KEPT:
+        _BOXES.popitem(last=False)
 
 
 def pdf_text_pages(path: Path) -> list[str]:
@@ -88,15 +125,31 @@ def _page_numbers(path: Path, count: int, wanted: Collection[int] | None) -> lis
 
 def _page_grids(page: Any, text_fallback: bool) -> list[list[list[str | None]]]:
     """Ruled tables of a page; text-aligned ones only if asked and nothing ruled was found."""
-    grids = page.extract_tables()
-    if not grids and text_fallback and page.chars:
-        grids = page.extract_tables(TEXT_TABLE_SETTINGS)
-    return grids
+    return [grid for grid, _ in _page_tables(page, text_fallback)]
 
 
-def _table(path: Path, grid: list[list[str | None]], page: int, index: int) -> RawTable:
+def _page_tables(page: Any, text_fallback: bool) -> list[tuple[list[list[str | None]], list[Box | None]]]:
+    """Each table's cells (as ``page.extract_tables``) and its rows' boxes."""
+    tables = page.find_tables()
+    if not tables and text_fallback and page.chars:
+        tables = page.find_tables(TEXT_TABLE_SETTINGS)
+    return [(table.extract(), [_box(row.bbox) for row in table.rows]) for table in tables]
+
+
+def _box(bbox: Any) -> Box | None:
+    try:
+        x0, top, x1, bottom = (round(float(v), 2) for v in bbox)
+    except (TypeError, ValueError):
+        return None
+    return x0, top, x1, bottom
+
+
+def _table(path: Path, grid: list[list[str | None]], page: int, index: int,
+           boxes: list[Box | None] | None = None) -> RawTable:
+    boxes = boxes or []
     rows = tuple(
-        RawRow(cells=tuple(clean_cell(cell) for cell in cells), row=number, page=page)
+        RawRow(cells=tuple(clean_cell(cell) for cell in cells), row=number, page=page,
+               bbox=boxes[number - 1] if number <= len(boxes) else None)
         for number, cells in enumerate(grid, start=1)
     )
     return RawTable(source=path, format="pdf", rows=rows, index=index)

@@ -1,0 +1,170 @@
+"""Hand-written SVG charts: a sunburst of the rubric, bars, a records timeline, a history.
+
+Plain SVG strings keep the explorer free of a charting library and of a build step;
+the browser draws them without JavaScript. Every label goes through ``escape``
+(labels and names come from documents), and each chart returns ``Markup`` so the
+templates insert it as is.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Callable, Sequence
+
+from markupsafe import Markup, escape
+
+from .scoring import FirmScore
+
+WON, LOST, NEUTRAL = "#2e7d32", "#c62828", "#9e9e9e"
+CATEGORY_COLOURS = ["#1565c0", "#6a1b9a", "#00838f", "#ef6c00", "#558b2f", "#4e342e", "#283593"]
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def fmt(value: float | int | None) -> str:
+    """Points as the command line prints them (``30``, ``7.5``)."""
+    if value is None:
+        return "-"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _arc(cx: float, cy: float, r0: float, r1: float, a0: float, a1: float) -> str:
+    """An annular sector from angle a0 to a1 (radians, clockwise from 12 o'clock)."""
+    if a1 - a0 >= 2 * math.pi - 1e-9:
+        a1 = a0 + 2 * math.pi - 1e-6
+    large = 1 if a1 - a0 > math.pi else 0
+
+    def pt(r: float, a: float) -> str:
+        return f"{_num(cx + r * math.sin(a))} {_num(cy - r * math.cos(a))}"
+
+    return (f"M {pt(r1, a0)} A {_num(r1)} {_num(r1)} 0 {large} 1 {pt(r1, a1)} "
+            f"L {pt(r0, a1)} A {_num(r0)} {_num(r0)} 0 {large} 0 {pt(r0, a0)} Z")
+
+
+def sunburst(score: FirmScore, href: Callable[[str], str], size: int = 340) -> Markup:
+    """Categories inside, indicators outside; each arc's share is its maximum, the
+    green part of an indicator what the firm holds, the red part what it lost."""
+    cx = cy = size / 2
+    total = sum(c.max for c in score.categories) or 1
+    parts = [f'<svg class="sunburst" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
+             f'role="img" aria-label="rubric sunburst">']
+    angle = 0.0
+    for n, cat in enumerate(score.categories):
+        span = 2 * math.pi * cat.max / total
+        colour = CATEGORY_COLOURS[n % len(CATEGORY_COLOURS)]
+        parts.append(f'<path d="{_arc(cx, cy, 38, 92, angle, angle + span)}" fill="{colour}" stroke="#fff">'
+                     f'<title>{escape(cat.node.label)}: {fmt(cat.points)} / {fmt(cat.max)}</title></path>')
+        inner = angle
+        for ind in (i for i in score.indicators if i.node.category == cat.node.iri):
+            share = 2 * math.pi * ind.node.max / total
+            held = share * (ind.points / ind.node.max if ind.node.max else 0)
+            title = (f"{escape(ind.node.notation)} {escape(ind.node.label)}: "
+                     f"{fmt(ind.points)} / {fmt(ind.node.max)}")
+            parts.append(f'<a href="{escape(href(ind.node.notation))}">')
+            if held > 0:
+                parts.append(f'<path d="{_arc(cx, cy, 96, size / 2 - 4, inner, inner + held)}" fill="{WON}" '
+                             f'stroke="#fff" stroke-width="0.5"><title>{title}</title></path>')
+            if share - held > 1e-9:
+                parts.append(f'<path d="{_arc(cx, cy, 96, size / 2 - 4, inner + held, inner + share)}" '
+                             f'fill="{LOST}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5">'
+                             f'<title>{title}</title></path>')
+            parts.append("</a>")
+            inner += share
+        angle += span
+    parts.append(f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" class="sb-total">{fmt(score.total)}</text>'
+                 f'<text x="{cx}" y="{cy + 16}" text-anchor="middle" class="sb-grade">'
+                 f'{escape(score.grade or "no grade")}</text></svg>')
+    return Markup("".join(parts))
+
+
+def bars(items: Sequence[tuple[str, float, float]], width: int = 520, colour: str = "#1565c0",
+         unit: str = "") -> Markup:
+    """Horizontal bars: (label, value, scale maximum)."""
+    row = 24
+    height = row * len(items) + 8
+    label_w = 190
+    parts = [f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">']
+    for i, (label, value, top) in enumerate(items):
+        y = 4 + i * row
+        w = (width - label_w - 70) * (value / top if top else 0)
+        parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(label)}</text>'
+                     f'<rect x="{label_w}" y="{y + 3}" width="{_num(max(w, 0))}" height="{row - 8}" fill="{colour}">'
+                     f'<title>{escape(label)}: {fmt(round(value, 2))}{escape(unit)}</title></rect>'
+                     f'<text x="{_num(label_w + max(w, 0) + 6)}" y="{y + 15}">{fmt(round(value, 1))}'
+                     f'{escape(unit)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _x(day: date, start: date, end: date, left: float, span: float) -> float:
+    total = max((end - start).days, 1)
+    return left + span * (day - start).days / total
+
+
+def _axis(start: date, end: date, left: float, span: float, y: float) -> list[str]:
+    out = [f'<line x1="{left}" y1="{y}" x2="{left + span}" y2="{y}" stroke="#888"/>']
+    for year in range(start.year + 1, end.year + 1):
+        x = _x(date(year, 1, 1), start, end, left, span)
+        out.append(f'<line x1="{_num(x)}" y1="{y}" x2="{_num(x)}" y2="{y + 4}" stroke="#888"/>'
+                   f'<text x="{_num(x)}" y="{y + 16}" text-anchor="middle" class="axis">{year}</text>')
+    return out
+
+
+def timeline(rows: Sequence[tuple[str, date, date | None, str, str, bool]], start: date, end: date,
+             as_of: date, width: int = 760) -> Markup:
+    """One line per record: (label, from, end or None, why it ended, link, negative)."""
+    left, span, row = 10, width - 20, 18
+    height = row * len(rows) + 36
+    parts = [f'<svg class="timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">']
+    ax = _x(min(max(as_of, start), end), start, end, left, span)
+    parts.append(f'<line x1="{_num(ax)}" y1="0" x2="{_num(ax)}" y2="{height - 20}" stroke="#333" '
+                 f'stroke-dasharray="3 3"><title>as of {as_of.isoformat()}</title></line>')
+    for i, (label, begin, stop, why, link, negative) in enumerate(rows):
+        y = 8 + i * row
+        x0 = _x(max(begin, start), start, end, left, span)
+        x1 = _x(min(stop or end, end), start, end, left, span)
+        colour = LOST if negative else WON
+        title = f"{escape(label)}: from {begin.isoformat()}" + (
+            f", {escape(why)} {stop.isoformat()}" if stop else ", open")
+        parts.append(f'<a href="{escape(link)}"><line x1="{_num(x0)}" y1="{y + 6}" x2="{_num(max(x1, x0 + 2))}" '
+                     f'y2="{y + 6}" stroke="{colour}" stroke-width="8" stroke-linecap="round">'
+                     f'<title>{title}</title></line></a>')
+        if stop and stop <= end:
+            parts.append(f'<circle cx="{_num(x1)}" cy="{y + 6}" r="3" fill="#fff" stroke="{colour}"/>')
+    parts.extend(_axis(start, end, left, span, height - 24))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def history(points: Sequence[tuple[date, float, str | None]], end: date, top: float,
+            width: int = 760, height: int = 180) -> Markup:
+    """The total as a step line over time (it changes only on the days listed)."""
+    if not points:
+        return Markup("")
+    start = points[0][0]
+    end = max(end, start)
+    left, span, plot_h, base = 44, width - 54, height - 40, 10
+    low = min(0.0, min(p[1] for p in points))
+
+    def y(v: float) -> float:
+        return base + plot_h * (1 - (v - low) / ((top - low) or 1))
+
+    path: list[str] = []
+    for i, (day, total, _grade) in enumerate(points):
+        x = _x(day, start, end, left, span)
+        path.append(f"H {_num(x)} V {_num(y(total))}" if i else f"M {_num(x)} {_num(y(total))}")
+    path.append(f"H {_num(left + span)}")
+    parts = [f'<svg class="history" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">',
+             f'<text x="{left - 4}" y="{_num(y(top) + 4)}" text-anchor="end" class="axis">{fmt(top)}</text>',
+             f'<text x="{left - 4}" y="{_num(y(low) + 4)}" text-anchor="end" class="axis">{fmt(low)}</text>',
+             f'<path d="{" ".join(path)}" fill="none" stroke="#1565c0" stroke-width="2"/>']
+    for day, total, grade in points:
+        parts.append(f'<circle cx="{_num(_x(day, start, end, left, span))}" cy="{_num(y(total))}" r="3" '
+                     f'fill="#1565c0"><title>{day.isoformat()}: {fmt(total)} ({escape(grade or "no grade")})'
+                     f'</title></circle>')
+    parts.extend(_axis(start, end, left, span, height - 26))
+    parts.append("</svg>")
+    return Markup("".join(parts))

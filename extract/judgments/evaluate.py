@@ -1,0 +1,200 @@
+"""Scoring readings against hand-checked expectations: precision, recall and F1 per field.
+
+Used by ``bench/judgments_accuracy.py`` (which prints the table) and by the tests (which
+assert the targets). A field is compared per document, after the normalisation a user
+would apply anyway (half-width characters, case numbers with unified brackets), and
+counted over all documents (micro-averaged): single-valued fields count a true positive
+when equal, a false positive when a different or unexpected value was read, a false
+negative when the expected value was not read; set-valued fields count their members.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .casenumber import normalize_case_number
+from .model import Judgment
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Score") -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+        self.errors.extend(other.errors)
+
+
+def norm(text: str | None) -> str | None:
+    return unicodedata.normalize("NFKC", text).strip() if text else None
+
+
+def single(expected: str | None, read: str | None, where: str) -> Score:
+    s = Score()
+    if expected is not None and read == expected:
+        s.tp = 1
+    else:
+        if read is not None:
+            s.fp = 1
+        if expected is not None:
+            s.fn = 1
+        if read != expected:
+            s.errors.append(f"{where}: expected {expected!r}, read {read!r}")
+    return s
+
+
+def multiset(expected: Iterable, read: Iterable, where: str) -> Score:
+    e, r = Counter(expected), Counter(read)
+    tp = sum((e & r).values())
+    s = Score(tp, sum(r.values()) - tp, sum(e.values()) - tp)
+    missing, extra = e - r, r - e
+    if missing or extra:
+        s.errors.append(f"{where}: missing {sorted(map(str, missing.elements()))}, extra {sorted(map(str, extra.elements()))}")
+    return s
+
+
+def fields(j: Judgment) -> dict[str, object]:
+    """The compared values of one reading."""
+    return {
+        "case_number": normalize_case_number(j.case_number.text) if j.case_number else None,
+        "court": norm(j.court.text) if j.court else None,
+        "document_type": norm(j.doc_type.text) if j.doc_type else None,
+        "date": j.date.isoformat() if j.date else None,
+        "parties": {(norm(p.name), role) for p in j.parties for role in p.roles},
+        "charges": {norm(c.text) for c in j.charges},
+        "amounts": [str(m.value) for m in j.money],
+        "ordered": [(norm(payer), str(a.value)) for a in j.awards for payer in (a.payers or [""])],
+        "outcome": j.outcome,
+        "financing": j.financing,
+        "legal_representatives": {(norm(p.name), norm(p.legal_rep.name)) for p in j.parties if p.legal_rep},
+        "codes": {(norm(p.name), c) for p in j.parties for c in p.codes},
+        "basis": normalize_case_number(j.basis_case_number.text) if j.basis_case_number else None,
+    }
+
+
+SINGLE = ("case_number", "court", "document_type", "date", "outcome", "basis")
+SETS = ("parties", "charges", "amounts", "ordered", "legal_representatives", "codes")
+
+
+def score(pairs: Iterable[tuple[str, dict, Judgment]], only: tuple[str, ...] | None = None) -> dict[str, Score]:
+    """Scores per field over (document id, expectation, reading) triples. An expectation
+    scores only the fields it has."""
+    totals: dict[str, Score] = {}
+    for where, expected, reading in pairs:
+        got = fields(reading)
+        for name in (*SINGLE, *SETS):
+            if name not in expected or (only and name not in only):
+                continue
+            exp = expected[name]
+            if name in {"court", "document_type"}:
+                exp = norm(exp)
+            if name in {"case_number", "basis"} and exp:
+                exp = normalize_case_number(exp)
+            if name in SINGLE:
+                s = single(exp, got[name], where)  # type: ignore[arg-type]
+            elif name == "parties":
+                s = multiset({(norm(n), r) for n, r in exp}, got[name], where)  # type: ignore[union-attr]
+            elif name in {"legal_representatives", "codes", "ordered"}:
+                s = multiset([tuple(map(norm, x)) if name != "ordered" else (norm(x[0]), str(x[1])) for x in exp],
+                             got[name], where)  # type: ignore[arg-type]
+            elif name == "charges":
+                s = multiset({norm(c) for c in exp}, got[name], where)  # type: ignore[arg-type]
+            else:
+                s = multiset([str(x) for x in exp], got[name], where)  # type: ignore[arg-type]
+            totals.setdefault(name, Score()).add(s)
+    return totals
+
+
+def table(scores: dict[str, Score]) -> str:
+    """The per-field table the accuracy script prints."""
+    def f(x: float | None) -> str:
+        return "  n/a" if x is None else f"{x:5.3f}"
+
+    lines = [f"{'field':<22} {'prec':>5} {'rec':>5} {'F1':>5}   {'tp':>5} {'fp':>4} {'fn':>4}"]
+    for name, s in scores.items():
+        lines.append(f"{name:<22} {f(s.precision)} {f(s.recall)} {f(s.f1)}   {s.tp:>5} {s.fp:>4} {s.fn:>4}")
+    return "\n".join(lines)
+
+
+# -- the CAIL2019 reading-comprehension annotations (CJRC) ----------------------------------
+#: Causes and charges of the CJRC sample that concern financing (the gold for the financing flag).
+CJRC_FINANCING = {
+    "保证保险合同纠纷", "保证合同纠纷", "民间借贷纠纷", "金融借款合同纠纷", "企业借贷纠纷", "融资租赁合同纠纷",
+    "借款合同纠纷", "小额借款合同纠纷", "信用卡纠纷", "信用卡诈骗罪", "违法发放贷款罪", "贷款诈骗罪",
+    "妨害信用卡管理罪", "骗取贷款罪",
+}
+_GUARANTOR_Q = re.compile(r"保证人|担保人|反担保")
+_LENDER_Q = re.compile(r"向(?:哪个|哪家)?(?:银行|谁|哪个公司)借|在哪个银行借")
+_WHO = re.compile(r"谁|哪个|哪家")
+
+
+def _answer(qa: dict) -> str:
+    """The annotators' majority answer (the shortest on a tie)."""
+    texts = [a["text"] for a in qa["answers"] if a["text"]]
+    if not texts:
+        return ""
+    counts = Counter(texts)
+    return min(texts, key=lambda t: (-counts[t], len(t)))
+
+
+def cjrc(documents: list[dict], readings: list[Judgment]) -> dict[str, Score]:
+    """Guarantors (who guarantees), amounts (how much: recall only, the questions do not ask for
+    every sum), lenders (which bank lent) and the financing flag, where the questions apply."""
+    from .parties import clean_name
+    from .values import find_money
+
+    scores = {k: Score() for k in ("guarantors", "amounts (recall)", "lenders", "financing")}
+    for doc, j in zip(documents, readings):
+        para = doc["paragraphs"][0]
+        where = f"caseid {doc['caseid']}"
+        expected_fin = para["casename"] in CJRC_FINANCING
+        scores["financing"].add(single("yes" if expected_fin else None, "yes" if j.financing else None, where))
+        read_values = {str(m.value) for m in j.money}
+        read_guarantors = {g.text for g in j.guarantors}
+        for qa in para["qas"]:
+            if qa["is_impossible"] == "true":
+                continue
+            q, a = qa["question"], _answer(qa)
+            if _GUARANTOR_Q.search(q) and _WHO.search(q):
+                names = [re.sub(r"^(?:被告|原告|由被告|由)", "", x) for x in re.split(r"[、,，和及]", a)]
+                names = [re.sub(r"(?:担保|\(乙方\))$", "", clean_name(n)) for n in names if n]
+                scores["guarantors"].add(multiset(set(n for n in names if n), read_guarantors, where))
+            elif _LENDER_Q.search(q):
+                lenders = {x.text for x in j.lenders}
+                s = Score(tp=int(any(a in x or x in a for x in lenders)))
+                s.fn = 1 - s.tp
+                if not s.tp:
+                    s.errors.append(f"{where}: lender {a!r} not among {sorted(lenders)}")
+                scores["lenders"].add(s)
+            elif re.search(r"多少|金额|几", q):
+                gold = [m for m in find_money(a) if "元" in m.text]
+                if not gold:
+                    continue
+                s = Score(tp=int(str(gold[0].value) in read_values))
+                s.fn = 1 - s.tp
+                if not s.tp:
+                    s.errors.append(f"{where}: amount {a!r} not read")
+                scores["amounts (recall)"].add(s)
+    return scores

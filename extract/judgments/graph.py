@@ -1,0 +1,254 @@
+"""A read judgment into the graph: the decision as a fact, and the credit records it supports.
+
+Every judgment becomes a ``cscs:CourtDecision`` with its court, document type, case
+number and its parts, date, cause of action, charges, whether it concerns financing,
+outcome and the basis document of an enforcement ruling; its parties are
+``cscs:CaseParty`` nodes (role as printed and canonical, the firm, person or organ, the
+legal representative, the agents) and the sums it orders ``cscs:MonetaryAward`` nodes
+(who pays whom). Firms and persons are made with the same keys the lists use
+(``ExtractionContext.enterprise`` by organisation code, ``person`` by ID number), so a
+judgment's parties are the lists' parties. A legal representative named in a judgment
+is linked to the party, not made a post: the judgment says who represented the firm on
+one day, not when the post began or ended.
+
+Credit records (``cscs:JudicialRecord``) are made only where the documents say so
+(the mapping the rubric data then counts):
+
+* an enforcement ruling that ends enforcement because the debtor has no assets
+  (执行裁定书, 终结本次执行程序) → ``JudgmentDefault`` against each person subject to
+  enforcement, or ``FinancingJudgmentDefault`` when the case concerns financing (a
+  loan cause of action, a bank or other lender as applicant). Whether a judgment was
+  satisfied is never guessed from the judgment itself: a civil judgment ordering a
+  payment is a fact, not a default (the dishonest-persons list, ingested separately,
+  gives the other route, as ``DishonestJudgmentDebtor``). An enforcement completed
+  (执行完毕) makes no record. The rubric's "Failure to Satisfy a Court Judgment" says
+  dishonest-person and financing cases are excluded: financing cases get their own
+  kind here; a debtor who is also on the dishonest list has both records, and the
+  rubric counts each under its own indicator.
+* a conviction in this court's holding (``被告单位X犯Y罪，判处…``) → ``FinancingCrime``
+  when the charge concerns financing (illegal fund-raising, loan fraud …), else
+  ``CriminalRecord``; against the firm for a unit crime (单位犯罪), against the person
+  for a natural person (whose record reaches a firm only through a key-personnel
+  indicator, if the rubric has one). A conviction for 虚假诉讼罪 is also
+  ``FrivolousLitigation``.
+* a finding of false or malicious litigation (虚假诉讼) in the reasoning or holding,
+  typically a decision fining the party (民事决定书, 罚款) → ``FrivolousLitigation``
+  against the party sanctioned.
+
+Records count from the decision's date (a judgment without a date makes no record,
+with a warning) and carry the case number, the court, the sentence they rest on
+(``cscs:quote``) and its character span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pyoxigraph import NamedNode
+
+from cscs.graph.namespaces import CSCS, DCTERMS, ID, RDF, key_digest
+
+from ..context import ExtractionContext
+from ..identifiers import Identifier, parse_person_id
+from . import lexicon
+from .model import Judgment, Party
+from .sources import JudgmentText
+
+_QUOTE_LIMIT = 240
+_OUTSTANDING = re.compile(r"(?:尚未履行|未履行|尚欠|仍欠)[^。；]{0,12}?(?:金额|款项|本金)?(?:为|计|共计)?")
+
+
+class _Anchors:
+    """Anchors and anchor properties for spans of one judgment's text."""
+
+    def __init__(self, ctx: ExtractionContext, jt: JudgmentText):
+        self.ctx, self.jt = ctx, jt
+
+    def __call__(self, start: int, end: int):
+        parts = self.jt.place(start, end)
+        return self.ctx.anchor(**{k: v for k, v in parts.items() if v is not None})
+
+    def write(self, node: NamedNode, start: int, end: int) -> None:
+        a = self(start, end)
+        for prop, value in ((CSCS.sourcePage, a.page), (CSCS.sourceRow, a.row), (CSCS.charStart, a.char_start),
+                            (CSCS.charEnd, a.char_end), (CSCS.sourcePath, a.json_path)):
+            self.ctx.add(node, prop, value)
+
+
+def add_judgment(ctx: ExtractionContext, jt: JudgmentText, j: Judgment, index: int) -> int:
+    """Write one judgment; returns the number of credit records made."""
+    at = _Anchors(ctx, jt)
+    for start, end, message in (*jt.problems, *j.problems):
+        ctx.warn(at(start, end), message)
+    court = ctx.department(j.court.text, "Court") if j.court else None
+    decision = ID[f"judgment/{ctx.doc_key[:16]}/{index}"]
+    _decision(ctx, at, decision, j, court)
+    nodes = _parties(ctx, at, decision, j)
+    _awards(ctx, at, decision, j, nodes)
+    return _records(ctx, at, decision, j, court, nodes)
+
+
+def _decision(ctx: ExtractionContext, at: _Anchors, node: NamedNode, j: Judgment, court: NamedNode | None) -> None:
+    ctx.add(node, RDF.type, CSCS.CourtDecision)  # its document is the graph it sits in
+    ctx.add(node, CSCS.court, court)
+    if j.doc_type:
+        ctx.add(node, CSCS.documentType, j.doc_type.text)
+    ctx.add(node, CSCS.decisionKind, j.doc_kind)
+    ctx.add(node, CSCS.caseKind, j.case_kind)
+    c = j.case_number
+    if c is not None:
+        ctx.add(node, DCTERMS.identifier, c.normalized)
+        ctx.add(node, CSCS.caseYear, c.year)
+        ctx.add(node, CSCS.courtCode, c.court_code)
+        ctx.add(node, CSCS.courtLevel, c.level)
+        ctx.add(node, CSCS.specialisedCourt, c.specialised_court)
+        ctx.add(node, CSCS.caseTypeCode, c.type_code)
+        ctx.add(node, CSCS.caseSequence, c.sequence)
+        ctx.add(node, CSCS.caseNumberForm, c.form)
+    for other in j.related_case_numbers:
+        ctx.add(node, CSCS.relatedCaseNumber, other.normalized)
+    if j.basis_case_number is not None:
+        ctx.add(node, CSCS.basisCaseNumber, j.basis_case_number.normalized)
+    elif j.basis is not None:
+        ctx.add(node, CSCS.basisCaseNumber, j.basis.text)
+    ctx.add(node, CSCS.decisionDate, j.date)
+    if j.cause:
+        ctx.add(node, CSCS.causeOfAction, j.cause.text)
+    for charge in j.charges:
+        ctx.add(node, CSCS.charge, charge.text)
+    ctx.add(node, CSCS.relatesToFinancing, j.financing)
+    ctx.add(node, CSCS.financingGround, j.financing_ground)
+    ctx.add(node, CSCS.outcome, j.outcome)
+    header = j.section("header") or (0, 0)
+    if j.case_number is not None:
+        at.write(node, j.case_number.start, j.case_number.end)
+    else:
+        at.write(node, *header)
+
+
+def _parties(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment) -> dict[str, NamedNode]:
+    """CaseParty nodes by party name (and alias), each linked to its firm, person or organ."""
+    nodes: dict[str, NamedNode] = {}
+    for i, p in enumerate(j.parties):
+        node = ID[f"judgment-party/{key_digest(decision.value, str(i))}"]
+        anchor = at(p.start, p.end)
+        ctx.add(node, RDF.type, CSCS.CaseParty)
+        ctx.add(decision, CSCS.hasParty, node)
+        for role in p.roles:
+            ctx.add(node, CSCS.litigationRole, role)
+        ctx.add(node, CSCS.publishedRole, p.published_role)
+        ctx.add(node, CSCS.partyName, p.name)
+        entity = _entity(ctx, anchor, p)
+        if entity is not None:
+            ctx.add(node, CSCS.party, entity[0])
+            if p.legal_rep is not None and p.kind == "firm":
+                ctx.add(node, CSCS.representedBy, ctx.person(p.legal_rep.name, firm=entity[0]))
+        for agent in p.agents:
+            ctx.add(node, CSCS.agentName, agent.name)
+        at.write(node, p.start, p.end)
+        for name in (p.name, *p.aliases):
+            nodes.setdefault(name, node)
+    return nodes
+
+
+def _entity(ctx: ExtractionContext, anchor, p: Party) -> tuple[NamedNode, Identifier | None] | None:
+    """The firm, person or organ a party is, keyed as the lists key them."""
+    if p.kind == "organ":
+        node = ctx.department(p.name, "Court" if "法院" in p.name else "Department")
+        return (node, None) if node is not None else None
+    if p.kind == "firm":
+        return ctx.enterprise(anchor, p.name, p.codes)
+    ident = parse_person_id(p.id_number) if p.id_number else None
+    return ctx.person(p.name, p.id_number, sex=p.sex), ident
+
+
+def _awards(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment,
+            parties: dict[str, NamedNode]) -> None:
+    for i, a in enumerate(j.awards):
+        node = ID[f"judgment-award/{key_digest(decision.value, str(i))}"]
+        ctx.add(node, RDF.type, CSCS.MonetaryAward)
+        ctx.add(decision, CSCS.award, node)
+        ctx.add(node, CSCS.awardYuan, a.value)
+        ctx.add(node, CSCS.awardKind, a.kind)
+        for name in a.payers:
+            ctx.add(node, CSCS.payer, parties.get(name))
+        for name in a.payees:
+            ctx.add(node, CSCS.payee, parties.get(name))
+        for name in a.joint:
+            ctx.add(node, CSCS.jointlyLiable, parties.get(name))
+        ctx.add(node, CSCS.quote, _quote(j, *a.clause))
+        at.write(node, a.start, a.end)
+
+
+def _quote(j: Judgment, start: int, end: int) -> str:
+    return " ".join(j.text[start:end].split())[:_QUOTE_LIMIT]
+
+
+def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment, court: NamedNode | None,
+             parties: dict[str, NamedNode]) -> int:
+    made = 0
+
+    def record(kind: str, party: Party, span: tuple[int, int], reason: str, **extra: object) -> None:
+        nonlocal made
+        anchor = at(*span)
+        if j.date is None:
+            ctx.warn(anchor, f"{kind} of {party.name}: the judgment has no date, so no record is made")
+            return
+        entity = _entity(ctx, anchor, party)
+        if entity is None:
+            return
+        subject, link = entity
+        if party.kind == "organ":
+            return
+        ctx.record(kind, subject, anchor, link=link, record_class="JudicialRecord", valid_from=j.date,
+                   issued_by=court, properties={
+                       "caseNumber": j.case_number.normalized if j.case_number else None, "subjectName": party.name,
+                       "reason": reason, "quote": _quote(j, *span), "decision": decision,
+                       "basisDocument": extra.get("basis"), "fineYuan": extra.get("fine"),
+                       "outstandingYuan": extra.get("outstanding")})
+        made += 1
+
+    if j.case_kind == "enforcement" and j.outcome == "enforcement terminated: no assets" and j.outcome_span:
+        kind = "FinancingJudgmentDefault" if j.financing else "JudgmentDefault"
+        basis = j.basis_case_number.normalized if j.basis_case_number else j.basis.text if j.basis else None
+        outstanding = _outstanding(j)
+        debtors = j.parties_with("enforcement-debtor")
+        if not debtors:
+            ctx.warn(at(*j.outcome_span), "enforcement ended for want of assets, but no person subject to "
+                                          "enforcement was read; no record made")
+        for p in debtors:
+            record(kind, p, j.outcome_span, "终结本次执行程序", basis=basis, outstanding=outstanding)
+    for conviction in j.convictions:
+        party = next((p for p in j.parties if p.name == conviction.name
+                      and {"accused", "accused-unit", "appellant"} & set(p.roles)), None)
+        if party is None:
+            ctx.warn(at(conviction.start, conviction.end), f"conviction of {conviction.name}, who is not among the "
+                                                           "parties read; no record made")
+            continue
+        financing = any(c in lexicon.FINANCING_CHARGES for c in conviction.charges)
+        reason = "犯" + "、".join(conviction.charges)
+        record("FinancingCrime" if financing else "CriminalRecord", party, (conviction.start, conviction.end), reason)
+        if any("虚假诉讼" in c for c in conviction.charges):
+            record("FrivolousLitigation", party, (conviction.start, conviction.end), reason)
+    if j.frivolous is not None and not any("虚假诉讼" in c for conv in j.convictions for c in conv.charges):
+        sanctioned = j.parties_with("sanctioned")
+        if not sanctioned:
+            fined = {n for a in j.awards if a.kind == "fine" for n in a.payers}
+            sanctioned = [p for p in j.parties if p.name in fined]
+        if not sanctioned:
+            sanctioned = [p for p in j.parties if p.name in j.frivolous.text and
+                          {"plaintiff", "applicant"} & set(p.roles)]
+        for p in sanctioned:
+            fine = next((a.value for a in j.awards if a.kind == "fine" and p.name in a.payers), None)
+            record("FrivolousLitigation", p, (j.frivolous.start, j.frivolous.end), "虚假诉讼", fine=fine)
+    return made
+
+
+def _outstanding(j: Judgment):
+    """The sum still unpaid, when the ruling states it (尚未履行金额X元)."""
+    for m in _OUTSTANDING.finditer(j.text):
+        money = next((x for x in j.money if 0 <= x.start - m.end() <= 4), None)
+        if money is not None:
+            return money.value
+    return None
+
