@@ -8,6 +8,7 @@ import subprocess
 import time
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from cscs.api import Graph
@@ -20,13 +21,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def oxigraph_server() -> Iterator[str]:
-    """An in-memory ``oxigraph serve`` on a free loopback port; yields its base URL."""
+def oxigraph_server(location: Path | None = None) -> Iterator[str]:
+    """``oxigraph serve`` on a free loopback port, in memory or on disk at ``location``;
+    yields its base URL."""
     binary = shutil.which("oxigraph")
     if binary is None:
         raise RuntimeError("the oxigraph server is not installed (pip install oxigraph)")
     port = free_port()
-    process = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}"],
+    where = ["--location", str(location)] if location else []
+    process = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}", *where],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
