@@ -328,4 +328,8 @@ def _enterprise_key(link: Identifier | None, name: str) -> str:
         return "name-" + key_digest(name)
     if link.org_code:
         return "oc-" + link.org_code
+    if link.kind == "masked" and name:
+        # a masked code is not unique: two firms can print 9114082306****333G; the name
+        # keeps them apart until resolution links each to its firm
+        return f"masked-{safe(link.value)}-{key_digest(name, length=10)}"
     return f"{link.kind}-" + safe(link.value)

@@ -41,6 +41,8 @@ NEAR_LENGTH = 6
 
 
 def _tuple(values: Iterable[str]) -> tuple[str, ...]:
+    if not values:
+        return _NONE
     values = values if isinstance(values, (set, frozenset)) else set(values)
     if len(values) < 2:
         return tuple(values) if values else _NONE
