@@ -99,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query-timeout", type=float, default=10.0,
                    help="seconds a SPARQL query may run (default 10)")
 
+    p = sub.add_parser("analyze", help="Lin & Milhaupt's regressions: scores on political connection and the rest")
+    p.add_argument("--as-of", type=_date, help="scoring date (default today); facts from the fiscal year before it")
+    p.add_argument("--rubric", help="rubric id (default: the one in force on the date)")
+    p.add_argument("--min-level", choices=["national", "provincial", "municipal", "county"], default="municipal",
+                   help="lowest level of a post that connects a firm (default municipal)")
+    p.add_argument("--no-rosters", action="store_true", help="do not match roster entries to officers first")
+    p.add_argument("--cov", default="HC1", help="robust covariance (statsmodels cov_type: HC0-HC3; default HC1)")
+    p.add_argument("--out", type=Path, default=Path("cscs-analysis"),
+                   help="folder for table.csv, coefficients.csv and scores_by_connection.png (default ./cscs-analysis)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
     p = sub.add_parser("demo", help="generate a sample corpus, ingest it, score and explain")
     p.add_argument("--firms", type=int, default=200)
     p.add_argument("--seed", type=int, default=7)
@@ -241,6 +252,23 @@ def cmd_rubrics(graph: Graph, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyze(graph: Graph, args: argparse.Namespace) -> int:
+    from .analysis import analyze, descriptives, write_text
+
+    result = analyze(graph, args.as_of or date.today(), args.rubric, args.min_level, not args.no_rosters,
+                     args.cov, args.out)
+    if args.format == "json":
+        json.dump({"descriptives": descriptives(result.table), "outputs": {k: str(v) for k, v in result.outputs.items()},
+                   "fits": [{"outcome": f.outcome, "n": f.n, "r2": f.r2, "cov_type": f.cov_type, "notes": f.notes,
+                             "coefficients": [vars(c) for c in f.coefficients]} for f in result.fits]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    write_text(result.table, result.fits, sys.stdout)
+    print("\nwritten: " + ", ".join(str(p) for p in result.outputs.values()))
+    return 0
+
+
 def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -257,7 +285,7 @@ def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
 COMMANDS = {
     "ingest": cmd_ingest, "score": cmd_score, "explain": cmd_explain, "query": cmd_query,
     "export": cmd_export, "resolve": cmd_resolve, "validate": cmd_validate, "retract": cmd_retract,
-    "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo, "serve": cmd_serve,
+    "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo, "analyze": cmd_analyze, "serve": cmd_serve,
 }
 
 if __name__ == "__main__":

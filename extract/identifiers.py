@@ -109,6 +109,17 @@ def parse_person_id(raw: str) -> Identifier | None:
     return Identifier("other", code, False, raw)
 
 
+_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def person_id_checks(code: str) -> bool:
+    """Whether an 18-character resident ID number's check character (ISO 7064 MOD 11-2) holds."""
+    if not _PERSON_ID_RE.match(code):
+        return False
+    total = sum(int(c) * w for c, w in zip(code[:17], _ID_WEIGHTS))
+    return "10X98765432"[total % 11] == code[17]
+
+
 def make_uscc(area: str, org_code8: str, authority: str = "9", kind: str = "1") -> str:
     """Build a well-formed USCC (used by the sample generator and tests)."""
     org = org_code8 + org_code_check_char(org_code8)

@@ -275,10 +275,16 @@ class ListExtractor:
 
 def looks_like_person(name: str, code: str) -> bool:
     """Decide whether a list party is a natural person when the list does not say."""
-    from ..identifiers import parse_person_id
+    from ..identifiers import parse_firm_id, parse_person_id, person_id_checks
 
     ident = parse_person_id(code) if code else None
-    if ident is not None and ident.kind in {"personid", "maskedid"} and not re.search(r"[A-WYZ]", code.upper()):
+    if ident is not None and ident.kind == "personid":
+        firm = parse_firm_id(code)
+        # an all-digit USCC also looks like an ID number: the check characters decide
+        if firm is not None and firm.kind == "uscc" and firm.valid and not person_id_checks(ident.value):
+            return False
+        return True
+    if ident is not None and ident.kind == "maskedid":
         return True
     return len(name) <= 4 and not re.search(r"公司|厂|店|中心|合作社|集团|事务所|部|行|院|会", name)
 

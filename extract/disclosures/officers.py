@@ -1,0 +1,205 @@
+"""The table of directors, supervisors and senior managers (董事、监事和高级管理人员情况).
+
+Read from a PDF's ruled tables where there are any, else from the text layout.
+The table runs over pages without repeating its header (the 2024 report of 平安银行
+breaks it between pages 66 and 67, with the running header and the page number in
+between): a headerless table with the same columns on a following page continues
+it, and in a text layout every line until the table ends is a candidate row. Merged
+cells hold several posts (``监事长\\n职工监事``) and several terms (``董事任期：
+2020.1-换届 副行长任期：2020.6-``); each post gets its own term where one is labelled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..anchor import Anchor
+from ..readers import RawTable, read_tables
+from .cells import header, merge_padded_name, person_name, split_columns, split_posts, terms
+from .pages import Pages
+
+_STATUS = {"现任": True, "在任": True, "离任": False, "已离任": False, "离职": False}
+_SECTION = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|"
+                      r"\d+(?:\.\d+)+\s|\d+、|注[:：]|注\s*[（(]|合\s*计)")
+_NAME = re.compile(r"^[\u3400-\u9fff·]{2,8}$|^[A-Za-z][A-Za-z .\-]{1,40}$")
+# Where the table is: the heading, and a header row naming name, post and status or sex.
+_TABLE_PAGE = re.compile(r"董事、监事(?:和|及)?高级管理人员|董事、监事、高级管理人员|董监高")
+_DATEISH = re.compile(r"\d{4}\s*[年.\-/]")
+
+
+@dataclass
+class Officer:
+    name: str
+    posts: list[str]
+    current: bool | None
+    sex: str | None
+    age: int | None
+    start: date | None
+    end: date | None
+    post_terms: dict[str, tuple[date | None, date | None]] = field(default_factory=dict)
+    anchor: Anchor | None = None
+
+    def term_of(self, post: str) -> tuple[date | None, date | None]:
+        for label, term in self.post_terms.items():
+            if label and (label in post or post in label):
+                return term
+        return self.start, self.end
+
+
+def is_board_header(cells: list[str]) -> bool:
+    keys = [header(c) for c in cells]
+    return "姓名" in keys and any("职务" in k for k in keys) and \
+        any(k in {"任职状态", "性别", "年龄"} for k in keys)
+
+
+def board_pages(pages: Pages) -> list[int]:
+    """Pages where the board table may start: the heading, then a header row."""
+    return [n for n in pages.find(_TABLE_PAGE) if re.search(r"姓\s*名", pages.text(n))
+            and re.search(r"任\s*职\s*状\s*态|性\s*别", pages.text(n))]
+
+
+# -- PDF tables -----------------------------------------------------------------------
+
+def from_pdf(path: Path, pages: Pages, file: str) -> tuple[list[Officer], int | None]:
+    """Officers from the first board table of a PDF and its continuations; the page it starts on.
+    Pages are read one at a time, and only while the table goes on."""
+    for first in board_pages(pages):
+        reader = _TableReader(file)
+        for number in range(first, min(first + 4, len(pages) + 1)):
+            if reader.feed(read_tables(path, format="pdf", pages=[number])):
+                break
+            if reader.columns is None:
+                break  # no board table on its own page: try the next candidate page
+        if reader.officers:
+            return reader.officers, first
+    return [], None
+
+
+class _TableReader:
+    """The board table and its continuations, fed page by page."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.columns: dict[str, int] | None = None
+        self.width = 0
+        self.officers: list[Officer] = []
+
+    def feed(self, tables: list[RawTable]) -> bool:
+        """Read a page's tables; True when the table has ended."""
+        for table in tables:
+            rows = list(table.rows)
+            if not rows:
+                continue
+            start = 0
+            head = next((i for i, r in enumerate(rows[:3]) if is_board_header(list(r.cells))), None)
+            if head is not None:
+                if self.columns is not None:
+                    return True  # a second board-like table (the remuneration table)
+                self.columns, self.width, start = _columns(list(rows[head].cells)), len(rows[head].cells), head + 1
+            elif self.columns is None:
+                continue
+            elif len(rows[0].cells) != self.width:
+                return True  # another table: the board table is done
+            for raw in rows[start:]:
+                cells = list(raw.cells)
+                officer = _row(cells, self.columns, Anchor(self.file, page=raw.page, table=table.index, row=raw.row))
+                if officer is not None:
+                    self.officers.append(officer)
+                elif person_name(cells[self.columns["name"]]).startswith("合计"):
+                    return True
+        return False
+
+
+def _columns(cells: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = header(cell)
+        if key == "姓名":
+            found.setdefault("name", index)
+        elif "职务" in key:
+            found.setdefault("post", index)
+        elif key == "任职状态":
+            found["status"] = index
+        elif key == "性别":
+            found["sex"] = index
+        elif key == "年龄":
+            found["age"] = index
+        elif key in {"任期起止日期", "任期", "任职期间", "任期起止"}:
+            found["term"] = index
+        elif key in {"任期起始日期", "任职起始日期", "任期开始日期"}:
+            found["start"] = index
+        elif key in {"任期终止日期", "任职终止日期", "任期结束日期", "离任日期"}:
+            found["stop"] = index
+    return found
+
+
+def _row(cells: list[str], columns: dict[str, int], anchor: Anchor) -> Officer | None:
+    def cell(name: str) -> str:
+        index = columns.get(name)
+        return cells[index] if index is not None and index < len(cells) and cells[index] else ""
+
+    name = person_name(cell("name"))
+    posts = split_posts(cell("post"))
+    if not _NAME.match(name) or not posts or name.startswith("合计"):
+        return None
+    (start, end), labelled = terms(cell("term"))
+    if "start" in columns:
+        (start, _), _ = terms(cell("start") + "-" + cell("stop"))
+        (_, end), _ = terms(cell("start") + "-" + (cell("stop") or "换届"))
+    age = cell("age").strip()
+    return Officer(name, posts, _STATUS.get(cell("status").strip()), cell("sex").strip() or None,
+                   int(age) if age.isdigit() else None, start, end, labelled, anchor)
+
+
+# -- text layouts ---------------------------------------------------------------------
+
+def from_text(pages: Pages, file: str) -> tuple[list[Officer], int | None]:
+    """Officers from a text layout: lines after the header row until the table ends,
+    across page breaks (running headers and page numbers are skipped)."""
+    for first in board_pages(pages):
+        lines = list(pages.lines(first, min(first + 4, len(pages))))
+        head = next((i for i, line in enumerate(lines) if is_board_header(split_columns(line.text))), None)
+        if head is None:
+            continue
+        officers: list[Officer] = []
+        for line in lines[head + 1:]:
+            cells = merge_padded_name(split_columns(line.text))
+            if _SECTION.match(line.text) or (cells and is_board_header(cells)):
+                break
+            officer = _text_row(cells, Anchor(file, page=line.page, char_start=line.start, char_end=line.end))
+            if officer is not None:
+                officers.append(officer)
+            elif officers and len(cells) == 1 and split_posts(cells[0]):
+                officers[-1].posts.extend(split_posts(cells[0]))  # a wrapped post cell
+        if officers:
+            return officers, first
+    return [], None
+
+
+def _text_row(cells: list[str], anchor: Anchor) -> Officer | None:
+    """Cells typed by their values: in a text layout an empty cell leaves no trace."""
+    if len(cells) < 3:
+        return None
+    name, posts = person_name(cells[0]), split_posts(cells[1])
+    if not _NAME.match(name) or not posts:
+        return None
+    current = sex = age = None
+    dates: list[str] = []
+    for cell in cells[2:]:
+        value = cell.strip()
+        if value in _STATUS and current is None:
+            current = _STATUS[value]
+        elif value in {"男", "女"} and sex is None:
+            sex = value
+        elif re.fullmatch(r"\d{2}", value) and age is None and 18 <= int(value) <= 99:
+            age = int(value)
+        elif _DATEISH.match(value) or value in {"换届", "至今"}:
+            dates.append(value)
+    if current is None and sex is None:
+        return None
+    (start, end), labelled = terms("-".join(dates[:2]) if len(dates) >= 2 and "-" not in dates[0]
+                                   else (dates[0] if dates else ""))
+    return Officer(name, posts, current, sex, age, start, end, labelled, anchor)
