@@ -14,6 +14,7 @@ from typing import Callable, Iterable, IO
 
 from pyoxigraph import Literal, NamedNode
 
+from cscs.extract.anchor import describe_place
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph import ingest as ingest_mod
 from cscs.graph import resolve as resolution
@@ -90,16 +91,8 @@ class Evidence:
 
     @property
     def place(self) -> str:
-        parts = [self.document_title or self.document]
-        if self.sheet:
-            parts.append(f"sheet {self.sheet}")
-        if self.page is not None:
-            parts.append(f"page {self.page}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.char_start is not None:
-            parts.append(f"characters {self.char_start}-{self.char_end}")
-        return ", ".join(parts)
+        return describe_place(self.document_title or self.document, self.sheet, self.page, self.row,
+                              self.char_start, self.char_end)
 
 
 @dataclass

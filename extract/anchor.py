@@ -37,3 +37,20 @@ class Anchor:
         if self.char_start is not None:
             parts.append(f"chars {self.char_start}-{self.char_end}")
         return ", ".join(parts)
+
+
+def describe_place(document: str, sheet: str | None = None, page: int | None = None,
+                   row: int | None = None, char_start: int | None = None,
+                   char_end: int | None = None) -> str:
+    """Where a stored record sits, as explanations and pages print it:
+    ``penalties.csv, row 21`` or ``report.pdf, page 3, characters 568-577``."""
+    parts = [document]
+    if sheet:
+        parts.append(f"sheet {sheet}")
+    if page is not None:
+        parts.append(f"page {page}")
+    if row is not None:
+        parts.append(f"row {row}")
+    if char_start is not None:
+        parts.append(f"characters {char_start}-{char_end}")
+    return ", ".join(parts)

@@ -29,6 +29,7 @@ from typing import Iterable
 from pyoxigraph import NamedNode
 
 from cscs.api import Graph
+from cscs.extract.anchor import describe_place
 from cscs.graph.queries import load
 
 NS = "https://w3id.org/cscs/ns#"
@@ -159,14 +160,7 @@ class FirmRecord:
 
     @property
     def place(self) -> str:
-        parts = [self.document_title or self.document]
-        if self.sheet:
-            parts.append(f"sheet {self.sheet}")
-        if self.page is not None:
-            parts.append(f"page {self.page}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        return ", ".join(parts)
+        return describe_place(self.document_title or self.document, self.sheet, self.page, self.row)
 
 
 def firm_records(graph: Graph, firm: str) -> list[FirmRecord]:
