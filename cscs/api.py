@@ -162,10 +162,13 @@ class Graph:
     # -- ingest --------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], extractor: str | None = None,
                on_done: Callable[[IngestReport], None] | None = None,
-               resolve: bool = True) -> list[IngestReport]:
+               resolve: bool = True, bulk: bool | None = None,
+               on_rows: Callable[[Path, int], None] | None = None) -> list[IngestReport]:
         """Ingest documents; then, if anything was added, resolve identities again so
-        that records naming a firm by an old or masked code reach it."""
-        reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done)
+        that records naming a firm by an old or masked code reach it. Large list files
+        are streamed in resumable batches (``bulk``: None decides by size)."""
+        reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done,
+                                    bulk=bulk, on_rows=on_rows)
         if resolve and any(r.status == "added" for r in reports):
             self.resolve()
         return reports

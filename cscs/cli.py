@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as", dest="extractor", help="extractor name (default: recognised by content)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no per-warning lines")
     p.add_argument("--no-resolve", action="store_true", help="skip entity resolution after ingest")
+    p.add_argument("--bulk", action="store_true", default=None,
+                   help="stream list files in resumable batches (default: files over 32 MB)")
 
     p = sub.add_parser("score", help="firms' scores per category, total and grade")
     p.add_argument("--firm", help="USCC, organisation code or name (default: every firm)")
@@ -147,8 +149,23 @@ def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
             for problem in report.problems:
                 tqdm.write(f"  {problem}", file=sys.stderr)
 
-    reports = graph.ingest(paths, args.extractor, on_done=done, resolve=not args.no_resolve)
+    rows_bar, rows_path = None, None
+
+    def rows(path: Path, n: int) -> None:
+        """A row counter per streamed (bulk) file."""
+        nonlocal rows_bar, rows_path
+        if path != rows_path:
+            if rows_bar is not None:
+                rows_bar.close()
+            rows_bar, rows_path = tqdm(unit="row", unit_scale=True, disable=args.quiet, file=sys.stderr,
+                                       desc=path.name[-30:]), path
+        rows_bar.update(n)
+
+    reports = graph.ingest(paths, args.extractor, on_done=done, resolve=not args.no_resolve,
+                           bulk=args.bulk, on_rows=rows)
     bar.close()
+    if rows_bar is not None:
+        rows_bar.close()
     for r in reports:
         if r.status != "rejected":
             print(f"{r.status:<9} {r.path.name}  [{r.extractor}] {r.counts.records} records, "

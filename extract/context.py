@@ -98,6 +98,23 @@ class ExtractionContext:
     _seen: set[tuple[str, str]] = field(default_factory=set)
     _records: int = 0
 
+    # -- batches (the bulk path) ---------------------------------------------
+    def drain(self) -> list[Quad]:
+        """Hand over the quads collected so far, for a bulk load that writes a batch at a
+        time, and forget which nodes were described (describing one again in a later
+        batch repeats triples, which a graph keeps once), so memory stays flat."""
+        quads, self.quads = self.quads, []
+        self._seen.clear()
+        return quads
+
+    @property
+    def record_counter(self) -> int:
+        return self._records
+
+    def restore(self, records: int) -> None:
+        """Continue record numbering where an interrupted load stopped."""
+        self._records = records
+
     # -- low level ---------------------------------------------------------
     def add(self, s: NamedNode, p: NamedNode, o: Object | object) -> None:
         if o is None or o == "":

@@ -86,10 +86,21 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
 
 
 def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | None = None,
-           on_done: Callable[[IngestReport], None] | None = None) -> list[IngestReport]:
+           on_done: Callable[[IngestReport], None] | None = None, bulk: bool | None = None,
+           on_rows: Callable[[Path, int], None] | None = None) -> list[IngestReport]:
+    """Ingest files one by one. Large list files (or all, with ``bulk=True``; none with
+    ``bulk=False``) are streamed in batches by :mod:`graph.bulk`, as is any file whose
+    earlier bulk load was interrupted; ``on_rows`` hears of each batch written."""
+    from .bulk import bulk_ingest, is_partial, wants_bulk
+
     reports = []
     for path in expand(paths):
-        report = ingest_file(store, path, extractor_name)
+        streamed = bulk if bulk is not None else wants_bulk(path)
+        if streamed or (bulk is None and is_partial(store, path)):
+            report = bulk_ingest(store, path, extractor_name,
+                                 progress=(lambda n, p=path: on_rows(p, n)) if on_rows else None)
+        else:
+            report = ingest_file(store, path, extractor_name)
         reports.append(report)
         if on_done:
             on_done(report)
@@ -98,8 +109,9 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
 
 
 def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extractor,
-               started: datetime) -> list[Quad]:
-    """PROV-O account of the document and the extraction, inside the document's graph."""
+               started: datetime, warnings: int | None = None) -> list[Quad]:
+    """PROV-O account of the document and the extraction, inside the document's graph
+    (``warnings``: the count over every run of a resumed bulk load)."""
     g, doc = ctx.graph, ctx.graph
     activity = ID[f"extraction/{source.sha256}"]
     agent = ID[f"extractor/{extractor.name}/{extractor.version}"]
@@ -113,7 +125,7 @@ def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extra
         q(doc, DCTERMS.title, Literal(source.path.name)),
         q(doc, DCTERMS["format"], Literal(source.media_type)),
         q(doc, CSCS.sha256, Literal(source.sha256)),
-        q(doc, CSCS.fileSize, Literal(str(len(source.data)), datatype=XSD.integer)),
+        q(doc, CSCS.fileSize, Literal(str(source.path.stat().st_size), datatype=XSD.integer)),
         q(doc, CSCS.originalPath, Literal(str(source.path.resolve()))),
         q(doc, CSCS.documentKind, Literal(extractor.name)),
         q(activity, RDF.type, PROV.Activity), q(activity, RDF.type, CSCS.Extraction),
@@ -122,7 +134,7 @@ def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extra
         q(activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)),
         q(activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)),
         q(activity, CSCS.recordCount, Literal(str(ctx.counts.records), datatype=XSD.integer)),
-        q(activity, CSCS.warningCount, Literal(str(len(ctx.problems)), datatype=XSD.integer)),
+        q(activity, CSCS.warningCount, Literal(str(len(ctx.problems) if warnings is None else warnings), datatype=XSD.integer)),
         q(doc, PROV.wasGeneratedBy, activity),
         q(agent, RDF.type, PROV.SoftwareAgent),
         q(agent, CSCS.extractorName, Literal(extractor.name)),

@@ -30,7 +30,8 @@ class Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return NamedNode(self.base + name)
+        node = self.__dict__[name] = NamedNode(self.base + name)  # next time a plain attribute
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self.base + name)

@@ -41,13 +41,36 @@ _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
 
 @dataclass(frozen=True)
 class Dialect:
+    """What one engine does differently, all in one place.
+
+    - ``union_parameter``: the query parameter that makes the default graph the union
+      of all graphs. Oxigraph's server needs ``union-default-graph``; Virtuoso's default
+      graph (a query without FROM) already is the union of all its graphs.
+    - ``system_graphs``: graphs the engine keeps for itself (Virtuoso: its RDF views
+      ``virtrdf#``, the LDP vocabulary, the endpoint's service description); they are
+      not cscs data, so ``graphs()`` and ``len()`` leave them out.
+    """
+
     name: str
     union_parameter: str | None  # query parameter that makes the default graph the union
+    system_graphs: tuple[str, ...] = ()  # IRI prefixes of the engine's own graphs
+
+    def is_system(self, graph: str) -> bool:
+        return graph.startswith(self.system_graphs) if self.system_graphs else False
+
+    def user_graphs_filter(self, var: str = "g") -> str:
+        """A FILTER leaving out the engine's own graphs (empty when it has none)."""
+        if not self.system_graphs:
+            return ""
+        tests = " && ".join(f'!STRSTARTS(STR(?{var}), "{p}")' for p in self.system_graphs)
+        return f"FILTER({tests})"
 
 
 DIALECTS = {
     "oxigraph": Dialect("oxigraph", "union-default-graph"),
-    "virtuoso": Dialect("virtuoso", None),
+    "virtuoso": Dialect("virtuoso", None, system_graphs=(
+        "http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://www.w3.org/2002/07/owl#",
+        "http://localuriqaserver/", "http://localhost:8890/", "http://127.0.0.1:8890/")),
     "generic": Dialect("generic", None),
 }
 
@@ -153,12 +176,21 @@ class RemoteStore:
     def insert(self, quads: Iterable[ox.Quad]) -> None:
         self.update(insert_data(quads))
 
+    def append(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Add a batch to a graph in one request: a Graph Store POST, else INSERT DATA."""
+        quads = list(quads)
+        if self.store_url:
+            self._graph_store("POST", graph, _ntriples(quads))
+        else:
+            self.update(insert_data(quads))
+
     def drop_graph(self, graph: ox.NamedNode) -> None:
         self.update(f"DROP SILENT GRAPH {graph}")  # an IRI of ours, serialised by pyoxigraph
 
     def graphs(self) -> list[ox.NamedNode]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return [ox.NamedNode(str(r["g"])) for r in rows]
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                           f"{self.dialect.user_graphs_filter('g')} }}")
+        return [ox.NamedNode(str(r["g"])) for r in rows if not self.dialect.is_system(str(r["g"]))]
 
     def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         text = self._construct(graph)  # N-Triples keeps the typed terms that JSON results flatten
@@ -201,7 +233,8 @@ class RemoteStore:
         pass
 
     def __len__(self) -> int:
-        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0]["n"])
+        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                               f"{self.dialect.user_graphs_filter('g')} }}").rows[0]["n"])
 
 
 def _is_ask(query: str) -> bool:

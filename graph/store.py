@@ -100,6 +100,11 @@ class EmbeddedStore:
     def insert(self, quads: Iterable[ox.Quad]) -> None:
         self._store.extend(quads)
 
+    def append(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Add a batch to a graph with Oxigraph's bulk loader: fast, not transactional
+        (the bulk path keeps its own checkpoint, see :mod:`graph.bulk`)."""
+        self._store.bulk_extend(quads)
+
     def update(self, update: str, /, **params: object) -> None:
         """A SPARQL update with its ``VALUES ?x { UNDEF }`` slots bound."""
         self._store.update(bind(update, params) if params else update)

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import ClassVar, Iterator
+from itertools import islice
+from typing import ClassVar, Iterable, Iterator
 
 from pyoxigraph import NamedNode
 
@@ -30,6 +31,7 @@ from ..context import ExtractionContext, ExtractionError
 from ..dates import DateError, parse_date
 from ..identifiers import Identifier, halfwidth, normalize_code, org_code_check_char, parse_person_id
 from ..readers import RawTable
+from ..readers.model import RawRow
 from ..source import Source
 
 _HEADER_NOISE = re.compile(r"[\s:：*＊()（）\[\]【】/、_\-.]")
@@ -249,13 +251,18 @@ class ListExtractor:
                 previous = layout
                 yield table, layout
 
-    def _rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout) -> Iterator[Row]:
+    def _rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout,
+              raws: Iterable[RawRow] | None = None) -> Iterator[Row]:
+        """The table's data rows as :class:`Row`; ``raws`` streams the rows of a file too
+        large to hold (they then start at the header row, as ``table.rows`` does)."""
         units = dict(self.meta.get("units", {}))
         headers = {f: h for f, h in zip(layout.fields, layout.headers) if f}
         for f, header in headers.items():
             if unit := header_unit(header):
                 units[f] = unit
-        for raw in table.rows[layout.header_index + 1:]:
+        body = table.rows[layout.header_index + 1:] if raws is None \
+            else islice(raws, layout.header_index + 1, None)
+        for raw in body:
             filled = [c for c in raw.cells if c.strip()]
             if len(filled) <= 1:  # blank lines and "暂无数据" placeholders are not records
                 continue

@@ -12,6 +12,7 @@ import csv
 import io
 from collections import Counter
 from itertools import islice
+from typing import Iterator
 from pathlib import Path
 
 from ._text import clean_cell, decode_text, describe, drop_trailing_empty
@@ -78,3 +79,54 @@ def _records(text: str, delimiter: str, path: Path) -> list[RawRow]:
     except csv.Error as exc:
         raise ReaderError(path, f"line {previous_end + 1}", describe(exc)) from exc
     return rows
+
+
+def stream_csv(path: Path, *, delimiter: str | None = None,
+               encoding: str | None = None) -> tuple[RawTable, Iterator[RawRow]]:
+    """A delimited file read lazily, for files too large to hold as one table.
+
+    Returns the table's head (its first records, for header detection and choosing
+    an extractor: the same rows :func:`read_csv` would give) and an iterator over
+    *every* record, head included. Encoding and delimiter are detected on the head;
+    a byte the chosen encoding cannot decode later on is reported with its line.
+    """
+    with path.open("rb") as handle:
+        head_bytes = handle.read(_SNIFF_CHARS)
+    cut = head_bytes.rfind(b"\n")
+    head_bytes = head_bytes[: cut + 1] if cut > 0 and len(head_bytes) == _SNIFF_CHARS else head_bytes
+    head_text, used = decode_text(head_bytes, path, (encoding,) if encoding else ())
+    if delimiter is None:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(head_text)
+    head = drop_trailing_empty(_records(head_text, delimiter, path))
+    table = RawTable(source=path, format="csv", rows=head, encoding=used)
+    return table, _stream_records(path, used, delimiter)
+
+
+def _stream_records(path: Path, encoding: str, delimiter: str) -> Iterator[RawRow]:
+    line = 0
+    try:
+        with path.open("r", encoding=encoding, newline="") as text:
+            reader = csv.reader(text, delimiter=delimiter)
+            for record in reader:
+                start, line = line + 1, reader.line_num
+                if record and any(record):
+                    yield RawRow(cells=tuple(clean_cell(c) for c in record), row=start)
+    except UnicodeDecodeError as exc:
+        raise _undecodable_line(path, encoding) from exc
+    except csv.Error as exc:
+        raise ReaderError(path, f"line {line + 1}", describe(exc)) from exc
+
+
+def _undecodable_line(path: Path, encoding: str) -> ReaderError:
+    """Name the first line the encoding chosen on the head cannot decode (the text
+    reader decodes in chunks, so its own position is only approximate)."""
+    offset = 0
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                return ReaderError(path, f"line {number}, byte offset {offset + exc.start}",
+                                   f"byte 0x{raw[exc.start]:02X} cannot be decoded as {encoding}")
+            offset += len(raw)
+    return ReaderError(path, None, f"cannot decode as {encoding}")

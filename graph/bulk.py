@@ -1,0 +1,227 @@
+"""Large list files into the store: streamed, written in batches, resumable.
+
+A province's registry or a national list runs to millions of rows, more than one
+transaction should hold and more than memory should. The bulk path reads the file
+lazily, runs the same list extractor row by row, and appends each batch of rows to
+the document's named graph (Oxigraph's bulk loader on the embedded store, a Graph
+Store POST on a server).
+
+The graph itself is the checkpoint: while a load is under way the document carries
+``cscs:ingestStatus "partial"`` and ``cscs:rowsDone``. Running the same ingest again
+resumes after the last finished batch; re-adding a batch that was half written
+changes nothing, because a graph is a set and record IRIs count rows
+deterministically. Only when the last row is in does the PROV-O account replace the
+partial marker, so ``cscs documents`` always tells a finished document from one
+that is not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from cscs.extract import registry
+from cscs.extract.context import ExtractionContext, ExtractionError
+from cscs.extract.lists.base import ListExtractor, Row, RowError
+from cscs.extract.readers import ReaderError
+from cscs.extract.readers.csv import stream_csv
+from cscs.extract.source import Source
+
+from .ingest import IngestReport, provenance
+from .namespaces import CSCS, XSD, doc_graph
+
+#: Formats the bulk path streams; others are read whole by the ordinary path.
+STREAMABLE = {".csv", ".tsv", ".txt"}
+#: Files at least this large go through the bulk path by default.
+BULK_BYTES = 32 * 1024 * 1024
+DEFAULT_BATCH_ROWS = 20_000
+
+PARTIAL = Literal("partial")
+
+Progress = Callable[[int], None]  # called with the number of rows just written
+
+
+@dataclass
+class Checkpoint:
+    """How far an interrupted bulk load of one document got (read from its graph)."""
+
+    rows: int = 0
+    records: int = 0
+    warnings: int = 0
+    started: datetime | None = None
+
+
+def wants_bulk(path: Path) -> bool:
+    return path.suffix.lower() in STREAMABLE and path.is_file() and path.stat().st_size >= BULK_BYTES
+
+
+def is_partial(store, path: Path) -> bool:
+    """Whether this file's bulk load was started and not finished (checked for list
+    files only; reading the file's digest is the cost)."""
+    if path.suffix.lower() not in STREAMABLE or not path.is_file():
+        return False
+    return read_checkpoint(store, doc_graph(file_sha256(path))) is not None
+
+
+def file_sha256(path: Path, companions: Iterable[Path] = ()) -> str:
+    """The same digest as :attr:`Source.sha256`, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    for companion in companions:
+        digest.update(b"\0" + companion.read_bytes())
+    return digest.hexdigest()
+
+
+def bulk_ingest(store, path: Path, extractor_name: str | None = None,
+                batch_rows: int = DEFAULT_BATCH_ROWS, progress: Progress | None = None) -> IngestReport:
+    """Stream one list file into its named graph in batches; resume a partial load."""
+    if not path.is_file():
+        return IngestReport(path, "rejected", error=f"{path}: no such file")
+    extractor: registry.Extractor | None = None
+    ctx: ExtractionContext | None = None
+    graph: NamedNode | None = None
+    try:
+        sha = file_sha256(path)
+        graph = doc_graph(sha)
+        checkpoint = read_checkpoint(store, graph)
+        if checkpoint is None and store.has_graph(graph):
+            return IngestReport(path, "unchanged", extractor_name, graph.value)
+        head, raws = stream_csv(path)
+        source = _head_source(path, sha, head)
+        extractor = registry.get(extractor_name) if extractor_name else registry.choose(source)
+        if not isinstance(extractor, ListExtractor):
+            raise ValueError(f"the {extractor.name} extractor does not read list rows; "
+                             "bulk ingest takes published lists (CSV/TSV)")
+        layout = extractor.layout(head)
+        if layout is None:
+            needs = " or ".join(", ".join(s) for s in extractor.required_sets)
+            raise ValueError(f"{path}: no header with the columns of a {extractor.title} (needs {needs})")
+        checkpoint = checkpoint or Checkpoint(started=datetime.now(timezone.utc))
+        earlier_warnings = checkpoint.warnings
+        ctx = ExtractionContext(path=path, graph=graph, doc_key=sha)
+        ctx.restore(checkpoint.records)
+        _load_rows(store, ctx, extractor, extractor._rows(ctx, head, layout, raws), checkpoint,
+                   batch_rows, progress, unknown=layout.unknown, earlier_warnings=earlier_warnings)
+        if ctx.counts.rows and ctx.counts.skipped_rows == ctx.counts.rows and not checkpoint.records:
+            raise ctx.fail(ctx.anchor(), "every row was rejected; nothing ingested")
+        ctx.counts.records = checkpoint.records
+        finish(store, graph, ctx, source, extractor, checkpoint)
+        return IngestReport(path, "added", extractor.name, graph.value, ctx.counts, ctx.problems)
+    except (ExtractionError, ReaderError, registry.NoExtractorError, KeyError, ValueError) as exc:
+        message = str(exc).strip("'\"")
+        if path.name not in message:
+            message = f"{path}: {message}"
+        if graph is not None and read_checkpoint(store, graph) is not None:
+            store.drop_graph(graph)  # bad data: a rerun would stop at the same place
+        return IngestReport(path, "rejected", extractor.name if extractor else None, error=message,
+                            problems=ctx.problems if ctx else [])
+
+
+def _head_source(path: Path, sha: str, head) -> Source:
+    """A :class:`Source` that knows the file's digest and head without reading it all."""
+    source = Source(path)
+    source.__dict__["sha256"] = sha
+    source.__dict__["tables"] = [head]
+    return source
+
+
+def _load_rows(store, ctx: ExtractionContext, extractor: ListExtractor, rows: Iterator[Row],
+               checkpoint: Checkpoint, batch_rows: int, progress: Progress | None,
+               unknown: tuple[str, ...], earlier_warnings: int) -> None:
+    """Run the extractor over the rows, appending a batch at a time after the checkpoint."""
+    done = 0
+    for column in unknown if not checkpoint.rows else ():
+        ctx.warn(ctx.anchor(), f"unknown column {column!r} is not read by the {extractor.name} extractor")
+    in_batch = 0
+    for row in rows:
+        done += 1
+        if done <= checkpoint.rows:
+            continue
+        ctx.counts.rows += 1
+        try:
+            extractor.row(ctx, row)
+        except RowError as exc:
+            ctx.counts.skipped_rows += 1
+            ctx.warn(row.anchor, f"row skipped: {exc}")
+        in_batch += 1
+        if in_batch == batch_rows:
+            _commit_batch(store, ctx, checkpoint, done, earlier_warnings)
+            if progress:
+                progress(in_batch)
+            in_batch = 0
+    _commit_batch(store, ctx, checkpoint, done, earlier_warnings)
+    if progress and in_batch:
+        progress(in_batch)
+
+
+def _commit_batch(store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_done: int,
+                  earlier_warnings: int) -> None:
+    """Append the batch's facts, then move the checkpoint past it (in that order: a crash
+    between the two only means the batch is written twice)."""
+    store.append(ctx.graph, ctx.drain())
+    checkpoint.rows = rows_done
+    checkpoint.records = ctx.record_counter
+    checkpoint.warnings = earlier_warnings + len(ctx.problems)
+    write_checkpoint(store, ctx.graph, checkpoint)
+
+
+def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:
+    rows = store.select(
+        """PREFIX cscs: <https://w3id.org/cscs/ns#>
+        SELECT ?rows ?records ?warnings ?started WHERE {
+          VALUES ?g { UNDEF }
+          GRAPH ?g { ?g cscs:ingestStatus "partial" ; cscs:rowsDone ?rows ; cscs:recordsDone ?records ;
+                        cscs:warningsDone ?warnings ; cscs:bulkStarted ?started }
+        }""", g=graph).rows
+    if not rows:
+        return None
+    row = rows[0]
+    started = datetime.fromisoformat(str(row["started"]))
+    return Checkpoint(int(row["rows"]), int(row["records"]), int(row["warnings"]), started)
+
+
+def write_checkpoint(store, graph: NamedNode, checkpoint: Checkpoint) -> None:
+    store.update(_CLEAR_MARKERS, g=graph)
+    store.insert(_marker_quads(graph, checkpoint))
+
+
+def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
+    def integer(n: int) -> Literal:
+        return Literal(str(n), datatype=XSD.integer)
+
+    started = checkpoint.started or datetime.now(timezone.utc)
+    return [Quad(graph, CSCS.ingestStatus, PARTIAL, graph),
+            Quad(graph, CSCS.rowsDone, integer(checkpoint.rows), graph),
+            Quad(graph, CSCS.recordsDone, integer(checkpoint.records), graph),
+            Quad(graph, CSCS.warningsDone, integer(checkpoint.warnings), graph),
+            Quad(graph, CSCS.bulkStarted, Literal(started.isoformat(), datatype=XSD.dateTime), graph)]
+
+
+_CLEAR_MARKERS = """PREFIX cscs: <https://w3id.org/cscs/ns#>
+DELETE { GRAPH ?g { ?g ?p ?o } }
+WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?g ?p ?o
+  FILTER(?p IN (cscs:ingestStatus, cscs:rowsDone, cscs:recordsDone, cscs:warningsDone, cscs:bulkStarted)) } }"""
+
+
+def finish(store, graph: NamedNode, ctx: ExtractionContext, source: Source,
+           extractor: registry.Extractor, checkpoint: Checkpoint) -> None:
+    """Replace the partial marker by the document's PROV-O account."""
+    store.update(_CLEAR_MARKERS, g=graph)
+    started = checkpoint.started or datetime.now(timezone.utc)
+    store.append(graph, provenance(ctx, source, extractor, started, warnings=checkpoint.warnings))
+    store.flush()
+
+
+def partial_documents(store) -> list[str]:
+    """Documents whose bulk load has not finished (rerun the ingest to complete them)."""
+    rows = store.select("""PREFIX cscs: <https://w3id.org/cscs/ns#>
+        SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g cscs:ingestStatus "partial" } }""").rows
+    return [str(r["g"]) for r in rows]
+
