@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, IO
+from typing import Callable, Iterable, Iterator, IO
 
 from pyoxigraph import Literal, NamedNode
 
@@ -18,6 +18,7 @@ from cscs.extract.anchor import describe_place
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph import ingest as ingest_mod
 from cscs.graph import resolve as resolution
+from cscs.graph import scores as score_sets
 from cscs.graph.ingest import IngestReport
 from cscs.graph.resolve import Match, Resolution
 from cscs.graph.namespaces import CSCS, DOC, ID
@@ -301,6 +302,26 @@ class Graph:
         for entry in scores.values():
             entry.categories.sort(key=lambda c: order.index(c.category) if c.category in order else len(order))
         return list(scores.values())
+
+    def refresh_scores(self, as_of: date | None = None, rubric: str | None = None, full: bool = False,
+                       progress: Callable[[int], None] | None = None) -> score_sets.Refresh:
+        """Bring the materialised score graph of (rubric, as_of) up to date: nothing if it
+        is current, the touched firms only if documents were only added, else everything."""
+        day = as_of or date.today()
+        return score_sets.refresh(self.store, self.rubric(rubric, day), day, full=full, progress=progress)
+
+    def all_scores(self, as_of: date | None = None, rubric: str | None = None,
+                   progress: Callable[[int], None] | None = None) -> Iterator[dict[str, object]]:
+        """Every firm's total, grade and category points (category IRI → points), one at
+        a time, from the materialised score graph (refreshed first)."""
+        day = as_of or date.today()
+        rubric_iri = self.rubric(rubric, day)
+        score_sets.refresh(self.store, rubric_iri, day, progress=progress)
+        return score_sets.read_all(self.store, rubric_iri, day)
+
+    def category_labels(self, rubric: str | None = None, as_of: date | None = None) -> dict[str, str]:
+        """The rubric's first-level categories, in order: IRI → English label."""
+        return self._labels(self.rubric(rubric, as_of or date.today()))
 
     def _labels(self, rubric_iri: str) -> dict[str, str]:
         q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "

@@ -62,7 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--firm", help="USCC, organisation code or name (default: every firm)")
     p.add_argument("--as-of", type=_date, help="date (default today)")
     p.add_argument("--rubric", help="rubric id (default: the one in force on the date)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=["table", "csv", "json", "parquet", "jsonl"], default="table",
+                   help="with --all: csv (default), parquet or jsonl")
+    p.add_argument("--all", action="store_true",
+                   help="every firm, one row each, streamed from the materialised score graph")
+    p.add_argument("--output", type=Path, help="with --all: write to this file (needed for parquet)")
+    p.add_argument("--full", action="store_true", help="with --all: recompute every firm's score")
 
     p = sub.add_parser("explain", help="why a firm scored as it did")
     p.add_argument("firm", help="USCC, organisation code or name")
@@ -178,8 +183,44 @@ def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_score(graph: Graph, args: argparse.Namespace) -> int:
+    if args.all:
+        return score_all(graph, args)
+    if args.format in ("parquet", "jsonl"):
+        raise ValueError(f"--format {args.format} is for --all")
     scores = graph.score(args.firm, args.as_of, args.rubric)
     write_scores(scores, sys.stdout, args.format)
+    return 0
+
+
+def score_all(graph: Graph, args: argparse.Namespace) -> int:
+    """Every firm's score, streamed; the score graph is brought up to date first."""
+    import time
+
+    from tqdm import tqdm
+
+    from .tables import score_table, write_table
+
+    if args.firm:
+        raise ValueError("--all and --firm exclude each other")
+    day = args.as_of or date.today()
+    fmt = "csv" if args.format in ("table", "json") else args.format
+    started = time.perf_counter()
+    refreshed = graph.refresh_scores(day, args.rubric, full=args.full)
+    print(f"scores {refreshed.mode} (version {refreshed.version}, {refreshed.firms_scored} firms scored, "
+          f"{refreshed.seconds:.1f} s)", file=sys.stderr)
+    labels = graph.category_labels(args.rubric, day)
+    bar = tqdm(unit="firm", unit_scale=True, file=sys.stderr, disable=args.output is None)
+
+    def counted(rows):
+        for row in rows:
+            bar.update(1)
+            yield row
+
+    rows = counted(graph.all_scores(day, args.rubric))
+    count = write_table(score_table(rows, labels), ["firm", "total", "grade", *labels.values()], fmt,
+                        out=sys.stdout, path=args.output)
+    bar.close()
+    print(f"{count} firms in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -50,12 +50,14 @@ def slots(query: str) -> set[str]:
 
 
 def bind(query: str, values: dict[str, object | None]) -> str:
-    """Fill the query's ``VALUES ?x { UNDEF }`` slots; None leaves a slot unbound."""
+    """Fill the query's ``VALUES ?x { UNDEF }`` slots; None leaves a slot unbound, a
+    list (or set) binds the slot to each of its values."""
     declared = slots(query)
     unknown = set(values) - declared
     if unknown:
         raise BindingError(f"query has no slot for {', '.join(sorted(unknown))}")
-    serialised = {name: str(term(v)) for name, v in values.items() if v is not None}
+    serialised = {name: " ".join(str(term(x)) for x in v) if isinstance(v, (list, tuple, set, frozenset))
+                  else str(term(v)) for name, v in values.items() if v is not None}
 
     def fill(match: re.Match[str]) -> str:
         name = match["name"]

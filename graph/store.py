@@ -126,6 +126,15 @@ class EmbeddedStore:
         variables = [v.value for v in result.variables]
         return Rows(variables, [{v: to_python(s[v]) for v in variables} for s in result])
 
+    def select_stream(self, query: str, /, **params: object) -> Iterator[dict[str, object]]:
+        """A SELECT's rows one at a time, for results too large to hold (every firm of
+        a province)."""
+        result = self._store.query(bind(query, params) if params else query,
+                                   use_default_graph_as_union=True)
+        variables = [v.value for v in result.variables]
+        for solution in result:
+            yield {v: to_python(solution[v]) for v in variables}
+
     def select_raw(self, query: str) -> ox.QuerySolutions:
         return self._store.query(query, use_default_graph_as_union=True)
 

@@ -1,0 +1,254 @@
+"""Scores as a materialised, versioned named graph, kept current incrementally.
+
+One graph per (rubric, as-of date). It holds the baseline once (total, grade and
+category points of a firm with no counted record: most firms) and an entry only for
+each firm whose records moved its score, so its size follows the records, not the
+population. Reading every firm's score is then one pass over the firms with a hash
+probe into the graph (``scores-read.rq``).
+
+The graph says what it was computed from, with PROV-O: the rubric, the date, the
+SHA-256 of the query text and of its inputs (the document graphs, named by their
+content hashes, and the identity links resolution made). Each computation is a
+``prov:Activity`` and bumps ``cscs:version``. When documents were only added since
+the last version, and resolution re-linked nothing outside them, only the firms the
+new documents' records reach are scored again (``score.rq`` for those firms);
+otherwise the whole population is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Callable, Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .namespaces import CSCS, ID, PROV, RDF, XSD
+from .queries import load
+
+ENTRY_PREDICATES = (CSCS.scoreTotal, CSCS.scoreGrade, CSCS.scoreCategories)
+BATCH = 50_000
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ScoreSet:
+    """The state of one materialised score graph."""
+
+    graph: NamedNode
+    version: int
+    input_hash: str
+    query_hash: str
+    documents: frozenset[str]
+    links_hash: str
+
+
+@dataclass
+class Refresh:
+    """What bringing a score graph up to date did."""
+
+    graph: str
+    mode: str  # "current" | "full" | "incremental"
+    version: int
+    firms_scored: int = 0
+    seconds: float = 0.0
+    documents_added: list[str] = field(default_factory=list)
+
+
+def score_graph(rubric: str, as_of: date) -> NamedNode:
+    return ID[f"scores/{rubric.rstrip('/').rsplit('/', 1)[-1]}/{as_of.isoformat()}"]
+
+
+def query_hash() -> str:
+    return _sha(load("score-all") + "\0" + load("score-firms"))
+
+
+def current_inputs(store) -> tuple[frozenset[str], str]:
+    """The document graphs in the store and a digest of the identity links."""
+    docs = frozenset(str(r["g"]) for r in store.select(load("score-inputs")).rows)
+    links = sorted(f"{r['alias']} {r['target']}" for r in store.select(load("resolution-links")).rows)
+    return docs, _sha("\n".join(links))
+
+
+def input_hash(rubric: str, documents: frozenset[str], links_hash: str) -> str:
+    return _sha("\n".join([rubric, *sorted(documents), links_hash]))
+
+
+def read_state(store, graph: NamedNode) -> ScoreSet | None:
+    rows = store.select(load("score-set"), set=graph).rows
+    if not rows:
+        return None
+    first = rows[0]
+    docs = frozenset(str(r["document"]) for r in rows if r["document"])
+    return ScoreSet(graph, int(first["version"]), str(first["inputHash"]), str(first["queryHash"]), docs,
+                    str(first["linksHash"]))
+
+
+def refresh(store, rubric: str, as_of: date, full: bool = False,
+            progress: Progress | None = None) -> Refresh:
+    """Bring the score graph of (rubric, as_of) up to date with the store."""
+    started = datetime.now(timezone.utc)
+    graph = score_graph(rubric, as_of)
+    state = read_state(store, graph)
+    documents, links_hash = current_inputs(store)
+    inputs = input_hash(rubric, documents, links_hash)
+    if not full and state is not None and state.input_hash == inputs and state.query_hash == query_hash():
+        return Refresh(graph.value, "current", state.version)
+    version = (state.version if state else 0) + 1
+    added = sorted(documents - state.documents) if state else []
+    incremental = (not full and state is not None and state.query_hash == query_hash()
+                   and state.documents <= documents and state.links_hash == links_hash)
+    if incremental:
+        firms = touched_firms(store, added)
+        scored = rescore(store, graph, rubric, as_of, firms)
+        mode = "incremental"
+    else:
+        scored = materialise(store, graph, rubric, as_of, progress)
+        mode = "full"
+    ended = datetime.now(timezone.utc)
+    write_state(store, graph, rubric, as_of, version, inputs, links_hash, documents, mode, scored,
+                started, ended)
+    store.flush()
+    return Refresh(graph.value, mode, version, scored, (ended - started).total_seconds(), added)
+
+
+def materialise(store, graph: NamedNode, rubric: str, as_of: date, progress: Progress | None) -> int:
+    """Score every firm with score-all.rq and write the baseline and the moved firms."""
+    store.drop_graph(graph)
+    rows = store.select_stream(load("score-all"), rubric=NamedNode(rubric), asOf=as_of)
+    batch: list[Quad] = []
+    baseline_written = False
+    seen = 0
+    for row in rows:
+        seen += 1
+        if not baseline_written:
+            batch += _baseline(graph, row)
+            baseline_written = True
+        if row["movedCategories"] is not None:
+            batch += _entry(graph, NamedNode(str(row["firm"])), row["total"], row["grade"],
+                            str(row["movedCategories"]))
+        if len(batch) >= BATCH:
+            store.append(graph, batch)
+            batch = []
+        if progress and seen % 100_000 == 0:
+            progress(100_000)
+    if batch:
+        store.append(graph, batch)
+    if progress:
+        progress(seen % 100_000)
+    return seen
+
+
+def rescore(store, graph: NamedNode, rubric: str, as_of: date, firms: list[str]) -> int:
+    """Score these firms again (score-firms.rq: lookups from the firms, not a scan of
+    every record) and replace their entries; a firm back at the baseline keeps none."""
+    if not firms:
+        return 0
+    quads: list[Quad] = []
+    for chunk in _chunks(firms, 5_000):
+        nodes = [NamedNode(f) for f in chunk]
+        rows = store.select(load("score-firms"), rubric=NamedNode(rubric), asOf=as_of, firm=nodes).rows
+        store.update(load("score-entries-clear"), set=graph, firm=nodes)
+        for row in rows:
+            quads += _entry(graph, NamedNode(str(row["firm"])), row["recordTotal"], row["recordGrade"],
+                            str(row["movedCategories"]))
+    store.append(graph, quads)
+    return len(firms)
+
+
+def touched_firms(store, documents: list[str]) -> list[str]:
+    """Firms the records of these documents reach: as subject, through resolution, or
+    through a person's role."""
+    firms: set[str] = set()
+    for doc in documents:
+        firms.update(str(r["firm"]) for r in store.select(load("touched-firms"), g=NamedNode(doc)).rows)
+    return sorted(firms)
+
+
+def write_state(store, graph: NamedNode, rubric: str, as_of: date, version: int, inputs: str,
+                links_hash: str, documents: frozenset[str], mode: str, scored: int,
+                started: datetime, ended: datetime) -> None:
+    """Replace the graph's description (version, hashes, inputs) and add this run's activity."""
+    store.update(load("score-set-clear"), set=graph)
+    activity = ID[f"scoring/{_sha(graph.value + str(version))[:16]}"]
+
+    def q(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> Quad:
+        return Quad(s, p, o, graph)
+
+    quads = [
+        q(graph, RDF.type, CSCS.ScoreSet), q(graph, RDF.type, PROV.Entity),
+        q(graph, CSCS.rubric, NamedNode(rubric)),
+        q(graph, CSCS.asOf, Literal(as_of.isoformat(), datatype=XSD.date)),
+        q(graph, CSCS.version, _int(version)),
+        q(graph, CSCS.inputHash, Literal(inputs)),
+        q(graph, CSCS.queryHash, Literal(query_hash())),
+        q(graph, CSCS.linksHash, Literal(links_hash)),
+        q(graph, PROV.wasGeneratedBy, activity),
+        q(activity, RDF.type, PROV.Activity), q(activity, RDF.type, CSCS.Scoring),
+        q(activity, CSCS.mode, Literal(mode)), q(activity, CSCS.version, _int(version)),
+        q(activity, CSCS.firmsScored, _int(scored)),
+        q(activity, PROV.used, NamedNode(rubric)),
+        q(activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)),
+        q(activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)),
+    ]
+    quads += [q(graph, CSCS.computedFrom, NamedNode(doc)) for doc in sorted(documents)]
+    store.append(graph, quads)
+
+
+def read_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
+    """Every firm's total, grade and category points from the materialised graph."""
+    graph = score_graph(rubric, as_of)
+    for row in store.select_stream(load("scores-read"), set=graph):
+        categories = _categories(row["baseCategories"])
+        if row["movedCategories"] is not None:
+            categories.update(_categories(row["movedCategories"]))
+        yield {"firm": str(row["firm"]), "total": row["total"], "grade": row["grade"],
+               "categories": categories}
+
+
+def _baseline(graph: NamedNode, row: dict[str, object]) -> list[Quad]:
+    return [Quad(graph, CSCS.baseTotal, _num(row["base"]), graph),
+            Quad(graph, CSCS.baseGrade, Literal(str(row["baseGrade"] or "")), graph),
+            Quad(graph, CSCS.baseCategories, Literal(str(row["baseCategories"])), graph)]
+
+
+def _entry(graph: NamedNode, firm: NamedNode, total: object, grade: object, categories: str) -> list[Quad]:
+    return [Quad(firm, CSCS.scoreTotal, _num(total), graph),
+            Quad(firm, CSCS.scoreGrade, Literal(str(grade or "")), graph),
+            Quad(firm, CSCS.scoreCategories, Literal(categories), graph)]
+
+
+def _categories(text: object) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for item in str(text or "").split():
+        category, _, points = item.rpartition("=")
+        out[category] = _parse_number(points)
+    return out
+
+
+def _parse_number(text: str) -> object:
+    from decimal import Decimal
+
+    return int(text) if text.lstrip("-").isdigit() else Decimal(text)
+
+
+def _num(value: object) -> Literal:
+    from decimal import Decimal
+
+    if isinstance(value, int):
+        return _int(value)
+    return Literal(str(Decimal(str(value))), datatype=XSD.decimal)
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(n), datatype=XSD.integer)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
