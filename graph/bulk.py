@@ -34,6 +34,7 @@ from cscs.extract.source import Source
 
 from .ingest import IngestReport, provenance
 from .namespaces import CSCS, XSD, doc_graph
+from .store import StoreError
 
 #: Formats the bulk path streams; others are read whole by the ordinary path.
 STREAMABLE = {".csv", ".tsv", ".txt"}
@@ -65,7 +66,10 @@ def is_partial(store, path: Path) -> bool:
     files only; reading the file's digest is the cost)."""
     if path.suffix.lower() not in STREAMABLE or not path.is_file():
         return False
-    return read_checkpoint(store, doc_graph(file_sha256(path))) is not None
+    try:
+        return read_checkpoint(store, doc_graph(file_sha256(path))) is not None
+    except StoreError:  # the store is unreachable: the ordinary path reports it per document
+        return False
 
 
 def file_sha256(path: Path, companions: Iterable[Path] = ()) -> str:

@@ -72,6 +72,10 @@ class Dialect:
     - ``FILTER(?a <= ?b)`` on xsd:date values drops rows (an index range scan, see
       ``_VIRTUOSO_RANGE``): such filters are sent as ``FILTER(!(?a > ?b))``
       (``rewrites``), and ``>=`` likewise;
+    - a parameter slot left unbound (``VALUES ?firm { UNDEF }``) made score.rq return its
+      rows with ?firm unbound: unfilled slots are dropped from the text (``rewrites``);
+    - its SPARQL TSV quotes the header's variable names: results are read as JSON
+      (``tsv_results``), so a streamed result is held whole on the client;
     - a non-ASCII string written inline in a query's expression gets a trailing NUL
       (``STR("王五") = "王五"`` is false), and ``STR()`` of a non-ASCII literal does not
       equal the same string from a VALUES clause; parameters bound through VALUES
@@ -121,10 +125,14 @@ class Dialect:
 # only a NaN would differ) and is evaluated row by row.
 _VIRTUOSO_RANGE = ((re.compile(r"FILTER\s*\(\s*(\?\w+)\s*<=\s*(\?\w+)\s*\)"), r"FILTER(!(\1 > \2))"),
                    (re.compile(r"FILTER\s*\(\s*(\?\w+)\s*>=\s*(\?\w+)\s*\)"), r"FILTER(!(\1 < \2))"))
+# A parameter slot left unbound (``VALUES ?firm { UNDEF }``) constrains nothing, but
+# Virtuoso then returned every row of score.rq with ?firm unbound: unfilled slots are
+# dropped from the text (the same meaning).
+_VIRTUOSO_UNBOUND_SLOTS = ((re.compile(r"VALUES\s+\?[A-Za-z_][A-Za-z0-9_]*\s*\{\s*UNDEF\s*\}"), ""),)
 
 DIALECTS = {
     "oxigraph": Dialect("oxigraph", "union-default-graph"),
-    "virtuoso": Dialect("virtuoso", None, tsv_results=False, rewrites=_VIRTUOSO_RANGE, system_graphs=(
+    "virtuoso": Dialect("virtuoso", None, tsv_results=False, rewrites=_VIRTUOSO_RANGE + _VIRTUOSO_UNBOUND_SLOTS, system_graphs=(
         "http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://www.w3.org/2002/07/owl#",
         "http://localuriqaserver/", "http://localhost:8890/", "http://127.0.0.1:8890/")),
     "generic": Dialect("generic", None),

@@ -61,7 +61,7 @@ def score_graph(rubric: str, as_of: date) -> NamedNode:
 
 
 def query_hash() -> str:
-    return _sha(load("score-all") + "\0" + load("score-firms"))
+    return _sha("\0".join(load(q) for q in ("score-baseline", "score-all", "score-firms")))
 
 
 def current_inputs(store) -> tuple[frozenset[str], str]:
@@ -116,15 +116,11 @@ def refresh(store, rubric: str, as_of: date, full: bool = False,
 def materialise(store, graph: NamedNode, rubric: str, as_of: date, progress: Progress | None) -> int:
     """Score every firm with score-all.rq and write the baseline and the moved firms."""
     store.drop_graph(graph)
-    rows = store.select_stream(load("score-all"), rubric=NamedNode(rubric), asOf=as_of)
-    batch: list[Quad] = []
-    baseline_written = False
+    (baseline,) = store.select(load("score-baseline"), rubric=NamedNode(rubric)).rows
+    batch: list[Quad] = _baseline(graph, baseline)
     seen = 0
-    for row in rows:
+    for row in store.select_stream(load("score-all"), rubric=NamedNode(rubric), asOf=as_of):
         seen += 1
-        if not baseline_written:
-            batch += _baseline(graph, row)
-            baseline_written = True
         if row["movedCategories"] is not None:
             batch += _entry(graph, NamedNode(str(row["firm"])), row["total"], row["grade"],
                             str(row["movedCategories"]))
@@ -160,10 +156,15 @@ def rescore(store, graph: NamedNode, rubric: str, as_of: date, firms: list[str])
 def touched_firms(store, documents: list[str]) -> list[str]:
     """Firms the records of these documents reach: as subject, through resolution, or
     through a person's role."""
-    firms: set[str] = set()
+    subjects: set[str] = set()
     for doc in documents:
-        firms.update(str(r["firm"]) for r in store.select(load("touched-firms"), g=NamedNode(doc)).rows)
-    return sorted(firms)
+        subjects.update(str(r["subject"]) for r in store.select(load("touched-subjects"), g=NamedNode(doc)).rows)
+    firms: set[str] = set()
+    for chunk in _chunks(sorted(subjects), 5_000):
+        nodes = [NamedNode(s) for s in chunk]
+        firms.update(str(r["firm"]) for r in store.select(load("touched-firms"), firm=nodes, subject=nodes).rows)
+    resolved = {str(r["alias"]) for r in store.select(load("resolution-links")).rows}
+    return sorted(firms - resolved)  # a resolved alias is scored as the firm it was resolved to
 
 
 def write_state(store, graph: NamedNode, rubric: str, as_of: date, version: int, inputs: str,
@@ -199,8 +200,11 @@ def write_state(store, graph: NamedNode, rubric: str, as_of: date, version: int,
 def read_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
     """Every firm's total, grade and category points from the materialised graph."""
     graph = score_graph(rubric, as_of)
+    base = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?c WHERE { VALUES ?set { UNDEF } "
+                        "GRAPH ?set { ?set cscs:baseCategories ?c } }", set=graph).rows
+    baseline = _categories(base[0]["c"] if base else "")
     for row in store.select_stream(load("scores-read"), set=graph):
-        categories = _categories(row["baseCategories"])
+        categories = dict(baseline)
         if row["movedCategories"] is not None:
             categories.update(_categories(row["movedCategories"]))
         yield {"firm": str(row["firm"]), "total": row["total"], "grade": row["grade"],

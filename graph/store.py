@@ -132,8 +132,9 @@ class EmbeddedStore:
         result = self._store.query(bind(query, params) if params else query,
                                    use_default_graph_as_union=True)
         variables = [v.value for v in result.variables]
-        for solution in result:
-            yield {v: to_python(solution[v]) for v in variables}
+        named = ox.NamedNode
+        for solution in result:  # IRIs (most values) without a call: this loop runs per firm
+            yield {v: t.value if type(t) is named else to_python(t) for v, t in zip(variables, solution)}
 
     def select_raw(self, query: str) -> ox.QuerySolutions:
         return self._store.query(query, use_default_graph_as_union=True)

@@ -1,0 +1,315 @@
+"""Provincial scale: the issue's figures from one run, as ratios and rates.
+
+    python bench/scale_bench.py --firms 3000000 --store /tmp/cscs-3m   # builds it once (~10 min)
+    python bench/scale_bench.py --firms 100000 --store /tmp/cscs-100k --rdflib
+
+For a population of N firms on the embedded on-disk store (a synthetic graph written
+as N-Quads and bulk-loaded: ~0.24 records per firm, most firms none, as in the province
+generator), it prints:
+
+- the floor: the plainest query streaming one value per firm (every firm's IRI);
+- the all-firms score computed from the records (score-all.rq), as seconds, firms/s,
+  peak memory, and its ratio to the floor;
+- materialising the score graph, and reading every firm's score back from it;
+- one firm's explanation and score (median of 20 firms with records);
+- re-scoring after a new 1,000-record list: its bulk ingest and the incremental refresh;
+- bulk ingest of list rows (a 100,000-row list into a scratch store), rows/s;
+- with --rdflib: rdflib's engine on score-all.rq over the same graph (N ≤ 100k);
+- with --server (default on): the floor, score-all and an explanation against
+  ``oxigraph serve`` on the same store.
+
+Each measurement runs in a child process, so peak memory is its own. Figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import multiprocessing
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+AS_OF = date(2024, 6, 30)
+RUBRIC = "https://w3id.org/cscs/id/rubric/zhejiang-2020"
+FLOOR = "PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?firm WHERE { ?firm a cscs:Enterprise }"
+
+
+def build(store_path: Path, firms: int) -> None:
+    import pyoxigraph as ox
+    from synthetic import write_nquads
+
+    from cscs.api import Graph
+    from cscs.demo import shipped_rubric
+    from cscs.graph.store import open_store
+
+    nquads = store_path.with_suffix(".nq")
+    started = time.perf_counter()
+    quads = write_nquads(nquads, firms)
+    written = time.perf_counter() - started
+    store = open_store(store_path)
+    Graph(store=store).ingest([shipped_rubric()], resolve=False)
+    started = time.perf_counter()
+    store.raw.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    loaded = time.perf_counter() - started
+    store.raw.optimize()
+    nquads.unlink()
+    print(f"built {firms:,} firms: {quads:,} quads written in {written:.0f} s, bulk-loaded in {loaded:.0f} s "
+          f"({quads / loaded:,.0f} quads/s)")
+
+
+# -- measurements, each in its own process ------------------------------------------
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _stream(store_path: str, query: str, params: dict) -> tuple[float, int]:
+    from cscs.graph.store import open_store
+
+    store = open_store(Path(store_path))
+    started = time.perf_counter()
+    rows = sum(1 for _ in store.select_stream(query, **params))
+    return time.perf_counter() - started, rows
+
+
+def m_floor(store_path: str) -> tuple:
+    return (*_stream(store_path, FLOOR, {}), _peak_mib())
+
+
+def m_score_all(store_path: str) -> tuple:
+    from pyoxigraph import NamedNode
+
+    from cscs.graph.queries import load
+
+    return (*_stream(store_path, load("score-all"), {"rubric": NamedNode(RUBRIC), "asOf": AS_OF}), _peak_mib())
+
+
+def m_materialise(store_path: str) -> tuple:
+    from cscs.graph import scores
+    from cscs.graph.store import open_store
+
+    store = open_store(Path(store_path))
+    started = time.perf_counter()
+    done = scores.refresh(store, RUBRIC, AS_OF, full=True)
+    seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    rows = sum(1 for _ in scores.read_all(store, RUBRIC, AS_OF))
+    return seconds, done.firms_scored, time.perf_counter() - started, rows, _peak_mib()
+
+
+def m_explain(store_path: str) -> tuple:
+    from cscs.api import Graph
+    from cscs.graph.store import open_store
+
+    g = Graph(store=open_store(Path(store_path)))
+    firms = [str(r["firm"]) for r in g.store.select(
+        "PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?firm WHERE { "
+        "?r cscs:subject ?firm . ?firm a cscs:Enterprise } LIMIT 20").rows]
+    g.explain(firms[0], AS_OF)  # the first query warms the caches
+    return _median_ms(lambda f: g.explain(f, AS_OF), firms), _median_ms(lambda f: g.score(f, AS_OF), firms)
+
+
+def _median_ms(fn, items) -> float:
+    times = []
+    for item in items:
+        started = time.perf_counter()
+        fn(item)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def m_incremental(store_path: str, firms: int, listing: str) -> tuple:
+    from cscs.graph import scores
+    from cscs.graph.bulk import bulk_ingest
+    from cscs.graph.store import open_store
+
+    store = open_store(Path(store_path))
+    if scores.read_state(store, scores.score_graph(RUBRIC, AS_OF)) is None:
+        scores.refresh(store, RUBRIC, AS_OF)
+    started = time.perf_counter()
+    report = bulk_ingest(store, Path(listing))
+    ingest_s = time.perf_counter() - started
+    started = time.perf_counter()
+    done = scores.refresh(store, RUBRIC, AS_OF)
+    refresh_s = time.perf_counter() - started
+    store.drop_graph(__import__("pyoxigraph").NamedNode(report.graph))  # leave the population as built
+    scores.refresh(store, RUBRIC, AS_OF)
+    return ingest_s, report.counts.rows, refresh_s, done.mode, done.firms_scored
+
+
+def m_bulk(listing: str) -> tuple:
+    from cscs.graph.bulk import bulk_ingest
+    from cscs.graph.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "store")
+        started = time.perf_counter()
+        report = bulk_ingest(store, Path(listing))
+        return time.perf_counter() - started, report.counts.rows, _peak_mib()
+
+
+def m_rdflib(store_path: str, timeout: int) -> tuple:
+    import pyoxigraph as ox
+    import rdflib
+    from pyoxigraph import NamedNode
+
+    from cscs.graph.bindings import bind
+    from cscs.graph.queries import load
+    from cscs.graph.store import open_store
+
+    store = open_store(Path(store_path))
+    query = bind(load("score-all"), {"rubric": NamedNode(RUBRIC), "asOf": AS_OF})
+    data = store.raw.dump(format=ox.RdfFormat.N_QUADS)
+    started = time.perf_counter()
+    oxi_rows = sum(1 for _ in store.select_raw(query))
+    oxi_s = time.perf_counter() - started
+    del store
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(data=data.decode("utf-8"), format="nquads")
+    out: multiprocessing.Queue = multiprocessing.Queue()
+    child = multiprocessing.Process(target=_rdflib_query, args=(dataset, query, out))
+    child.start()
+    child.join(timeout)
+    if child.is_alive():
+        child.terminate()
+        return oxi_s, oxi_rows, None, None
+    return (oxi_s, oxi_rows, *out.get())
+
+
+def _rdflib_query(dataset, query: str, out) -> None:
+    started = time.perf_counter()
+    rows = len(list(dataset.query(query)))
+    out.put((time.perf_counter() - started, rows))
+
+
+def m_server(store_path: str) -> tuple:
+    from pyoxigraph import NamedNode
+    from servers import oxigraph_server
+
+    from cscs.api import Graph
+    from cscs.graph.queries import load
+
+    with oxigraph_server(Path(store_path)) as base:
+        g = Graph(endpoint=f"{base}/query", update_endpoint=f"{base}/update")
+        started = time.perf_counter()
+        floor_rows = sum(1 for _ in g.store.select_stream(FLOOR))
+        floor_s = time.perf_counter() - started
+        started = time.perf_counter()
+        rows = sum(1 for _ in g.store.select_stream(load("score-all"), rubric=NamedNode(RUBRIC), asOf=AS_OF))
+        score_s = time.perf_counter() - started
+        firms = [str(r["firm"]) for r in g.store.select(
+            "PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?firm WHERE { "
+            "?r cscs:subject ?firm . ?firm a cscs:Enterprise } LIMIT 20").rows]
+        g.explain(firms[0], AS_OF)
+        explain_ms = _median_ms(lambda f: g.explain(f, AS_OF), firms)
+    return floor_s, floor_rows, score_s, rows, explain_ms
+
+
+def in_child(fn, *args):
+    """Run one measurement in a fresh process (its own peak memory, its own store handle)."""
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=_run, args=(out, fn, args))
+    child.start()
+    ok, value = out.get()
+    child.join()
+    if not ok:
+        raise RuntimeError(value)
+    return value
+
+
+def _run(out, fn, args) -> None:
+    try:
+        out.put((True, fn(*args)))
+    except BaseException as exc:  # report it to the parent rather than hang it
+        import traceback
+
+        out.put((False, f"{exc!r}\n{traceback.format_exc()}"))
+
+
+# -- inputs -------------------------------------------------------------------------
+def write_listing(path: Path, rows: int, firms: int, offset: int = 0) -> Path:
+    """An abnormal-operations list naming existing firms of the synthetic population."""
+    from synthetic import AREAS
+
+    from cscs.extract.identifiers import make_uscc
+
+    step = max(firms // rows, 1)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["统一社会信用代码", "企业名称", "列入经营异常名录原因", "列入日期", "作出决定机关（列入）"])
+        for n in range(rows):
+            i = (offset + n * step) % firms
+            uscc = make_uscc(AREAS[i % len(AREAS)], f"{i:08d}".replace("0", "A", 1) if i % 7 == 0 else f"{i:08d}")
+            out.writerow([uscc, f"企业{i}有限公司", "通过登记的住所或者经营场所无法联系的",
+                          f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}", "杭州市市场监督管理局"])
+    return path
+
+
+def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--firms", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, required=True, help="on-disk store (built if missing)")
+    parser.add_argument("--rdflib", action="store_true", help="also time rdflib's engine (N ≤ 100k)")
+    parser.add_argument("--rdflib-timeout", type=int, default=600)
+    parser.add_argument("--no-server", action="store_true")
+    args = parser.parse_args()
+    if not args.store.exists():
+        in_child(build, args.store, args.firms)  # the store must be closed before others open it
+    store = str(args.store)
+    work = Path(tempfile.mkdtemp())
+    n = args.firms
+    print(f"{n:,} firms, store {store} ({_du(args.store)}), as of {AS_OF}")
+
+    floor_s, floor_rows, floor_mib = in_child(m_floor, store)
+    print(f"floor (every firm's IRI)        {floor_s:7.2f} s  {floor_rows / floor_s:>10,.0f} firms/s  "
+          f"peak {floor_mib:,.0f} MiB")
+    score_s, score_rows, score_mib = in_child(m_score_all, store)
+    print(f"all-firms score from records    {score_s:7.2f} s  {score_rows / score_s:>10,.0f} firms/s  "
+          f"peak {score_mib:,.0f} MiB  = {score_s / floor_s:.2f}x the floor")
+    mat_s, mat_rows, read_s, read_rows, mat_mib = in_child(m_materialise, store)
+    print(f"materialise the score graph     {mat_s:7.2f} s  ({mat_rows:,} firms)  peak {mat_mib:,.0f} MiB")
+    print(f"read every score from the graph {read_s:7.2f} s  {read_rows / read_s:>10,.0f} firms/s  "
+          f"= {read_s / floor_s:.2f}x the floor")
+    explain_ms, score_ms = in_child(m_explain, store)
+    print(f"one firm: explanation {explain_ms:.0f} ms, score {score_ms:.0f} ms (median of 20)")
+    listing = write_listing(work / "new-list.csv", 1_000, n)
+    ingest_s, rows, refresh_s, mode, scored = in_child(m_incremental, store, n, str(listing))
+    print(f"new 1,000-record list: bulk ingest {ingest_s:.2f} s ({rows / ingest_s:,.0f} rows/s), "
+          f"re-score {refresh_s:.2f} s ({mode}, {scored:,} firms)")
+    big = write_listing(work / "big-list.csv", 100_000, n)
+    bulk_s, bulk_rows, bulk_mib = in_child(m_bulk, str(big))
+    print(f"bulk ingest of list rows        {bulk_rows / bulk_s:>10,.0f} rows/s ({bulk_rows:,} rows in "
+          f"{bulk_s:.1f} s, peak {bulk_mib:,.0f} MiB)")
+    if args.rdflib:
+        oxi_s, oxi_rows, rd_s, rd_rows = in_child(m_rdflib, store, args.rdflib_timeout)
+        if rd_s is None:
+            print(f"rdflib: > {args.rdflib_timeout} s (stopped) vs Oxigraph {oxi_s:.2f} s: "
+                  f"at least {args.rdflib_timeout / oxi_s:.0f}x")
+        else:
+            print(f"rdflib {rd_s:.1f} s ({rd_rows:,} rows) vs Oxigraph {oxi_s:.2f} s ({oxi_rows:,} rows): "
+                  f"{rd_s / oxi_s:.0f}x")
+    if not args.no_server:
+        s_floor, _, s_score, s_rows, s_explain = in_child(m_server, store)
+        print(f"oxigraph serve: floor {s_floor:.2f} s, all-firms score {s_score:.2f} s "
+              f"({s_rows:,} rows, {s_score / s_floor:.2f}x its floor), explanation {s_explain:.0f} ms")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _du(path: Path) -> str:
+    out = subprocess.run(["du", "-sh", str(path)], capture_output=True, text=True).stdout.split()
+    return out[0] if out else "?"
+
+
+if __name__ == "__main__":
+    main()
