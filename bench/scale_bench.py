@@ -12,7 +12,8 @@ generator), it prints:
   peak memory, and its ratio to the floor;
 - materialising the score graph, and reading every firm's score back from it;
 - one firm's explanation and score (median of 20 firms with records);
-- re-scoring after a new 1,000-record list: its bulk ingest and the incremental refresh;
+- re-scoring after a new 1,000-record list: its bulk ingest and the incremental refresh
+  (the list stays in the store: each run adds one);
 - bulk ingest of list rows (a 100,000-row list into a scratch store), rows/s;
 - with --rdflib: rdflib's engine on score-all.rq over the same graph (N ≤ 100k);
 - with --server (default on): the floor, score-all and an explanation against
@@ -141,8 +142,6 @@ def m_incremental(store_path: str, firms: int, listing: str) -> tuple:
     started = time.perf_counter()
     done = scores.refresh(store, RUBRIC, AS_OF)
     refresh_s = time.perf_counter() - started
-    store.drop_graph(__import__("pyoxigraph").NamedNode(report.graph))  # leave the population as built
-    scores.refresh(store, RUBRIC, AS_OF)
     return ingest_s, report.counts.rows, refresh_s, done.mode, done.firms_scored
 
 
@@ -238,12 +237,14 @@ def _run(out, fn, args) -> None:
 
 # -- inputs -------------------------------------------------------------------------
 def write_listing(path: Path, rows: int, firms: int, offset: int = 0) -> Path:
-    """An abnormal-operations list naming existing firms of the synthetic population."""
+    """An abnormal-operations list naming existing firms of the synthetic population (a
+    new document on every run: the deciding authority's name carries the time)."""
     from synthetic import AREAS
 
     from cscs.extract.identifiers import make_uscc
 
     step = max(firms // rows, 1)
+    stamp = time.strftime("%Y%m%d%H%M%S")
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["统一社会信用代码", "企业名称", "列入经营异常名录原因", "列入日期", "作出决定机关（列入）"])
@@ -251,7 +252,7 @@ def write_listing(path: Path, rows: int, firms: int, offset: int = 0) -> Path:
             i = (offset + n * step) % firms
             uscc = make_uscc(AREAS[i % len(AREAS)], f"{i:08d}".replace("0", "A", 1) if i % 7 == 0 else f"{i:08d}")
             out.writerow([uscc, f"企业{i}有限公司", "通过登记的住所或者经营场所无法联系的",
-                          f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}", "杭州市市场监督管理局"])
+                          f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}", f"杭州市市场监督管理局 {stamp}"])
     return path
 
 
@@ -283,7 +284,7 @@ def main() -> None:
           f"= {read_s / floor_s:.2f}x the floor")
     explain_ms, score_ms = in_child(m_explain, store)
     print(f"one firm: explanation {explain_ms:.0f} ms, score {score_ms:.0f} ms (median of 20)")
-    listing = write_listing(work / "new-list.csv", 1_000, n)
+    listing = write_listing(work / "new-list.csv", 1_000, n, offset=int(time.time()) % 997)
     ingest_s, rows, refresh_s, mode, scored = in_child(m_incremental, store, n, str(listing))
     print(f"new 1,000-record list: bulk ingest {ingest_s:.2f} s ({rows / ingest_s:,.0f} rows/s), "
           f"re-score {refresh_s:.2f} s ({mode}, {scored:,} firms)")

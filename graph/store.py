@@ -133,8 +133,22 @@ class EmbeddedStore:
                                    use_default_graph_as_union=True)
         variables = [v.value for v in result.variables]
         named = ox.NamedNode
-        for solution in result:  # IRIs (most values) without a call: this loop runs per firm
-            yield {v: t.value if type(t) is named else to_python(t) for v, t in zip(variables, solution)}
+        seen: dict[ox.Literal, object] = {}  # totals and grades repeat: convert each once
+
+        def value(term):
+            if type(term) is named:
+                return term.value
+            if term is None or type(term) is not ox.Literal:
+                return to_python(term)
+            converted = seen.get(term, seen)
+            if converted is seen:
+                if len(seen) > 100_000:
+                    seen.clear()
+                converted = seen[term] = to_python(term)
+            return converted
+
+        for solution in result:  # this loop runs once per firm of a province: keep it lean
+            yield {v: value(t) for v, t in zip(variables, solution)}
 
     def select_raw(self, query: str) -> ox.QuerySolutions:
         return self._store.query(query, use_default_graph_as_union=True)
