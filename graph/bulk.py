@@ -84,8 +84,10 @@ def file_sha256(path: Path, companions: Iterable[Path] = ()) -> str:
 
 
 def bulk_ingest(store, path: Path, extractor_name: str | None = None,
-                batch_rows: int = DEFAULT_BATCH_ROWS, progress: Progress | None = None) -> IngestReport:
-    """Stream one list file into its named graph in batches; resume a partial load."""
+                batch_rows: int | None = None, progress: Progress | None = None) -> IngestReport:
+    """Stream one list file into its named graph in batches (of ``DEFAULT_BATCH_ROWS``
+    rows unless given); resume a partial load."""
+    batch_rows = batch_rows or DEFAULT_BATCH_ROWS
     if not path.is_file():
         return IngestReport(path, "rejected", error=f"{path}: no such file")
     extractor: registry.Extractor | None = None

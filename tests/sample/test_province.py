@@ -217,3 +217,22 @@ def test_every_firm_scores_as_computed_from_truth(province: ProvinceSummary, gra
     assert wrong == {}
     moved = Counter(total for total in expected.values() if total != 815)  # 815: no record in force
     assert sum(moved.values()) > 60 and len(moved) > 10  # the records really move scores
+
+
+def test_bulk_ingest_and_materialised_scores_equal_truth(province: ProvinceSummary,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The provincial path end to end: every list streamed through the bulk loader in
+    small batches, then every firm's score read from the materialised score graph."""
+    from cscs.graph import bulk
+
+    monkeypatch.setattr(bulk, "DEFAULT_BATCH_ROWS", 97)  # many batches per list
+    g = Graph(memory=True)
+    g.ingest([shipped_rubric()])
+    reports = g.ingest(province.lists, bulk=True)
+    assert {r.path.name: r.status for r in reports} == dict.fromkeys(LISTS, "added")
+    rubric = tomllib.loads(shipped_rubric().with_suffix(".toml").read_text(encoding="utf-8"))
+    names = {iri: uscc for iri, (_, uscc) in g.firm_names().items()}
+    for day in (AS_OF, date(2021, 3, 1)):
+        expected = expected_scores(province, rubric, day)
+        actual = {names[row["firm"]]: row["total"] for row in g.all_scores(day)}
+        assert actual == expected
