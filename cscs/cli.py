@@ -297,9 +297,14 @@ def cmd_retract(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_documents(graph: Graph, args: argparse.Namespace) -> int:
+    from .graph.bulk import partial_loads
+
     for d in graph.documents():
         print(f"{d['sha256'][:12]}  {d['extractor']:<20} {d['records']:>7} records  "
               f"{d['warnings']:>4} warnings  {d['title']}")
+    for iri, file, rows in partial_loads(graph.store):
+        print(f"{iri.rsplit('/', 1)[-1][:12]}  {'(unfinished load)':<20} {rows:>7} rows in  {file}"
+              f"  — run `cscs ingest {file}` again to finish it")
     return 0
 
 

@@ -55,6 +55,7 @@ class Checkpoint:
     records: int = 0
     warnings: int = 0
     started: datetime | None = None
+    file: str = ""
 
 
 def wants_bulk(path: Path) -> bool:
@@ -109,7 +110,7 @@ def bulk_ingest(store, path: Path, extractor_name: str | None = None,
         if layout is None:
             needs = " or ".join(", ".join(s) for s in extractor.required_sets)
             raise ValueError(f"{path}: no header with the columns of a {extractor.title} (needs {needs})")
-        checkpoint = checkpoint or Checkpoint(started=datetime.now(timezone.utc))
+        checkpoint = checkpoint or Checkpoint(started=datetime.now(timezone.utc), file=str(path.resolve()))
         earlier_warnings = checkpoint.warnings
         ctx = ExtractionContext(path=path, graph=graph, doc_key=sha)
         ctx.restore(checkpoint.records)
@@ -181,16 +182,16 @@ def _commit_batch(store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_do
 def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:
     rows = store.select(
         """PREFIX cscs: <https://w3id.org/cscs/ns#>
-        SELECT ?rows ?records ?warnings ?started WHERE {
+        SELECT ?rows ?records ?warnings ?started ?file WHERE {
           VALUES ?g { UNDEF }
           GRAPH ?g { ?g cscs:ingestStatus "partial" ; cscs:rowsDone ?rows ; cscs:recordsDone ?records ;
-                        cscs:warningsDone ?warnings ; cscs:bulkStarted ?started }
+                        cscs:warningsDone ?warnings ; cscs:bulkStarted ?started ; cscs:partialFile ?file }
         }""", g=graph).rows
     if not rows:
         return None
     row = rows[0]
     started = datetime.fromisoformat(str(row["started"]))
-    return Checkpoint(int(row["rows"]), int(row["records"]), int(row["warnings"]), started)
+    return Checkpoint(int(row["rows"]), int(row["records"]), int(row["warnings"]), started, str(row["file"]))
 
 
 def write_checkpoint(store, graph: NamedNode, checkpoint: Checkpoint) -> None:
@@ -204,6 +205,7 @@ def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
 
     started = checkpoint.started or datetime.now(timezone.utc)
     return [Quad(graph, CSCS.ingestStatus, PARTIAL, graph),
+            Quad(graph, CSCS.partialFile, Literal(checkpoint.file), graph),
             Quad(graph, CSCS.rowsDone, integer(checkpoint.rows), graph),
             Quad(graph, CSCS.recordsDone, integer(checkpoint.records), graph),
             Quad(graph, CSCS.warningsDone, integer(checkpoint.warnings), graph),
@@ -213,7 +215,8 @@ def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
 _CLEAR_MARKERS = """PREFIX cscs: <https://w3id.org/cscs/ns#>
 DELETE { GRAPH ?g { ?g ?p ?o } }
 WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?g ?p ?o
-  FILTER(?p IN (cscs:ingestStatus, cscs:rowsDone, cscs:recordsDone, cscs:warningsDone, cscs:bulkStarted)) } }"""
+  FILTER(?p IN (cscs:ingestStatus, cscs:partialFile, cscs:rowsDone, cscs:recordsDone, cscs:warningsDone,
+               cscs:bulkStarted)) } }"""
 
 
 def finish(store, graph: NamedNode, ctx: ExtractionContext, source: Source,
@@ -227,7 +230,13 @@ def finish(store, graph: NamedNode, ctx: ExtractionContext, source: Source,
 
 def partial_documents(store) -> list[str]:
     """Documents whose bulk load has not finished (rerun the ingest to complete them)."""
+    return [graph for graph, _, _ in partial_loads(store)]
+
+
+def partial_loads(store) -> list[tuple[str, str, int]]:
+    """(graph, file, rows done) of every unfinished bulk load."""
     rows = store.select("""PREFIX cscs: <https://w3id.org/cscs/ns#>
-        SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g cscs:ingestStatus "partial" } }""").rows
-    return [str(r["g"]) for r in rows]
+        SELECT DISTINCT ?g ?file ?rows WHERE {
+          GRAPH ?g { ?g cscs:ingestStatus "partial" ; cscs:partialFile ?file ; cscs:rowsDone ?rows } }""").rows
+    return [(str(r["g"]), str(r["file"]), int(r["rows"])) for r in rows]
 

@@ -105,6 +105,19 @@ def test_the_ordinary_ingest_resumes_a_partial_load(listing: Path, tmp_path: Pat
     g = Graph(path=tmp_path / "store")
     with pytest.raises(Interrupted):
         bulk_ingest(DiesAfter(g.store, 2), listing, batch_rows=10)
+    from cscs.cli import main
+
+    assert main(["--store", str(tmp_path / "store-other"), "documents"]) == 0  # another store: nothing
+    del g
+    import io
+    import contextlib
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--store", str(tmp_path / "store"), "documents"]) == 0
+    assert "(unfinished load)" in out.getvalue() and str(listing.resolve()) in out.getvalue()
+    assert "10 rows in" in out.getvalue()
+    g = Graph(path=tmp_path / "store")
     (report,) = g.ingest([listing], resolve=False)  # small file, but partial: streamed again
     assert report.status == "added" and report.counts.rows == 90  # one batch was in
     assert partial_documents(g.store) == []
