@@ -20,6 +20,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from decimal import Decimal
+from types import MappingProxyType
 from typing import Callable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -200,13 +202,12 @@ def write_state(store, graph: NamedNode, rubric: str, as_of: date, version: int,
 def read_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
     """Every firm's total, grade and category points from the materialised graph."""
     graph = score_graph(rubric, as_of)
-    base = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?c WHERE { VALUES ?set { UNDEF } "
-                        "GRAPH ?set { ?set cscs:baseCategories ?c } }", set=graph).rows
-    baseline = _categories(base[0]["c"] if base else "")
+    base = store.select(load("score-set-baseline"), set=graph).rows
+    baseline = MappingProxyType(_categories(base[0]["categories"] if base else ""))
     for row in store.select_stream(load("scores-read"), set=graph):
-        categories = dict(baseline)
-        if row["movedCategories"] is not None:
-            categories.update(_categories(row["movedCategories"]))
+        moved = row["movedCategories"]
+        # most firms share the baseline's (read-only) mapping: no copy per firm
+        categories = baseline if moved is None else {**baseline, **_categories(moved)}
         yield {"firm": str(row["firm"]), "total": row["total"], "grade": row["grade"],
                "categories": categories}
 
@@ -232,14 +233,10 @@ def _categories(text: object) -> dict[str, object]:
 
 
 def _parse_number(text: str) -> object:
-    from decimal import Decimal
-
     return int(text) if text.lstrip("-").isdigit() else Decimal(text)
 
 
 def _num(value: object) -> Literal:
-    from decimal import Decimal
-
     if isinstance(value, int):
         return _int(value)
     return Literal(str(Decimal(str(value))), datatype=XSD.decimal)
