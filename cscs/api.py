@@ -311,12 +311,14 @@ class Graph:
         return score_sets.refresh(self.store, self.rubric(rubric, day), day, full=full, progress=progress)
 
     def all_scores(self, as_of: date | None = None, rubric: str | None = None,
-                   progress: Callable[[int], None] | None = None) -> Iterator[dict[str, object]]:
+                   refresh: bool = True) -> Iterator[dict[str, object]]:
         """Every firm's total, grade and category points (category IRI → points), one at
-        a time, from the materialised score graph (refreshed first)."""
+        a time, from the materialised score graph (brought up to date first unless the
+        caller just did, with ``refresh_scores``)."""
         day = as_of or date.today()
         rubric_iri = self.rubric(rubric, day)
-        score_sets.refresh(self.store, rubric_iri, day, progress=progress)
+        if refresh:
+            score_sets.refresh(self.store, rubric_iri, day)
         return score_sets.read_all(self.store, rubric_iri, day)
 
     def category_labels(self, rubric: str | None = None, as_of: date | None = None) -> dict[str, str]:

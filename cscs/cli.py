@@ -216,7 +216,7 @@ def score_all(graph: Graph, args: argparse.Namespace) -> int:
             bar.update(1)
             yield row
 
-    rows = counted(graph.all_scores(day, args.rubric))
+    rows = counted(graph.all_scores(day, args.rubric, refresh=False))
     count = write_table(score_table(rows, labels), ["firm", "total", "grade", *labels.values()], fmt,
                         out=sys.stdout, path=args.output)
     bar.close()

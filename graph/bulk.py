@@ -27,7 +27,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.extract import registry
 from cscs.extract.context import ExtractionContext, ExtractionError
-from cscs.extract.lists.base import ListExtractor, Row, RowError
+from cscs.extract.lists.base import ListExtractor, Row
 from cscs.extract.readers import ReaderError
 from cscs.extract.readers.csv import stream_csv
 from cscs.extract.source import Source
@@ -62,15 +62,24 @@ def wants_bulk(path: Path) -> bool:
     return path.suffix.lower() in STREAMABLE and path.is_file() and path.stat().st_size >= BULK_BYTES
 
 
-def is_partial(store, path: Path) -> bool:
-    """Whether this file's bulk load was started and not finished (checked for list
-    files only; reading the file's digest is the cost)."""
+def unfinished_files(store) -> set[str]:
+    """The files (resolved paths) of unfinished bulk loads; empty when the store is
+    unreachable (the ordinary path then reports that per document)."""
+    try:
+        return {file for _, file, _ in partial_loads(store)}
+    except StoreError:
+        return set()
+
+
+def is_partial(store, path: Path, unfinished: set[str] | None = None) -> bool:
+    """Whether this file's bulk load was started and not finished. Only a file recorded
+    as being loaded is hashed (a moved copy is found by its digest on ``--bulk``)."""
     if path.suffix.lower() not in STREAMABLE or not path.is_file():
         return False
-    try:
-        return read_checkpoint(store, doc_graph(file_sha256(path))) is not None
-    except StoreError:  # the store is unreachable: the ordinary path reports it per document
+    unfinished = unfinished_files(store) if unfinished is None else unfinished
+    if str(path.resolve()) not in unfinished:
         return False
+    return read_checkpoint(store, doc_graph(file_sha256(path))) is not None
 
 
 def file_sha256(path: Path, companions: Iterable[Path] = ()) -> str:
@@ -151,12 +160,7 @@ def _load_rows(store, ctx: ExtractionContext, extractor: ListExtractor, rows: It
         done += 1
         if done <= checkpoint.rows:
             continue
-        ctx.counts.rows += 1
-        try:
-            extractor.row(ctx, row)
-        except RowError as exc:
-            ctx.counts.skipped_rows += 1
-            ctx.warn(row.anchor, f"row skipped: {exc}")
+        extractor.read_row(ctx, row)
         in_batch += 1
         if in_batch == batch_rows:
             _commit_batch(store, ctx, checkpoint, done, earlier_warnings)

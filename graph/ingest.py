@@ -91,12 +91,13 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
     """Ingest files one by one. Large list files (or all, with ``bulk=True``; none with
     ``bulk=False``) are streamed in batches by :mod:`graph.bulk`, as is any file whose
     earlier bulk load was interrupted; ``on_rows`` hears of each batch written."""
-    from .bulk import bulk_ingest, is_partial, wants_bulk
+    from .bulk import bulk_ingest, is_partial, unfinished_files, wants_bulk
 
     reports = []
+    unfinished = unfinished_files(store) if bulk is None else set()
     for path in expand(paths):
         streamed = bulk if bulk is not None else wants_bulk(path)
-        if streamed or (bulk is None and is_partial(store, path)):
+        if streamed or (unfinished and is_partial(store, path, unfinished)):
             report = bulk_ingest(store, path, extractor_name,
                                  progress=(lambda n, p=path: on_rows(p, n)) if on_rows else None)
         else:

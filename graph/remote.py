@@ -228,11 +228,8 @@ class RemoteStore:
         data = {"query": bind(query, params) if params else query}
         if self.dialect.union_parameter:
             data[self.dialect.union_parameter] = "true"
-        headers = {"Accept": "text/tab-separated-values",
-                   "Content-Type": "application/x-www-form-urlencoded"}
-        if self._auth:
-            token = base64.b64encode(f"{self._auth[0]}:{self._auth[1]}".encode()).decode()
-            headers["Authorization"] = f"Basic {token}"
+        headers = self._headers({"Accept": "text/tab-separated-values",
+                                 "Content-Type": "application/x-www-form-urlencoded"})
         request = urllib.request.Request(self.query_url, data=urllib.parse.urlencode(data).encode(),
                                          headers=headers, method="POST")
         try:
@@ -310,13 +307,17 @@ class RemoteStore:
         data = self._run(wrapper, "query").response.read()
         return data
 
-    def _graph_store(self, method: str, graph: ox.NamedNode, body: bytes | None) -> bytes:
-        url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph.value})}"
-        headers = {"Content-Type": "application/n-triples"} if body is not None else \
-            {"Accept": "application/n-triples"}
+    def _headers(self, headers: dict[str, str]) -> dict[str, str]:
+        """Request headers plus Basic credentials when the environment gives them."""
         if self._auth:
             token = base64.b64encode(f"{self._auth[0]}:{self._auth[1]}".encode()).decode()
             headers["Authorization"] = f"Basic {token}"
+        return headers
+
+    def _graph_store(self, method: str, graph: ox.NamedNode, body: bytes | None) -> bytes:
+        url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph.value})}"
+        headers = self._headers({"Content-Type": "application/n-triples"} if body is not None
+                                else {"Accept": "application/n-triples"})
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:

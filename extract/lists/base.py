@@ -226,17 +226,22 @@ class ListExtractor:
                 ctx.warn(self._anchor(ctx, table, table.rows[layout.header_index]),
                          f"unknown column {column!r} is not read by the {self.name} extractor")
             for row in self._rows(ctx, table, layout):
-                ctx.counts.rows += 1
-                try:
-                    self.row(ctx, row)
-                except RowError as exc:
-                    ctx.counts.skipped_rows += 1
-                    ctx.warn(row.anchor, f"row skipped: {exc}")
+                self.read_row(ctx, row)
         if not found:
             needs = " or ".join(", ".join(s) for s in self.required_sets)
             raise ctx.fail(ctx.anchor(), f"no table with the columns of a {self.title} (needs {needs})")
         if ctx.counts.rows and ctx.counts.skipped_rows == ctx.counts.rows:
             raise ctx.fail(ctx.anchor(), "every row was rejected; nothing ingested")
+
+    def read_row(self, ctx: ExtractionContext, row: Row) -> None:
+        """Extract one row, counting it; a row that cannot be read is skipped with a
+        warning naming it (the bulk path streams rows through here too)."""
+        ctx.counts.rows += 1
+        try:
+            self.row(ctx, row)
+        except RowError as exc:
+            ctx.counts.skipped_rows += 1
+            ctx.warn(row.anchor, f"row skipped: {exc}")
 
     def _tables_with_layout(self, tables: list[RawTable]) -> Iterator[tuple[RawTable, Layout]]:
         """Tables with a header, and headerless tables that continue the previous one
