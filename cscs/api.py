@@ -7,144 +7,32 @@ of the command line (documented in the README).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, IO
+from typing import IO
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
-from cscs.extract.anchor import describe_place
+from cscs import explaining
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph import ingest as ingest_mod
 from cscs.graph import resolve as resolution
 from cscs.graph import scores as score_sets
 from cscs.graph.ingest import IngestReport
-from cscs.graph.resolve import Match, Resolution
-from cscs.graph.namespaces import CSCS, DOC, ID
+from cscs.graph.namespaces import ID
 from cscs.graph.queries import load
 from cscs.graph.remote import RemoteStore
+from cscs.graph.resolve import Match, Resolution
 from cscs.graph.store import EmbeddedStore, Rows, open_store
+from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
+
+__all__ = ["CategoryScore", "Evidence", "Explanation", "FirmScore", "Graph", "IndicatorScore",
+           "LookupError_"]
 
 
 class LookupError_(LookupError):
     """A firm, rubric or document that cannot be found, or is ambiguous."""
-
-
-@dataclass
-class CategoryScore:
-    category: str
-    label: str
-    points: float
-    max: float
-
-
-@dataclass
-class FirmScore:
-    firm: str
-    name: str | None
-    uscc: str | None
-    rubric: str
-    as_of: date
-    total: float
-    grade: str | None
-    categories: list[CategoryScore] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["as_of"] = self.as_of.isoformat()
-        return data
-
-
-@dataclass
-class Evidence:
-    """One record of a kind an indicator counts, and how it reached the firm."""
-
-    record: str
-    kind: str
-    status: str
-    valid_from: date | None
-    valid_until: date | None
-    removed_on: date | None
-    repaired_on: date | None
-    document: str
-    document_title: str | None
-    sheet: str | None
-    page: int | None
-    row: int | None
-    issuer: str | None
-    case_number: str | None
-    decision_number: str | None
-    reason: str | None
-    link_type: str | None
-    link_identifier: str | None
-    link_identifier_valid: bool | None
-    via_person: str | None = None
-    via_person_name: str | None = None
-    via_role: str | None = None
-    subject_node: str | None = None
-    match_score: float | None = None
-    match_evidence: str | None = None
-    match_by: str | None = None
-    quote: str | None = None
-    char_start: int | None = None
-    char_end: int | None = None
-
-    @property
-    def place(self) -> str:
-        return describe_place(self.document_title or self.document, self.sheet, self.page, self.row,
-                              self.char_start, self.char_end)
-
-
-@dataclass
-class IndicatorScore:
-    indicator: str
-    notation: str
-    label: str
-    category: str
-    category_label: str
-    subcategory_label: str
-    max: float
-    points: float
-    polarity: str
-    rule: str
-    points_per_record: float | None
-    validity_months: int | None
-    assumption: bool
-    note: str | None
-    counted: int
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Explanation:
-    firm: str
-    name: str | None
-    uscc: str | None
-    rubric: str
-    as_of: date
-    total: float
-    grade: str | None
-    grade_assumed: bool
-    categories: list[CategoryScore]
-    indicators: list[IndicatorScore]
-    assumptions: list[str]
-
-    def to_dict(self) -> dict:
-        def clean(value: object) -> object:
-            if isinstance(value, date):
-                return value.isoformat()
-            if isinstance(value, dict):
-                return {k: clean(v) for k, v in value.items()}
-            if isinstance(value, list):
-                return [clean(v) for v in value]
-            return value
-
-        return clean(asdict(self))  # type: ignore[return-value]
-
-
-def _local(iri: str | None) -> str | None:
-    return iri.rsplit("#", 1)[-1] if iri else None
 
 
 class Graph:
@@ -159,6 +47,7 @@ class Graph:
             self.store = RemoteStore(endpoint, update_endpoint, store_endpoint)
         else:
             self.store = open_store(path, memory=memory)
+        self._rubric_views = explaining.RubricViews()
 
     # -- ingest --------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], extractor: str | None = None,
@@ -333,32 +222,14 @@ class Graph:
         return {str(r["c"]): str(r["label"]) for r in rows}
 
     def explain(self, firm: str, as_of: date | None = None, rubric: str | None = None) -> Explanation:
-        """Each indicator's points and the records that moved them, with their provenance."""
+        """Each indicator's points and the records that moved them, with their provenance
+        (see :mod:`cscs.explaining` for why it is read in parts)."""
         day = as_of or date.today()
         rubric_iri = self.rubric(rubric, day)
         firm_iri = self.find_firm(firm)
-        (score,) = self.score(firm_iri, day, rubric_iri) or [None]
-        rows = self.store.select(load("explain"), rubric=NamedNode(rubric_iri), asOf=day,
-                                 firm=NamedNode(firm_iri))
-        indicators: dict[str, IndicatorScore] = {}
-        for row in rows:
-            ind = indicators.get(str(row["indicator"]))
-            if ind is None:
-                ind = indicators[str(row["indicator"])] = _indicator(row)
-            if row["record"]:
-                ind.evidence.append(_evidence(row))
-        notes = self.store.select(load("rubric-notes"), rubric=NamedNode(rubric_iri)).rows
-        assumptions = [str(n["note"]) for n in notes if n["note"]]
-        band = next((n for n in notes if n["grade"] == score.grade), None)
-        grade_assumed = bool(band and band["gradeAssumed"])
-        if any(n["gradeAssumed"] for n in notes if n["grade"]):
-            assumptions.append("Grade cut-offs are assumed: " + ", ".join(
-                f"{n['grade']} {n['low']}–{n['high']}" for n in notes if n["grade"]))
-        for ind in indicators.values():
-            if ind.assumption and ind.note:
-                assumptions.append(f"{ind.label}: {ind.note}")
-        return Explanation(firm_iri, score.name, score.uscc, rubric_iri, day, score.total, score.grade,
-                           grade_assumed, score.categories, list(indicators.values()), assumptions)
+        view = self._rubric_views.get(self.store, rubric_iri, lambda: self._labels(rubric_iri))
+        name, uscc = self.firm_names(firm_iri).get(firm_iri, (None, None))
+        return explaining.explain(self.store, view, rubric_iri, firm_iri, day, name, uscc)
 
     # -- raw access ----------------------------------------------------------
     def query(self, sparql: str, /, **params: object) -> Rows:
@@ -367,26 +238,3 @@ class Graph:
 
     def export(self, out: IO[bytes], fmt: str = "trig") -> None:
         self.store.export(out, fmt)
-
-
-def _indicator(row: dict) -> IndicatorScore:
-    return IndicatorScore(
-        indicator=str(row["indicator"]), notation=str(row["notation"]), label=str(row["label"]),
-        category=str(row["category"]), category_label=str(row["categoryLabel"]),
-        subcategory_label=str(row["subcategoryLabel"]), max=row["max"], points=row["points"],
-        polarity=_local(row["polarity"]) or "", rule=_local(row["rule"]) or "",
-        points_per_record=row["perRecord"], validity_months=row["months"],
-        assumption=bool(row["assumption"]), note=row["note"], counted=row["records"])
-
-
-def _evidence(row: dict) -> Evidence:
-    return Evidence(
-        record=str(row["record"]), kind=_local(row["kind"]) or "", status=str(row["status"]),
-        valid_from=row["from"], valid_until=row["until"], removed_on=row["removed"],
-        repaired_on=row["repaired"], document=str(row["doc"]), document_title=row["docTitle"],
-        sheet=row["sheet"], page=row["page"], row=row["row"], issuer=row["issuerLabel"],
-        case_number=row["caseNumber"], decision_number=row["decisionNumber"], reason=row["reason"],
-        link_type=row["linkType"], link_identifier=row["linkId"], link_identifier_valid=row["linkValid"],
-        via_person=row["person"], via_person_name=row["personName"], via_role=_local(row["role"]),
-        subject_node=row["subjectNode"], match_score=row["matchScore"], match_evidence=row["matchEvidence"],
-        match_by=row["matchBy"], quote=row["quote"], char_start=row["charStart"], char_end=row["charEnd"])

@@ -65,7 +65,7 @@ class Dialect:
       of 10000 lines of generated SQL, so give ``--store-endpoint`` for writes;
     - ``BOUND(?x)`` is true for an unbound ``?x`` of an OPTIONAL nested in an OPTIONAL
       or in a UNION branch, and a comparison with an unbound variable (``?x <= ?asOf``,
-      ``?asOf < ?x``) is true, not an error: ``explain.rq`` tests its optional dates
+      ``?asOf < ?x``) is true, not an error: ``explain-records.rq`` tests its optional dates
       with ``COALESCE(?x, sentinel)`` (the same result on every engine). The
       ``!BOUND(?x) || ?asOf < ?x`` filters of the score queries come out right on
       Virtuoso only because both halves err towards keeping the row;
@@ -87,7 +87,7 @@ class Dialect:
       engine: the queries add a tie-breaker (``rubric-notes.rq``);
     - numbers, dates, language tags and decimals come back as on Oxigraph through the
       JSON results (``_value``); ``xsd:int``/``xsd:long`` are read as integers;
-    - every new query text is compiled (0.5-2 s for ``score.rq``/``explain.rq``;
+    - every new query text is compiled (0.5-2 s for ``score.rq``/``score-all.rq``;
       repeated texts are cached), and bound values are part of the text;
     - the stock ``virtuoso.ini`` refuses queries whose *estimated* cost exceeds
       ``MaxQueryCostEstimationTime`` (400 s), stops them after

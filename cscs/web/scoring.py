@@ -1,10 +1,10 @@
 """One firm's score, explanation and history for the web pages, fast at any graph size.
 
-A page needs a firm's score on many dates (the history chart). ``score.rq`` and
-``explain.rq`` answer for one firm and one date (about 50 ms and 400 ms at 100k firms
-on Oxigraph); a history would repeat them per date. Here the firm's records are read
+A page needs a firm's score on many dates (the history chart). ``score.rq`` and an
+explanation (``cscs.explaining``) answer for one firm and one date; a history would
+repeat them per date. Here the firm's records are read
 once, firm-first (``web-firm-records.rq``, ``web-firm-person-records.rq``: a few ms), and the
-rubric's rule, exactly as ``explain.rq`` states it, is applied to them in Python:
+rubric's rule, exactly as ``explain-records.rq`` states it, is applied to them in Python:
 
 * a record of a kind the indicator counts reaches the firm directly (firm scope) or
   through a person holding one of the indicator's roles (key-personnel scope);
@@ -185,14 +185,14 @@ def _months_key(day: date) -> int:
 
 
 def window_end(valid_from: date, months: int | None) -> int | None:
-    """explain.rq's validity window, as its comparable day key (``(y*12+m+months)*31+d``)."""
+    """explain-records.rq's validity window, as its comparable day key (``(y*12+m+months)*31+d``)."""
     if months is None:
         return None
     return (valid_from.year * 12 + valid_from.month + months) * 31 + valid_from.day
 
 
 def status(rec: FirmRecord, node: Node, day: date) -> str:
-    """The record's status for the indicator on ``day``, in explain.rq's order."""
+    """The record's status for the indicator on ``day``, in explain-records.rq's order."""
     if rec.valid_from > day:
         return "not yet in force"
     if rec.removed_on is not None and rec.removed_on <= day:

@@ -13,9 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pyoxigraph import NamedNode
 
 from cscs.api import Graph
 from cscs.demo import shipped_rubric
+from cscs.graph.queries import load
 from cscs.sample import generate
 
 AS_OF = date(2024, 6, 30)
@@ -114,3 +116,26 @@ def test_categories_sum_to_total_and_indicators_agree(population) -> None:
     explanation = graph.explain(lowest.firm, AS_OF)
     assert sum(i.points for i in explanation.indicators) == lowest.total
     assert explanation.total == lowest.total
+
+
+@pytest.mark.parametrize("day", [AS_OF, date(2022, 1, 1), date(2019, 6, 30)])
+def test_every_explanation_equals_the_score(population, day: date) -> None:
+    """The explanation is read in parts (cscs.explaining): for every firm its total,
+    grade, categories and indicator points equal score.rq and indicators.rq, and each
+    indicator's counted records are those it lists as counted."""
+    graph, truth, rubric = population
+    expected = expected_scores(truth, rubric, day)
+    per_indicator = {(str(r["firm"]), str(r["indicator"])): (r["points"], r["records"]) for r in graph.query(
+        load("indicators"), rubric=NamedNode(graph.rubric()), asOf=day)}
+    for s in graph.score(as_of=day):
+        why = graph.explain(s.firm, day)
+        assert (why.total, why.grade, why.name, why.uscc) == (s.total, s.grade, s.name, s.uscc), s.firm
+        assert [(c.category, c.label, c.points, c.max) for c in why.categories] == \
+            [(c.category, c.label, c.points, c.max) for c in s.categories], s.firm
+        assert len(why.indicators) == 25
+        for ind in why.indicators:
+            assert (ind.points, ind.counted) == per_indicator[(s.firm, ind.indicator)], (s.firm, ind.notation)
+            counted = {e.record for e in ind.evidence if e.status == "counted"}
+            assert len(counted) == ind.counted, (s.firm, ind.notation)
+        if s.uscc in expected:
+            assert why.total == expected[s.uscc]
