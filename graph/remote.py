@@ -87,7 +87,7 @@ class Dialect:
       engine: the queries add a tie-breaker (``rubric-notes.rq``);
     - numbers, dates, language tags and decimals come back as on Oxigraph through the
       JSON results (``_value``); ``xsd:int``/``xsd:long`` are read as integers;
-    - every new query text is compiled (0.5-2 s for ``score.rq``/``score-all.rq``;
+    - every new query text is compiled (0.5-2 s for ``score.rq``/``score-moved.rq``;
       repeated texts are cached), and bound values are part of the text;
     - the stock ``virtuoso.ini`` refuses queries whose *estimated* cost exceeds
       ``MaxQueryCostEstimationTime`` (400 s), stops them after
