@@ -241,6 +241,11 @@ class RemoteStore:
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
             raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
 
+    def select_iris(self, query: str, /, **params: object) -> Iterator[str]:
+        """The first column's IRIs, one at a time."""
+        for row in self.select_stream(query, **params):
+            yield str(next(iter(row.values())))
+
     def ask(self, query: str, /, **params: object) -> bool:
         return bool(self.select(query, **params).rows[0]["ask"])
 

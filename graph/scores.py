@@ -161,20 +161,19 @@ def compute_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
     base = (baseline["base"], baseline["baseGrade"])
     with ThreadPoolExecutor(max_workers=1) as pool:
         moved = pool.submit(lambda: {str(r["firm"]): r for r in moved_firms(store, rubric, as_of)})
-        yield from _merge(store.select_stream(load("firms")), moved, base)
+        yield from _merge(store.select_iris(load("firms")), moved, base)
 
 
-def _merge(firms: Iterator[dict[str, object]], moved: Future, base: tuple[object, object]
-           ) -> Iterator[dict[str, object]]:
+def _merge(firms: Iterator[str], moved: Future, base: tuple[object, object]) -> Iterator[dict[str, object]]:
     """Each listed firm with its moved row or the baseline, once the moved rows are in."""
     waiting: list[str] = []
-    for row in firms:
-        waiting.append(str(row["firm"]))
+    for firm in firms:
+        waiting.append(firm)
         if moved.done():
             break
     rows = moved.result()
     total, grade = base
-    for firm in chain(waiting, (str(r["firm"]) for r in firms)):
+    for firm in chain(waiting, firms):
         row = rows.get(firm)
         if row is None:
             yield {"firm": firm, "total": total, "grade": grade, "movedCategories": None}
@@ -255,8 +254,7 @@ def read_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
     baseline = MappingProxyType(_categories(base[0]["categories"]))
     total, grade = base[0]["total"], base[0]["grade"] or None
     entries = {str(r["firm"]): r for r in store.select_stream(load("score-entries"), set=graph)}
-    for row in store.select_stream(load("firms")):
-        firm = str(row["firm"])
+    for firm in store.select_iris(load("firms")):
         entry = entries.get(firm)
         if entry is None:  # most firms: the baseline's (read-only) mapping, no copy per firm
             yield {"firm": firm, "total": total, "grade": grade, "categories": baseline}
