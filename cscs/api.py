@@ -48,6 +48,7 @@ class Graph:
         else:
             self.store = open_store(path, memory=memory)
         self._rubric_views = explaining.RubricViews()
+        self._rubric_rows: Rows | None = None  # kept while this process alone writes the store
 
     # -- ingest --------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], extractor: str | None = None,
@@ -57,6 +58,7 @@ class Graph:
         """Ingest documents; then, if anything was added, resolve identities again so
         that records naming a firm by an old or masked code reach it. Large list files
         are streamed in resumable batches (``bulk``: None decides by size)."""
+        self._forget_rubrics()
         reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done,
                                     bulk=bulk, on_rows=on_rows)
         if resolve and any(r.status == "added" for r in reports):
@@ -103,6 +105,7 @@ class Graph:
 
     def retract(self, ref: str) -> str:
         doc = self.find_document(ref)
+        self._forget_rubrics()
         ingest_mod.retract(self.store, NamedNode(doc))
         self.resolve()
         self.store.flush()
@@ -110,7 +113,16 @@ class Graph:
 
     # -- rubrics and firms ---------------------------------------------------
     def rubrics(self) -> Rows:
-        return self.store.select(load("rubrics"))
+        """The rubrics in the graph. An embedded store is locked to this process, so the
+        list is kept between calls until this Graph ingests or retracts something; a
+        remote store may change under us and is asked every time."""
+        if self._rubric_rows is None or not isinstance(self.store, EmbeddedStore):
+            self._rubric_rows = self.store.select(load("rubrics"))
+        return self._rubric_rows
+
+    def _forget_rubrics(self) -> None:
+        self._rubric_rows = None
+        self._rubric_views = explaining.RubricViews()
 
     def rubric(self, ref: str | None = None, as_of: date | None = None) -> str:
         """A rubric by id or IRI; by default the latest one in force on ``as_of``."""

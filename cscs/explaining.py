@@ -6,7 +6,7 @@ UNION: the two took 20 ms each to plan, at any store size. So the explanation is
 read in parts, each short to plan:
 
 - the rubric's indicators and grade bands (``rubric-indicators.rq``,
-  ``rubric-notes.rq``), read once per rubric document and kept (:class:`RubricViews`);
+  ``rubric-notes.rq``), read once per rubric and kept (:class:`RubricViews`);
 - the firm's points on the indicators its records move (``explain-points.rq``);
 - the records of the kinds the indicators count that reach the firm, with their status
   (``explain-records.rq``);
@@ -27,6 +27,7 @@ from pyoxigraph import NamedNode
 
 from cscs.graph.namespaces import CSCS
 from cscs.graph.queries import load
+from cscs.graph.store import EmbeddedStore
 from cscs.results import CategoryScore, Evidence, Explanation, IndicatorScore
 
 # the record's own properties an Evidence shows, by local name
@@ -57,15 +58,17 @@ class RubricView:
 
 
 class RubricViews:
-    """Rubric views kept per (rubric, the document graphs that hold it): a rubric
-    re-ingested from another document is read again, an unchanged one never."""
+    """Rubric views kept per rubric. On a remote store, which others may write, the key
+    also names the document graphs that hold the rubric, asked each time (0.1 ms): a
+    rubric re-ingested from another document is read again. The embedded store is
+    locked to one process, whose Graph starts a new RubricViews when it writes."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple[str, tuple[str, ...]], RubricView] = {}
 
     def get(self, store, rubric: str, categories: Callable[[], dict[str, str]]) -> RubricView:
-        sources = tuple(sorted(str(r["source"]) for r in store.select(_SOURCES, rubric=NamedNode(rubric))))
-        key = (rubric, sources)
+        key = (rubric, () if isinstance(store, EmbeddedStore) else tuple(sorted(
+            str(r["source"]) for r in store.select(_SOURCES, rubric=NamedNode(rubric)))))
         if key not in self._kept:
             self._kept[key] = read_view(store, rubric, categories())
         return self._kept[key]

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from cscs.api import Graph
+from cscs.demo import shipped_rubric
 from cscs.extract.identifiers import make_uscc
 
 AS_OF = date(2024, 6, 30)
@@ -194,3 +195,23 @@ def test_explanation_places_every_record_in_its_document(scored: Graph) -> None:
                       "penalties.csv, row 3", "redlist.csv, row 2"]
     assert sum(i.points for i in explanation.indicators) == explanation.total == 850
     assert any("assumed" in note for note in explanation.assumptions)
+
+
+def test_a_rubric_added_or_retracted_is_seen_by_the_next_explanation(scored: Graph, tmp_path: Path) -> None:
+    """Explanations keep each rubric's indicators between calls; ingesting or retracting
+    a rubric must not leave a stale one behind."""
+    assert scored.explain(B, AS_OF).indicators[0].validity_months == 60
+    table = tmp_path / "zhejiang-2020-short.tsv"
+    table.write_bytes(shipped_rubric().read_bytes())
+    table.with_suffix(".toml").write_text(shipped_rubric().with_suffix(".toml").read_text(encoding="utf-8")
+                                          .replace('id = "zhejiang-2020"', 'id = "zhejiang-2020-short"')
+                                          .replace('validity = "P5Y"', 'validity = "P3Y"'), encoding="utf-8")
+    (report,) = scored.ingest([table])
+    assert report.status == "added", report.error
+    short = scored.explain(B, AS_OF, rubric="zhejiang-2020-short")
+    assert {i.validity_months for i in short.indicators} == {36}
+    assert short.total == scored.score(B, AS_OF, rubric="zhejiang-2020-short")[0].total
+    scored.retract(table.name)
+    with pytest.raises(LookupError):
+        scored.explain(B, AS_OF, rubric="zhejiang-2020-short")
+    assert scored.explain(B, AS_OF).total == 850
