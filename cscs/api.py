@@ -120,6 +120,9 @@ class Graph:
             self._rubric_rows = self.store.select(load("rubrics"))
         return self._rubric_rows
 
+    def _rubric_view(self, rubric_iri: str) -> explaining.RubricView:
+        return self._rubric_views.get(self.store, rubric_iri, lambda: self._labels(rubric_iri))
+
     def _forget_rubrics(self) -> None:
         self._rubric_rows = None
         self._rubric_views = explaining.RubricViews()
@@ -182,14 +185,18 @@ class Graph:
     # -- scores ----------------------------------------------------------------
     def score(self, firm: str | None = None, as_of: date | None = None,
               rubric: str | None = None) -> list[FirmScore]:
-        """Every firm's (or one firm's) category points, total and grade."""
+        """Every firm's (score.rq) or one firm's (its explanation's parts, see
+        :mod:`cscs.explaining`) category points, total and grade."""
         day = as_of or date.today()
         rubric_iri = self.rubric(rubric, day)
-        firm_iri = self.find_firm(firm) if firm else None
-        rows = self.store.select(load("score"), rubric=NamedNode(rubric_iri), asOf=day,
-                                 firm=NamedNode(firm_iri) if firm_iri else None)
+        if firm:
+            firm_iri = self.find_firm(firm)
+            name, uscc = self.firm_names(firm_iri).get(firm_iri, (None, None))
+            return [explaining.firm_score(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri,
+                                          day, name, uscc)]
+        rows = self.store.select(load("score"), rubric=NamedNode(rubric_iri), asOf=day)
         labels = self._labels(rubric_iri)
-        names = self.firm_names(firm_iri)
+        names = self.firm_names()
         scores: dict[str, FirmScore] = {}
         for row in rows:
             key = str(row["firm"])
@@ -239,7 +246,7 @@ class Graph:
         day = as_of or date.today()
         rubric_iri = self.rubric(rubric, day)
         firm_iri = self.find_firm(firm)
-        view = self._rubric_views.get(self.store, rubric_iri, lambda: self._labels(rubric_iri))
+        view = self._rubric_view(rubric_iri)
         name, uscc = self.firm_names(firm_iri).get(firm_iri, (None, None))
         return explaining.explain(self.store, view, rubric_iri, firm_iri, day, name, uscc)
 

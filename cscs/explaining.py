@@ -14,7 +14,8 @@ read in parts, each short to plan:
 
 Every count, status and indicator's points come from SPARQL; here they are only added
 up by category and the total placed in its grade band (tests hold both equal to
-``score.rq`` for every firm).
+``score.rq`` for every firm). One firm's score (``cscs score FIRM``) is the same
+without the records.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pyoxigraph import NamedNode
 from cscs.graph.namespaces import CSCS
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore
-from cscs.results import CategoryScore, Evidence, Explanation, IndicatorScore
+from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
 
 # the record's own properties an Evidence shows, by local name
 _FACTS = {
@@ -88,16 +89,37 @@ def read_view(store, rubric: str, categories: dict[str, str]) -> RubricView:
 def explain(store, view: RubricView, rubric: str, firm: str, day: date,
             name: str | None, uscc: str | None) -> Explanation:
     params = {"rubric": NamedNode(rubric), "firm": NamedNode(firm), "asOf": day}
-    points = {str(r["indicator"]): r for r in store.select(load("explain-points"), **params)}
     evidence = _evidence(store, store.select(load("explain-records"), **params).rows)
-    indicators = [_indicator(row, points.get(iri, {"points": row["emptyPoints"], "records": 0}),
-                             evidence.get(iri, [])) for iri, row in view.indicators.items()]
+    indicators = _indicators(store, view, params, evidence)
     categories = _categories(view, indicators)
+    total, grade, assumed = _grade(view, categories)
+    return Explanation(firm, name, uscc, rubric, day, total, grade, assumed, categories, indicators,
+                       _assumptions(view, indicators))
+
+
+def firm_score(store, view: RubricView, rubric: str, firm: str, day: date,
+               name: str | None, uscc: str | None) -> FirmScore:
+    """One firm's score from the same parts as its explanation, without the records."""
+    params = {"rubric": NamedNode(rubric), "firm": NamedNode(firm), "asOf": day}
+    categories = _categories(view, _indicators(store, view, params, {}))
+    total, grade, _ = _grade(view, categories)
+    return FirmScore(firm, name, uscc, rubric, day, total, grade, categories)
+
+
+def _indicators(store, view: RubricView, params: dict, evidence: dict[str, list[Evidence]]
+                ) -> list[IndicatorScore]:
+    """Every indicator of the rubric with the firm's points: explain-points.rq's where
+    its records moved them, the points with no record counted elsewhere."""
+    points = {str(r["indicator"]): r for r in store.select(load("explain-points"), **params)}
+    return [_indicator(row, points.get(iri, {"points": row["emptyPoints"], "records": 0}),
+                       evidence.get(iri, [])) for iri, row in view.indicators.items()]
+
+
+def _grade(view: RubricView, categories: list[CategoryScore]) -> tuple[object, str | None, bool]:
+    """The total, its grade band's label and whether that band is assumed."""
     total = sum(c.points for c in categories)
     band = next((b for b in view.bands if b["low"] <= total < b["high"]), None)
-    return Explanation(firm, name, uscc, rubric, day, total, str(band["grade"]) if band else None,
-                       bool(band and band["gradeAssumed"]), categories, indicators,
-                       _assumptions(view, indicators))
+    return total, str(band["grade"]) if band else None, bool(band and band["gradeAssumed"])
 
 
 def _categories(view: RubricView, indicators: list[IndicatorScore]) -> list[CategoryScore]:

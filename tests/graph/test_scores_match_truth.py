@@ -120,9 +120,9 @@ def test_categories_sum_to_total_and_indicators_agree(population) -> None:
 
 @pytest.mark.parametrize("day", [AS_OF, date(2022, 1, 1), date(2019, 6, 30)])
 def test_every_explanation_equals_the_score(population, day: date) -> None:
-    """The explanation is read in parts (cscs.explaining): for every firm its total,
-    grade, categories and indicator points equal score.rq and indicators.rq, and each
-    indicator's counted records are those it lists as counted."""
+    """The explanation and one firm's score are read in parts (cscs.explaining): for
+    every firm their total, grade, categories and indicator points equal score.rq and
+    indicators.rq, and each indicator's counted records are those it lists as counted."""
     graph, truth, rubric = population
     expected = expected_scores(truth, rubric, day)
     per_indicator = {(str(r["firm"]), str(r["indicator"])): (r["points"], r["records"]) for r in graph.query(
@@ -133,6 +133,8 @@ def test_every_explanation_equals_the_score(population, day: date) -> None:
         assert [(c.category, c.label, c.points, c.max) for c in why.categories] == \
             [(c.category, c.label, c.points, c.max) for c in s.categories], s.firm
         assert len(why.indicators) == 25
+        (one,) = graph.score(s.firm, day)  # one firm's score is read the explanation's way
+        assert (one.total, one.grade, one.categories) == (s.total, s.grade, s.categories), s.firm
         for ind in why.indicators:
             assert (ind.points, ind.counted) == per_indicator[(s.firm, ind.indicator)], (s.firm, ind.notation)
             counted = {e.record for e in ind.evidence if e.status == "counted"}
