@@ -7,12 +7,13 @@ read in parts, each short to plan:
 
 - the rubric's indicators and grade bands (``rubric-indicators.rq``,
   ``rubric-notes.rq``), read once per rubric and kept (:class:`RubricViews`);
-- the firm's points on the indicators its records move (``explain-points.rq``);
 - the records of the kinds the indicators count that reach the firm, with their status
   (``explain-records.rq``);
+- the points on the indicators that count some of them (``indicator-points.rq``, given
+  the counted (indicator, record) pairs);
 - those records' facts, in long form (``record-facts.rq``).
 
-Every count, status and indicator's points come from SPARQL; here they are only added
+Every status, count and indicator's points come from SPARQL; here they are only added
 up by category and the total placed in its grade band (tests hold both equal to
 ``score.rq`` for every firm). One firm's score (``cscs score FIRM``) is the same
 without the records.
@@ -88,9 +89,8 @@ def read_view(store, rubric: str, categories: dict[str, str]) -> RubricView:
 
 def explain(store, view: RubricView, rubric: str, firm: str, day: date,
             name: str | None, uscc: str | None) -> Explanation:
-    params = {"rubric": NamedNode(rubric), "firm": NamedNode(firm), "asOf": day}
-    evidence = _evidence(store, store.select(load("explain-records"), **params).rows)
-    indicators = _indicators(store, view, params, evidence)
+    rows = _records(store, rubric, firm, day)
+    indicators = _indicators(store, view, rows, _evidence(store, rows))
     categories = _categories(view, indicators)
     total, grade, assumed = _grade(view, categories)
     return Explanation(firm, name, uscc, rubric, day, total, grade, assumed, categories, indicators,
@@ -99,18 +99,24 @@ def explain(store, view: RubricView, rubric: str, firm: str, day: date,
 
 def firm_score(store, view: RubricView, rubric: str, firm: str, day: date,
                name: str | None, uscc: str | None) -> FirmScore:
-    """One firm's score from the same parts as its explanation, without the records."""
-    params = {"rubric": NamedNode(rubric), "firm": NamedNode(firm), "asOf": day}
-    categories = _categories(view, _indicators(store, view, params, {}))
+    """One firm's score from the same parts as its explanation, without the records' facts."""
+    categories = _categories(view, _indicators(store, view, _records(store, rubric, firm, day), {}))
     total, grade, _ = _grade(view, categories)
     return FirmScore(firm, name, uscc, rubric, day, total, grade, categories)
 
 
-def _indicators(store, view: RubricView, params: dict, evidence: dict[str, list[Evidence]]
+def _records(store, rubric: str, firm: str, day: date) -> list[dict]:
+    return store.select(load("explain-records"), rubric=NamedNode(rubric), firm=NamedNode(firm), asOf=day).rows
+
+
+def _indicators(store, view: RubricView, rows: list[dict], evidence: dict[str, list[Evidence]]
                 ) -> list[IndicatorScore]:
-    """Every indicator of the rubric with the firm's points: explain-points.rq's where
-    its records moved them, the points with no record counted elsewhere."""
-    points = {str(r["indicator"]): r for r in store.select(load("explain-points"), **params)}
+    """Every indicator of the rubric with the firm's points: indicator-points.rq's for
+    those that count a record on the date, the points with none counted for the rest."""
+    counted = sorted({(NamedNode(str(r["indicator"])), NamedNode(str(r["record"])))
+                      for r in rows if r["status"] == "counted"}, key=str)
+    points = {str(r["indicator"]): r for r in store.select(load("indicator-points"), indicator_record=counted)
+              } if counted else {}
     return [_indicator(row, points.get(iri, {"points": row["emptyPoints"], "records": 0}),
                        evidence.get(iri, [])) for iri, row in view.indicators.items()]
 

@@ -21,6 +21,10 @@ from .namespaces import XSD
 Term = NamedNode | Literal
 
 _SLOT = re.compile(r"VALUES\s+\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\}")
+# a slot for rows of several variables, ``VALUES (?a ?b) { (UNDEF UNDEF) }``: its
+# parameter is named by the variables joined with "_" (``a_b``) and takes tuples
+_ROW_SLOT = re.compile(r"VALUES\s*\((?P<vars>\s*\?[A-Za-z_]\w*(?:\s+\?[A-Za-z_]\w*)+)\s*\)"
+                       r"\s*\{\s*\(\s*UNDEF(?:\s+UNDEF)*\s*\)\s*\}")
 
 
 class BindingError(ValueError):
@@ -46,7 +50,11 @@ def term(value: object) -> Term:
 
 
 def slots(query: str) -> set[str]:
-    return {m["name"] for m in _SLOT.finditer(query)}
+    return {m["name"] for m in _SLOT.finditer(query)} | {_row_name(m) for m in _ROW_SLOT.finditer(query)}
+
+
+def _row_name(match: re.Match[str]) -> str:
+    return "_".join(v.lstrip("?") for v in match["vars"].split())
 
 
 def bind(query: str, values: dict[str, object | None]) -> str:
@@ -56,8 +64,9 @@ def bind(query: str, values: dict[str, object | None]) -> str:
     unknown = set(values) - declared
     if unknown:
         raise BindingError(f"query has no slot for {', '.join(sorted(unknown))}")
+    singles = {m["name"] for m in _SLOT.finditer(query)}
     serialised = {name: " ".join(str(term(x)) for x in v) if isinstance(v, (list, tuple, set, frozenset))
-                  else str(term(v)) for name, v in values.items() if v is not None}
+                  else str(term(v)) for name, v in values.items() if v is not None and name in singles}
 
     def fill(match: re.Match[str]) -> str:
         name = match["name"]
@@ -65,4 +74,18 @@ def bind(query: str, values: dict[str, object | None]) -> str:
             return match[0]
         return f"VALUES ?{name} {{ {serialised[name]} }}"
 
-    return _SLOT.sub(fill, query)
+    def fill_rows(match: re.Match[str]) -> str:
+        name = _row_name(match)
+        if values.get(name) is None:
+            return match[0]
+        return f"VALUES ({match['vars'].strip()}) {{ {_rows(values[name], len(match['vars'].split()))} }}"
+
+    return _ROW_SLOT.sub(fill_rows, _SLOT.sub(fill, query))
+
+
+def _rows(rows: object, width: int) -> str:
+    """Tuples as VALUES rows, ``(t1 t2) (t3 t4)``; each tuple fills every variable."""
+    if not isinstance(rows, (list, tuple, set, frozenset)) or any(
+            not isinstance(row, tuple) or len(row) != width for row in rows):
+        raise BindingError(f"a slot of {width} variables takes a list of {width}-tuples")
+    return " ".join("(" + " ".join(str(term(x)) for x in row) + ")" for row in rows)

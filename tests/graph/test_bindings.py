@@ -35,3 +35,15 @@ def test_hostile_text_stays_a_literal(graph: Graph) -> None:
     assert str(Literal(hostile)) in bind("SELECT * WHERE { VALUES ?t { UNDEF } }", {"t": hostile})
     with pytest.raises(LookupError):
         graph.find_firm(hostile)
+
+
+def test_row_slots_take_tuples_of_terms() -> None:
+    query = "SELECT * WHERE { VALUES (?indicator ?record) { (UNDEF UNDEF) } }"
+    assert slots(query) == {"indicator_record"}
+    hostile = '") } DELETE WHERE { ?s ?p ?o } #'
+    bound = bind(query, {"indicator_record": [(NamedNode("urn:i"), NamedNode("urn:r")), (NamedNode("urn:j"), hostile)]})
+    assert bound == f"SELECT * WHERE {{ VALUES (?indicator ?record) {{ (<urn:i> <urn:r>) (<urn:j> {Literal(hostile)}) }} }}"
+    assert bind(query, {"indicator_record": []}).count("UNDEF") == 0  # no rows: nothing matches
+    assert bind(query, {"indicator_record": None}) == query
+    with pytest.raises(BindingError):
+        bind(query, {"indicator_record": [(NamedNode("urn:i"),)]})
