@@ -18,7 +18,7 @@ otherwise the whole population is.
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -152,34 +152,39 @@ def compute_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
 
     Two queries run at once: score-moved.rq (the firms whose records move their score,
     a few per cent, kept in a dict) in a worker thread, and the firm list (firms.rq)
-    streamed here, each firm given its moved row or the baseline. pyoxigraph releases
-    the GIL while it evaluates, so on two cores this takes about as long as the longer
-    of the two; one query joining every firm with the moved ones took 3.2-3.8 times
-    the firm list alone at 3M firms. Firms listed before the moved ones are known wait
-    as IRIs."""
+    streamed here (``_each_firm``), each firm given its moved row or the baseline. One
+    query joining every firm with the moved ones took 3.2-3.8 times the firm list
+    alone at 3M firms."""
     (baseline,) = store.select(load("score-baseline"), rubric=NamedNode(rubric)).rows
-    base = (baseline["base"], baseline["baseGrade"])
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        moved = pool.submit(lambda: {str(r["firm"]): r for r in moved_firms(store, rubric, as_of)})
-        yield from _merge(store.select_iris(load("firms")), moved, base)
+    total, grade = baseline["base"], baseline["baseGrade"]
 
+    def moved() -> dict[str, dict]:
+        return {str(r["firm"]): r for r in moved_firms(store, rubric, as_of)}
 
-def _merge(firms: Iterator[str], moved: Future, base: tuple[object, object]) -> Iterator[dict[str, object]]:
-    """Each listed firm with its moved row or the baseline, once the moved rows are in."""
-    waiting: list[str] = []
-    for firm in firms:
-        waiting.append(firm)
-        if moved.done():
-            break
-    rows = moved.result()
-    total, grade = base
-    for firm in chain(waiting, firms):
-        row = rows.get(firm)
+    for firm, row in _each_firm(store, moved):
         if row is None:
             yield {"firm": firm, "total": total, "grade": grade, "movedCategories": None}
         else:
             yield {"firm": firm, "total": row["total"], "grade": row["grade"],
                    "movedCategories": row["movedCategories"]}
+
+
+def _each_firm(store, rows: Callable[[], dict[str, dict]]) -> Iterator[tuple[str, dict | None]]:
+    """Every listed firm (firms.rq, streamed as bare IRIs) with its row from ``rows``,
+    or None. ``rows`` runs on a worker thread meanwhile; pyoxigraph releases the GIL
+    while it evaluates, so on two cores the two take about as long as the longer one.
+    Firms listed before the rows are in wait as IRIs."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        found = pool.submit(rows)
+        firms = store.select_iris(load("firms"))
+        waiting: list[str] = []
+        for firm in firms:
+            waiting.append(firm)
+            if found.done():
+                break
+        known = found.result()
+        for firm in chain(waiting, firms):
+            yield firm, known.get(firm)
 
 
 def rescore(store, graph: NamedNode, rubric: str, as_of: date, firms: list[str]) -> int:
@@ -246,16 +251,18 @@ def write_state(store, graph: NamedNode, rubric: str, as_of: date, version: int,
 def read_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
     """Every firm's total, grade and category points from the materialised graph: its
     entries read into a dict, then the firm list streamed past them (a join of the
-    two in SPARQL took twice as long as the list alone at 3M firms)."""
+    two in SPARQL took twice as long as the list alone at 3M firms), at the same time."""
     graph = score_graph(rubric, as_of)
     base = store.select(load("score-set-baseline"), set=graph).rows
     if not base:
         return
     baseline = MappingProxyType(_categories(base[0]["categories"]))
     total, grade = base[0]["total"], base[0]["grade"] or None
-    entries = {str(r["firm"]): r for r in store.select_stream(load("score-entries"), set=graph)}
-    for firm in store.select_iris(load("firms")):
-        entry = entries.get(firm)
+
+    def entries() -> dict[str, dict]:
+        return {str(r["firm"]): r for r in store.select_stream(load("score-entries"), set=graph)}
+
+    for firm, entry in _each_firm(store, entries):
         if entry is None:  # most firms: the baseline's (read-only) mapping, no copy per firm
             yield {"firm": firm, "total": total, "grade": grade, "categories": baseline}
         else:
