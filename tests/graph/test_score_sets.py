@@ -148,3 +148,26 @@ def test_cli_streams_every_firm(tmp_path: Path, corpus: list[Path], capsys) -> N
     for record in table.to_pylist():
         assert record["total"] == float(by_firm[record["firm"]]["total"])
     assert main([*store, "score", "--all", "--format", "parquet"]) == 2  # needs --output
+
+
+def test_a_full_recompute_writes_only_what_changed(corpus: list[Path]) -> None:
+    """A full refresh compares each firm's new entry with the graph's and writes only
+    the changed ones; firms back at the baseline lose theirs."""
+    g = Graph(memory=True)
+    g.ingest([shipped_rubric(), *corpus])
+    scores.refresh(g.store, RUBRIC, AS_OF)
+    written: list = []
+    append = g.store.append
+    g.store.append = lambda graph, quads: (written.extend(q for q in quads if q.predicate == scores.CSCS.scoreTotal),
+                                           append(graph, quads))
+    again = scores.refresh(g.store, RUBRIC, AS_OF, full=True)
+    assert again.mode == "full" and written == []
+    assert materialised(g, AS_OF) == reference(g, AS_OF)
+
+    g.retract(g.find_document(corpus[0].name))  # some firms move, some fall back to the baseline
+    written.clear()
+    third = scores.refresh(g.store, RUBRIC, AS_OF)
+    assert third.mode == "full" and 0 < len(written) < 120
+    assert materialised(g, AS_OF) == reference(g, AS_OF)
+    entries = g.store.select(load("score-entries"), set=scores.score_graph(RUBRIC, AS_OF)).rows
+    assert len(entries) == len({r["firm"] for r in entries})  # one entry per firm, none left over
