@@ -178,6 +178,12 @@ class Graph:
             raise LookupError_(f"{len(firms)} firms match {text!r}: {listed}. Use the USCC.")
         return str(next(iter(firms)))
 
+    def _named_firm(self, firm: str) -> tuple[str, str | None, str | None]:
+        """A firm found as :meth:`find_firm` finds it, with its display name and USCC."""
+        firm_iri = self.find_firm(firm)
+        name, uscc = self.firm_names(firm_iri).get(firm_iri, (None, None))
+        return firm_iri, name, uscc
+
     def firm_names(self, firm: str | None = None) -> dict[str, tuple[str | None, str | None]]:
         rows = self.store.select(load("firm-names"), firm=NamedNode(firm) if firm else None)
         return {str(r["firm"]): (r["name"], r["uscc"]) for r in rows}
@@ -190,8 +196,7 @@ class Graph:
         day = as_of or date.today()
         rubric_iri = self.rubric(rubric, day)
         if firm:
-            firm_iri = self.find_firm(firm)
-            name, uscc = self.firm_names(firm_iri).get(firm_iri, (None, None))
+            firm_iri, name, uscc = self._named_firm(firm)
             return [explaining.firm_score(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri,
                                           day, name, uscc)]
         rows = self.store.select(load("score"), rubric=NamedNode(rubric_iri), asOf=day)
@@ -245,10 +250,9 @@ class Graph:
         (see :mod:`cscs.explaining` for why it is read in parts)."""
         day = as_of or date.today()
         rubric_iri = self.rubric(rubric, day)
-        firm_iri = self.find_firm(firm)
-        view = self._rubric_view(rubric_iri)
-        name, uscc = self.firm_names(firm_iri).get(firm_iri, (None, None))
-        return explaining.explain(self.store, view, rubric_iri, firm_iri, day, name, uscc)
+        firm_iri, name, uscc = self._named_firm(firm)
+        return explaining.explain(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri, day,
+                                  name, uscc)
 
     # -- raw access ----------------------------------------------------------
     def query(self, sparql: str, /, **params: object) -> Rows:

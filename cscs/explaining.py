@@ -45,10 +45,6 @@ _FACT_IRIS = {str(CSCS) + name: field for name, field in _FACTS.items()}
 _JOINED = {"issuerLabel": "issuer", "docTitle": "document_title", "personName": "via_person_name",
            "matchScore": "match_score", "matchEvidence": "match_evidence", "matchBy": "match_by"}
 
-_SOURCES = ("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?source WHERE { "
-            "VALUES ?rubric { UNDEF } GRAPH ?source { ?rubric a cscs:Rubric } }")
-
-
 @dataclass(frozen=True)
 class RubricView:
     """What an explanation shows of a rubric that does not depend on the firm."""
@@ -70,7 +66,7 @@ class RubricViews:
 
     def get(self, store, rubric: str, categories: Callable[[], dict[str, str]]) -> RubricView:
         key = (rubric, () if isinstance(store, EmbeddedStore) else tuple(sorted(
-            str(r["source"]) for r in store.select(_SOURCES, rubric=NamedNode(rubric)))))
+            str(r["source"]) for r in store.select(load("rubric-sources"), rubric=NamedNode(rubric)))))
         if key not in self._kept:
             self._kept[key] = read_view(store, rubric, categories())
         return self._kept[key]
@@ -162,15 +158,17 @@ def _indicator(row: dict, points: dict, evidence: list[Evidence]) -> IndicatorSc
 def _evidence(store, rows: list[dict]) -> dict[str, list[Evidence]]:
     """Each indicator's records, in date order, with their facts."""
     facts = _facts(store, sorted({str(r["record"]) for r in rows}))
+    unknown = dict.fromkeys([*_FACTS.values(), *_JOINED.values()])  # facts a record may lack
     by_indicator: dict[str, list[Evidence]] = {}
     for row in sorted(rows, key=lambda r: (str(r["from"]), str(r["record"]))):
         record = str(row["record"])
+        fields = {**unknown, **facts.get(record, {})}
+        if not row["person"]:  # a person's name shows only where the record counts through one
+            fields["via_person_name"] = None
         by_indicator.setdefault(str(row["indicator"]), []).append(Evidence(
             record=record, kind=_local(row["kind"]) or "", status=str(row["status"]),
             valid_from=row["from"], document=str(row["doc"]), via_person=row["person"],
-            via_role=_local(row["role"]), subject_node=row["subjectNode"],
-            **{**dict.fromkeys(_FACTS.values()), **dict.fromkeys(_JOINED.values()), **facts.get(record, {}),
-               **({} if row["person"] else {"via_person_name": None})}))
+            via_role=_local(row["role"]), subject_node=row["subjectNode"], **fields))
     return by_indicator
 
 
