@@ -41,7 +41,7 @@ DECLARING_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Anno
 RECORD_KINDS = {
     "SeriousDishonest", "DishonestJudgmentDebtor", "AbnormalOperation", "AbnormalTaxpayer",
     "FinancingJudgmentDefault", "FinancingCrime", "DebtEvasion", "OverseasEquityUnregistered",
-    "SocialInsuranceArrears", "TaxArrears", "SpotCheckFailure", "SafetyHazard", "EnvironmentalViolation",
+    "SocialInsuranceArrears", "TaxArrears", "TaxViolation", "MajorTaxViolation", "SpotCheckFailure", "SafetyHazard", "EnvironmentalViolation",
     "AdministrativePenalty", "AdministrativeEnforcement", "CommitmentBreach", "OtherNonCompliance",
     "JudgmentDefault", "CriminalRecord", "FrivolousLitigation", "VolunteerService", "Donation", "RedList",
     "Honour",
