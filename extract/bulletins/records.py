@@ -37,7 +37,7 @@ from decimal import Decimal
 
 from pyoxigraph import NamedNode
 
-from cscs.graph.namespaces import CSCS, ID, RDF
+from cscs.graph.namespaces import CSCS, ID, RDF, safe
 
 from ..context import ExtractionContext
 from ..identifiers import normalize_name
@@ -127,8 +127,8 @@ def write_group(ctx: ExtractionContext, group: Group) -> int:
         if firm is not None:
             for p in persons:
                 ctx.add(record, CSCS.namedPerson, ctx.person(p, firm=subject))
-        for index, report in enumerate(group.reports, start=1):
-            ctx.add(record, CSCS.reportedIn, _report_node(ctx, report, index))
+        for report in group.reports:
+            ctx.add(record, CSCS.reportedIn, _report_node(ctx, report))
         made += 1
         if dishonest and ("重大税收违法" in dishonest or dishonest == "失信主体"):
             ctx.record("MajorTaxViolation", subject, anchor, link=None, record_class="TaxCaseRecord",
@@ -175,10 +175,12 @@ def _quote(text: str, sentence: Span | None) -> str | None:
     return " ".join(text[sentence.start:sentence.end].split())[:_QUOTE_LIMIT]
 
 
-def _report_node(ctx: ExtractionContext, report: Report, index: int) -> NamedNode:
-    """One article's account of the case: which article, where in it, what it says."""
+def _report_node(ctx: ExtractionContext, report: Report) -> NamedNode:
+    """One article's account of the case: which article, where in it (an article that
+    bundles cases has one per case, told apart by where the case's sentence starts)."""
     article, case = report.article, report.case
-    node = ID[f"report/{ctx.doc_key[:16]}/{article.article_id}/{index}"]
+    at = case.sentence.start if case.sentence is not None else 0
+    node = ID[f"report/{ctx.doc_key[:16]}/{safe(article.article_id)}/{at}"]
     ctx.add(node, RDF.type, CSCS.ArticleReport)
     ctx.add(node, CSCS.articleId, article.article_id)
     ctx.add(node, CSCS.articleTitle, article.title or None)
