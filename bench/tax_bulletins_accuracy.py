@@ -24,12 +24,12 @@ import csv
 import hashlib
 import json
 import sys
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from cscs.extract.bulletins.cases import bureau_core, read_article
 from cscs.extract.identifiers import normalize_name
+from cscs.extract.judgments.evaluate import Score
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests/bulletins/expected/chinatax_labels.json"
@@ -42,18 +42,12 @@ def part(article_id: str) -> str:
     return "dev" if int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
-@dataclass
-class Score:
-    tp: int = 0
-    predicted: int = 0
-    expected: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def row(self) -> str:
-        p = self.tp / self.predicted if self.predicted else 1.0
-        r = self.tp / self.expected if self.expected else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return f"P {p:.2f} R {r:.2f} F1 {f:.2f} ({self.tp}/{self.predicted}/{self.expected})"
+def cell(score: Score) -> str:
+    """P, R, F1 and the counts behind them (tp/read/labelled); 1.00 where nothing was due."""
+    p = 1.0 if score.precision is None else score.precision
+    r = 1.0 if score.recall is None else score.recall
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.2f} R {r:.2f} F1 {f:.2f} ({score.tp}/{score.tp + score.fp}/{score.tp + score.fn})"
 
 
 def same_bureau(a: str, b: str) -> bool:
@@ -97,8 +91,6 @@ def evaluate(rows: dict[str, dict], labels: dict[str, dict]) -> dict[str, dict[s
 
 
 def _compare(score: Score, article_id: str, name: str, got: list[dict], want: list[dict], all_got) -> None:
-    score.predicted += len(got)
-    score.expected += len(want)
     matched: set[int] = set()
     for w in want:
         for i, g in enumerate(got):
@@ -110,10 +102,12 @@ def _compare(score: Score, article_id: str, name: str, got: list[dict], want: li
                 score.tp += 1
                 break
         else:
+            score.fn += 1
             read = next((g[name] for g in all_got if g["party"] == normalize_name(w["party"])), None)
             score.errors.append(f"{article_id} {name}: want {w[name]!r} for {w['party']}, read {read!r}")
     for i, g in enumerate(got):
         if i not in matched:
+            score.fp += 1
             score.errors.append(f"{article_id} {name}: read {g[name]!r} for {g['party']}, not in the labels")
 
 
@@ -134,7 +128,7 @@ def main() -> int:
           f"test {counts['test']} ({labelled['test']} labelled); (tp/read/labelled)")
     print(f"{'field':<10} {'dev':<40} test")
     for name in FIELDS:
-        print(f"{name:<10} {scores['dev'][name].row():<40} {scores['test'][name].row()}")
+        print(f"{name:<10} {cell(scores['dev'][name]):<40} {cell(scores['test'][name])}")
     if args.errors:
         for p in ("dev", "test"):
             for name in FIELDS:
