@@ -64,5 +64,6 @@ def choose(source: Source) -> Extractor:
 
 def _load_builtin() -> None:
     """Import the built-in extractors (they register themselves on import)."""
-    from . import bulletins, judgments, lists, rubric  # noqa: F401
+    from . import judgments, lists, rubric  # noqa: F401
+    from .bulletins import registered as _bulletins  # noqa: F401
     from .disclosures import registered  # noqa: F401
