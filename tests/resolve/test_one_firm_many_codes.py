@@ -173,3 +173,13 @@ def test_the_real_list_under_its_other_code_forms(graph: Graph, realdata: Path, 
     assert sorted(len(cases) for cases in names.values()) == [3] * 9
     assert all(firm.startswith(ID["enterprise/oc-"].value) for firm in names)
     assert graph.review() == []
+
+
+def test_the_name_finds_two_firms_not_four_nodes(listed: Graph) -> None:
+    """Looked up by its name, the firm is one firm beside its namesake: the masked-code
+    nodes are aliases of the firms they were resolved to."""
+    from cscs.api import LookupError_
+
+    with pytest.raises(LookupError_, match="^2 firms match"):
+        listed.find_firm(NAME)
+    assert listed.find_firm(MASKED) == FIRM and listed.find_firm("74419092-7") == FIRM
