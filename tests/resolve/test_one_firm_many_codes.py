@@ -183,3 +183,18 @@ def test_the_name_finds_two_firms_not_four_nodes(listed: Graph) -> None:
     with pytest.raises(LookupError_, match="^2 firms match"):
         listed.find_firm(NAME)
     assert listed.find_firm(MASKED) == FIRM and listed.find_firm("74419092-7") == FIRM
+
+
+@pytest.mark.parametrize("code", ["74419092-7", "744190927", "74419092－7", "74419092—7", "74419092–7", "74419092‐7",
+                                  "74419092−7", "74419092 - 7", USCC, USCC.lower()])
+def test_every_way_of_printing_the_organisation_code_keys_the_firm(code: str, tmp_path: Path) -> None:
+    """Dashes of every width (typeset documents print ``—`` or ``–`` for the hyphen) are a
+    hyphen: otherwise the code is unrecognised and makes a node of its own."""
+    from pyoxigraph import NamedNode
+
+    from cscs.extract.anchor import Anchor
+    from cscs.extract.context import ExtractionContext
+
+    ctx = ExtractionContext(path=tmp_path / "d.txt", graph=NamedNode("https://w3id.org/cscs/doc/test"), doc_key="0" * 64)
+    node, link = ctx.enterprise(Anchor(file="d.txt"), NAME, [code])
+    assert node.value == FIRM and link.kind in {"orgcode", "uscc"} and ctx.problems == []
