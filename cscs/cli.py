@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--same", nargs=2, metavar=("A", "B"), help="judge A and B the same (USCC, name or IRI)")
     group.add_argument("--not-same", nargs=2, metavar=("A", "B"), help="judge A and B different")
-    group.add_argument("--undo", nargs=2, metavar=("A", "B"), help="take back a judgement on A and B")
+    group.add_argument("--undo", nargs=2, metavar=("A", "B"),
+                       help="take back a judgement on A and B (as given to --same or --not-same, either order)")
     p.add_argument("--by", default=os.environ.get("USER", "user"), help="who decides (default $USER)")
     p.add_argument("--note", help="why")
     p.add_argument("--format", choices=["text", "json"], default="text")
