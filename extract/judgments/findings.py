@@ -342,11 +342,25 @@ def _sentence_end(text: str, pos: int) -> int:
 def outcome(j: Judgment, lex: ModuleType) -> tuple[str | None, tuple[int, int] | None]:
     span = j.section("holding")
     if not span:
-        return None, None
+        return _termination_without_holding(j, lex)
     for pattern, name in lex.OUTCOMES:
         m = pattern.search(j.text, *span)
         if m:
             return name, j.sentence(m.start(), m.end())
+    return None, None
+
+
+def _termination_without_holding(j: Judgment, lex: ModuleType) -> tuple[str | None, tuple[int, int] | None]:
+    """An enforcement ruling without a holding cue (``本院裁定终结本次执行程序``, or cut after it):
+    the termination counts when its sentence makes the ruling rather than reporting an earlier one."""
+    termination = getattr(lex, "TERMINATION", None)
+    if termination is None or j.case_kind != "enforcement":
+        return None, None
+    floor = (j.section("parties") or j.section("header") or (0, 0))[1]
+    for m in termination.finditer(j.text, floor):
+        s, e = j.sentence(m.start(), m.end())
+        if not lex.EARLIER_RULING.search(j.text, s, m.start()):
+            return "enforcement terminated: no assets", (s, e)
     return None, None
 
 

@@ -53,6 +53,7 @@ from ..identifiers import Identifier, parse_person_id
 from . import lexicon
 from .model import Judgment, Party
 from .sources import JudgmentText
+from .values import find_dates
 
 _QUOTE_LIMIT = 240
 _OUTSTANDING = re.compile(r"(?:尚未履行|未履行|尚欠|仍欠)[^。；]{0,12}?(?:金额|款项|本金)?(?:为|计|共计)?")
@@ -83,9 +84,73 @@ def add_judgment(ctx: ExtractionContext, jt: JudgmentText, j: Judgment, index: i
     court = ctx.department(j.court.text, "Court") if j.court else None
     decision = ID[f"judgment/{ctx.doc_key[:16]}/{index}"]
     _decision(ctx, at, decision, j, court)
-    nodes = _parties(ctx, at, decision, j)
+    entities = _Entities(ctx, at, j)
+    nodes = _parties(ctx, at, decision, j, entities)
     _awards(ctx, at, decision, j, nodes)
-    return _records(ctx, at, decision, j, court, nodes)
+    made = _records(ctx, at, decision, j, court, entities)
+    for start, end, message in silence(j, made):
+        ctx.warn(at(start, end), message)
+    return made
+
+
+def silence(j: Judgment, made: int) -> list[tuple[int, int, str]]:
+    """Warnings for a reading that should have counted and did not (so that silence means absence):
+    an enforcement ruling or 终本 wording without a record, a unit convicted without a record, a
+    text with neither a document type nor parties."""
+    out: list[tuple[int, int, str]] = []
+    termination = lexicon.TERMINATION.search(j.text) if j.lang == "zh" and j.case_kind in {"enforcement", None} \
+        else None
+    if made == 0 and (termination or (j.case_kind == "enforcement" and j.doc_kind == "ruling")):
+        span = (termination.start(), termination.end()) if termination else (j.doc_type.start, j.doc_type.end) \
+            if j.doc_type else (0, 0)
+        what = "终本 wording (终结本次执行程序)" if termination else "an enforcement ruling"
+        out.append((*span, f"{what} but no judgment-default record was made (outcome read: {j.outcome or 'none'}; "
+                           f"parties subject to enforcement read: {len(j.parties_with('enforcement-debtor'))})"))
+    unit = _UNIT_CONVICTED.search(j.text) if j.lang == "zh" else None
+    if unit and not any(p.kind == "firm" and any(c.name == p.name for c in j.convictions) for p in j.parties):
+        out.append((unit.start(), unit.end(), "a unit defendant convicted (被告单位…犯…罪) but no record against "
+                                              "it was made"))
+    if j.doc_type is None and not j.parties:
+        out.append((0, min(len(j.text), 40), "no document type and no parties recognised: nothing was read from "
+                                             "this text"))
+    return out
+
+
+_UNIT_CONVICTED = re.compile(r"被告单位[^。；，,\n]{2,80}?犯[^。；，,\n]{2,40}?罪[，,][^。]{0,20}?(?:判处|处以?)?罚金")
+_FIRM_LEGAL_REP = "LegalRepresentative"
+
+
+class _Entities:
+    """The firm, person or organ each party is, made once per judgment.
+
+    Firms are keyed by their codes (as the lists key them); a firm party's legal
+    representative becomes a person holding ``LegalRepresentative`` in the firm (as the lists
+    make them), and a person party of the same name in the same judgment is that person
+    (scoped to the firm unless an ID number keys them), so a record against the person
+    reaches the firm through the key-personnel indicators.
+    """
+
+    def __init__(self, ctx: ExtractionContext, at: "_Anchors", j: Judgment):
+        self.ctx, self.at, self.j = ctx, at, j
+        self.made: dict[int, tuple[NamedNode, Identifier | None] | None] = {}
+        self.rep_firm: dict[str, NamedNode] = {}
+        ids = {p.name: p.id_number for p in j.parties if p.kind == "person" and p.id_number}
+        for p in j.parties:
+            if p.kind != "firm":
+                continue
+            entity = self.of(p)
+            if entity is None or p.legal_rep is None or p.legal_rep.kind != "legal-representative":
+                continue
+            rep = p.legal_rep.name
+            person = ctx.person(rep, ids.get(rep), firm=entity[0])
+            ctx.role(person, entity[0], _FIRM_LEGAL_REP, at(p.legal_rep.start, p.legal_rep.end))
+            self.rep_firm.setdefault(rep, entity[0])
+
+    def of(self, p: Party) -> tuple[NamedNode, Identifier | None] | None:
+        if id(p) not in self.made:
+            firm = self.rep_firm.get(p.name) if p.kind == "person" else None
+            self.made[id(p)] = _entity(self.ctx, self.at(p.start, p.end), p, firm)
+        return self.made[id(p)]
 
 
 def _decision(ctx: ExtractionContext, at: _Anchors, node: NamedNode, j: Judgment, court: NamedNode | None) -> None:
@@ -126,23 +191,25 @@ def _decision(ctx: ExtractionContext, at: _Anchors, node: NamedNode, j: Judgment
         at.write(node, *header)
 
 
-def _parties(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment) -> dict[str, NamedNode]:
+def _parties(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment,
+             entities: _Entities) -> dict[str, NamedNode]:
     """CaseParty nodes by party name (and alias), each linked to its firm, person or organ."""
     nodes: dict[str, NamedNode] = {}
     for i, p in enumerate(j.parties):
         node = ID[f"judgment-party/{key_digest(decision.value, str(i))}"]
-        anchor = at(p.start, p.end)
         ctx.add(node, RDF.type, CSCS.CaseParty)
         ctx.add(decision, CSCS.hasParty, node)
         for role in p.roles:
             ctx.add(node, CSCS.litigationRole, role)
         ctx.add(node, CSCS.publishedRole, p.published_role)
         ctx.add(node, CSCS.partyName, p.name)
-        entity = _entity(ctx, anchor, p)
+        entity = entities.of(p)
         if entity is not None:
             ctx.add(node, CSCS.party, entity[0])
             if p.legal_rep is not None and p.kind == "firm":
-                ctx.add(node, CSCS.representedBy, ctx.person(p.legal_rep.name, firm=entity[0]))
+                ids = {q.name: q.id_number for q in j.parties if q.kind == "person" and q.id_number}
+                ctx.add(node, CSCS.representedBy, ctx.person(p.legal_rep.name, ids.get(p.legal_rep.name),
+                                                             firm=entity[0]))
         for agent in p.agents:
             ctx.add(node, CSCS.agentName, agent.name)
         at.write(node, p.start, p.end)
@@ -151,15 +218,17 @@ def _parties(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgm
     return nodes
 
 
-def _entity(ctx: ExtractionContext, anchor, p: Party) -> tuple[NamedNode, Identifier | None] | None:
-    """The firm, person or organ a party is, keyed as the lists key them."""
+def _entity(ctx: ExtractionContext, anchor, p: Party,
+            firm: NamedNode | None = None) -> tuple[NamedNode, Identifier | None] | None:
+    """The firm, person or organ a party is, keyed as the lists key them (a person without an ID
+    number within ``firm`` when they are its legal representative)."""
     if p.kind == "organ":
         node = ctx.department(p.name, "Court" if "法院" in p.name else "Department")
         return (node, None) if node is not None else None
     if p.kind == "firm":
         return ctx.enterprise(anchor, p.name, p.codes)
     ident = parse_person_id(p.id_number) if p.id_number else None
-    return ctx.person(p.name, p.id_number, sex=p.sex), ident
+    return ctx.person(p.name, p.id_number, firm=firm, sex=p.sex), ident
 
 
 def _awards(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment,
@@ -185,22 +254,27 @@ def _quote(j: Judgment, start: int, end: int) -> str:
 
 
 def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment, court: NamedNode | None,
-             parties: dict[str, NamedNode]) -> int:
+             entities: _Entities) -> int:
     made = 0
+    day, dated = _record_day(j)
 
     def record(kind: str, party: Party, span: tuple[int, int], reason: str, **extra: object) -> None:
-        nonlocal made
+        nonlocal made, dated
         anchor = at(*span)
-        if j.date is None:
+        if day is None:
             ctx.warn(anchor, f"{kind} of {party.name}: the judgment has no date, so no record is made")
             return
-        entity = _entity(ctx, anchor, party)
+        if not dated:
+            ctx.warn(anchor, f"the text has no signature date (cut short?): records count from {day.isoformat()}, "
+                             "the latest date it states, a lower bound of the ruling's date")
+            dated = True
+        entity = entities.of(party)
         if entity is None:
             return
         subject, link = entity
         if party.kind == "organ":
             return
-        ctx.record(kind, subject, anchor, link=link, record_class="JudicialRecord", valid_from=j.date,
+        ctx.record(kind, subject, anchor, link=link, record_class="JudicialRecord", valid_from=day,
                    issued_by=court, properties={
                        "caseNumber": j.case_number.normalized if j.case_number else None, "subjectName": party.name,
                        "reason": reason, "quote": _quote(j, *span), "decision": decision,
@@ -242,6 +316,17 @@ def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgm
             fine = next((a.value for a in j.awards if a.kind == "fine" and p.name in a.payers), None)
             record("FrivolousLitigation", p, (j.frivolous.start, j.frivolous.end), "虚假诉讼", fine=fine)
     return made
+
+
+def _record_day(j: Judgment):
+    """The day records count from, and whether it is the signature's: a ruling cut before its
+    signature is dated no earlier than the latest date it states."""
+    if j.date is not None:
+        return j.date, True
+    if j.outcome is None and not j.convictions:
+        return None, True
+    dates = find_dates(j.text, english=j.lang == "en")
+    return (max(d.value for d in dates), False) if dates else (None, True)
 
 
 def _outstanding(j: Judgment):

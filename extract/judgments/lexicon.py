@@ -25,7 +25,15 @@ DOC_TYPES: dict[str, tuple[str | None, str]] = {
     "赔偿决定书": ("state compensation", "decision"), "决定书": (None, "decision"), "判决书": (None, "judgment"),
     "裁定书": (None, "ruling"), "调解书": (None, "mediation"), "支付令": ("civil", "payment order"),
 }
-DOC_TYPE = re.compile("|".join(sorted(DOC_TYPES, key=len, reverse=True)))
+_SPACE = r"[ \t\u3000\u00a0]{0,3}"
+#: A document type as printed: the characters may be spaced out for the title line (执 行 裁 定 书,
+#: 民  事  判  决  书); brackets or stars around it are not part of it.
+DOC_TYPE = re.compile("|".join(_SPACE.join(map(re.escape, t)) for t in sorted(DOC_TYPES, key=len, reverse=True)))
+
+
+def doc_type_key(published: str) -> str:
+    """The DOC_TYPES key of a document type as printed (spaces removed)."""
+    return re.sub(r"\s+", "", published)
 
 # -- courts ---------------------------------------------------------------------------------
 #: A court's name: a run of place words ending in 法院, never across a document type or punctuation.
@@ -69,6 +77,14 @@ ENTRY = re.compile(
 ENTRY_AT = re.compile(ENTRY.pattern.replace(r"(?:^|(?<=[\n。；;]))", "", 1))
 #: What an entry's first words look like (so a sentence opening with a role word is told from procedure).
 ENTRY_DETAIL = re.compile(r"[，,](?:男|女)|住所地|住所|统一社会信用代码|组织机构代码|身份证|出生|住址|住[^，。]{2,}|职务|律师|曾用名")
+#: What a bracket after a party's name holds when it is a detail of the party, not part of its name:
+#: ``被告单位X（统一社会信用代码：…）``, ``被执行人：X公司（住所地…；法定代表人：…）``.
+DETAIL_PAREN = re.compile(
+    r"[（(][\s:：]*(?=统一社会信用代码|社会信用代码|信用代码|统一代码|组织机构代码|机构代码|注册号|营业执照|纳税人识别号|"
+    r"住所地|住所|住址|地址|经营场所|营业场所|法定代表人|负责人|经营者|投资人|执行事务合伙人|公民身份|身份证|男|女|"
+    r"\d{4}年|下称|以下称)")
+#: A legal representative written inside that bracket.
+PAREN_LEGAL_REP = re.compile(r"(?:法定代表人|负责人|经营者|执行事务合伙人)[：:\s]*(?P<name>[\u4e00-\u9fff·]{2,8}?)(?=[，,；;。）)\s]|$)")
 ROLE_IN_PAREN = re.compile("|".join(sorted(PARTY_ROLES, key=len, reverse=True)))
 
 # -- the parts of a judgment ---------------------------------------------------------------------
@@ -108,9 +124,14 @@ LOAN_CLAIM = re.compile(r"(?:偿还|归还|返还|清偿)[^。；\n]{0,20}(?:借
 FRIVOLOUS = re.compile(r"虚假诉讼|恶意诉讼|捏造事实提起民事诉讼|伪造证据[^。]{0,10}诉讼")
 
 # -- outcomes --------------------------------------------------------------------------------------
+#: Termination of the current enforcement for want of assets (终本), in its published wordings:
+#: 终结本次执行程序, 本次执行程序终结, 终结（2019）浙0106执123号案件的本次执行程序.
+TERMINATION = re.compile(r"终结[^。；;\n]{0,40}?本次执行(?:程序)?|本次执行程序(?:予以|应予|依法)?终结")
+#: A sentence that reports an earlier ruling rather than making this one (本院曾于…裁定终结本次执行程序).
+EARLIER_RULING = re.compile(r"曾|已于|此前|之前|先前|作出|(?:19|20)\d{2}年|[〇○零一二]{4}年|恢复执行")
 #: (pattern, outcome) in order of precedence.
 OUTCOMES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), o) for p, o in (
-    (r"终结本次执行程序", "enforcement terminated: no assets"),
+    (TERMINATION.pattern, "enforcement terminated: no assets"),
     (r"执行完毕|已全部履行|履行完毕|已经履行完毕|全部履行完毕", "enforcement completed"),
     (r"终结(?:本案的)?执行|终结对[^。]{0,30}的执行", "enforcement terminated"),
     (r"中止(?:本案的)?执行", "enforcement suspended"),

@@ -141,8 +141,9 @@ def parse_block(text: str, start: int, end: int, lex: ModuleType,
         body = text[body_start:entry_end]
         cut = name_end.search(body)
         raw = body[:cut.start()] if cut else body
-        if cut and cut.group(0).startswith(("（", "(")):
-            raw = body[:cut.start()]
+        detail = _detail_paren(raw, lex)
+        if detail is not None:  # X公司（统一社会信用代码：…）: the bracket is a detail, not the name
+            raw = raw[:detail]
         name = clean_name(raw)
         if not name or len(name) > 100:
             problems.append((m.start(), entry_end, f"party entry {text[m.start():min(entry_end, m.start() + 30)]!r} "
@@ -166,13 +167,36 @@ def parse_block(text: str, start: int, end: int, lex: ModuleType,
         codes = [c["code"].upper() for c in (*uscc_re.finditer(body), *_ORGCODE.finditer(body), *_REGNO.finditer(body))]
         ident = id_re.search(body)
         sex = sex_re.match(body[cut.start():] if cut else "")
+        if roles[0] == "prosecutor" and not lex.ORG_SUFFIX.search(name):  # 公诉机关指控…: a verb, not a name
+            continue
         kind = classify(name, roles[0], codes, ident["id"] if ident else None, sex["sex"] if sex else None, lex)
+        if sex is None and detail is not None:
+            sex = sex_re.match(body[detail + 1:])
         parties.append(Party(
             name=name, roles=roles, published_role=role_word + (m.group("paren") or ""), start=m.start(),
             end=entry_end, kind=kind, codes=codes, id_number=ident["id"].upper() if ident else None,
             sex=_SEXES.get(sex["sex"].lower(), sex["sex"]) if sex else None, source="block",
             aliases=[a["alias"] for a in alias_re.finditer(body[:160])]))
+        rep = _paren_legal_rep(body, detail, lex)
+        if rep is not None and parties[-1].kind == "firm":
+            parties[-1].legal_rep = Agent(rep[0], "legal-representative", body_start + rep[1], body_start + rep[2])
     return parties
+
+
+def _detail_paren(raw: str, lex: ModuleType) -> int | None:
+    """Where a bracket of details (codes, address, legal representative) opens after a name."""
+    pattern = getattr(lex, "DETAIL_PAREN", None)
+    m = pattern.search(raw) if pattern is not None else None
+    return m.start() if m is not None and m.start() >= 2 else None
+
+
+def _paren_legal_rep(body: str, detail: int | None, lex: ModuleType) -> tuple[str, int, int] | None:
+    """The legal representative named inside the bracket of details (``（法定代表人：张三）``)."""
+    if detail is None:
+        return None
+    close = min([i for i in (body.find(c, detail) for c in "）)") if i >= 0] or [len(body)])
+    m = lex.PAREN_LEGAL_REP.search(body, detail, close + 1)
+    return (m["name"], m.start("name"), m.end("name")) if m else None
 
 
 def _owner(parties: list[Party], kind: str) -> Party | None:

@@ -96,9 +96,10 @@ class Sections(_Component):
             j.court = Span(j.text[header.court[0]:header.court[1]], *header.court)
         if header.doc_type:
             published = j.text[header.doc_type[0]:header.doc_type[1]]
+            if self.lang != "en":
+                published = re.sub(r"\s+", "", published)  # 执 行 裁 定 书 is 执行裁定书
             j.doc_type = Span(published, *header.doc_type)
-            j.case_kind, j.doc_kind = self.lex.DOC_TYPES.get(self.lex.doc_type_key(published)
-                                                             if self.lang == "en" else published, (None, None))
+            j.case_kind, j.doc_kind = self.lex.DOC_TYPES.get(self.lex.doc_type_key(published), (None, None))
         if header.case_number:
             j.case_number = next(c for c in j.case_numbers if c.start == header.case_number[0])
             j.case_kind = j.case_kind or j.case_number.kind
