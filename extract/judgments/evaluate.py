@@ -19,6 +19,28 @@ from typing import Iterable
 from .casenumber import normalize_case_number
 from .model import Judgment
 
+# -- development and test parts of the real sets ---------------------------------------------
+#: Every real set is split into a development part (rules are tuned looking at it) and a test
+#: part (only measured), by a hash of the document's id, so the split is fixed before any tuning
+#: and does not depend on the order of the file. Ids: LeCaRD ``id``, CJRC ``caseid``, the loan
+#: set's line number (``loan-<n>``, from 1).
+PARTS = ("dev", "test")
+
+
+def part(doc_id: object) -> str:
+    """``dev`` or ``test`` for a document id (the parity of the first byte of its SHA-1)."""
+    import hashlib
+
+    return PARTS[hashlib.sha1(str(doc_id).encode("utf-8")).digest()[0] % 2]
+
+
+def split(items: list, key) -> dict[str, list]:
+    """The items of a real set by part, in their order (``key(item)`` is the document id)."""
+    out: dict[str, list] = {p: [] for p in PARTS}
+    for item in items:
+        out[part(key(item))].append(item)
+    return out
+
 
 @dataclass
 class Score:

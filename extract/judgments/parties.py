@@ -40,7 +40,12 @@ _ACCUSED_LIST = re.compile(
 _APPEAL = re.compile(r"(?:均|分别)?不服[^。；]{0,12}?(?:提出|提起|向本院提出|向本院提起)?(?:上诉|抗诉)|(?:均|分别)?不服")
 _ROLE_PREFIX = re.compile(r"^(?:(?:原审|一审|二审)?(?:附带民事诉讼原告人|被告人|被告单位|被告|原告|上诉人|第三人)|上诉人（原审被告人）)")
 _INCIDENTAL = re.compile(r"附带民事诉讼原告人")
-_ACCUSED_TEXT = re.compile(r"(?:原审)?被告人")
+_ACCUSED_TEXT = re.compile(r"上诉人[（(]原审被告人[）)]|(?:原审)?被告人|上诉人(?=[\u4e00-\u9fff])")
+#: A text that speaks of a criminal case (a fact section with no header: 公诉机关指控…, 经审理查明…被告人).
+CRIMINAL_TEXT = re.compile(r"(?<!附带民事诉讼)被告人|公诉机关|人民检察院|犯罪|罪名|刑事")
+#: Between the names of a list of accused: 、 (和, 及, 与 only before another 被告人: 被告人A和B等人
+#: does not make B an accused).
+_NAME_LIST_SEP = re.compile(r"、|[和及与](?=(?:原审)?被告人|上诉人)")
 
 
 def clean_name(raw: str) -> str:
@@ -82,14 +87,36 @@ def name_at(text: str, pos: int, lex: ModuleType, known: list[str]) -> str | Non
     anon = re.match(r"([\u4e00-\u9fff]{1,2}?)(某{1,2}[甲乙丙丁戊己庚辛壬癸]?\d{0,2}|[xX×Ｘ]\d{1,3})", run_text)
     if anon and is_person_name(anon.group(0), lex):
         return anon.group(0)
-    for length in (3, 2, 4):
-        candidate = run_text[:length]
-        if len(candidate) < length or not is_person_name(candidate, lex):
-            continue
-        following = text[pos + length:pos + length + 1]
-        if not following or not ("\u4e00" <= following <= "\u9fff") or following in lex.NAME_STOP:
-            return candidate
-    return None
+    ordinal = re.match(r"([\u4e00-\u9fff])([甲乙丙丁戊己庚辛壬癸]\d{0,2})(?![甲乙丙丁戊己庚辛壬癸\d])", run_text + " ")
+    if ordinal and ordinal[1] in lex.SURNAMES:  # 唐甲, 张乙: surname and an ordinal
+        return ordinal.group(0)
+    candidates = [run_text[:n] for n in (3, 2, 4) if len(run_text) >= n and is_person_name(run_text[:n], lex)]
+    bounded = [c for c in candidates if _ends_name(text, pos + len(c), lex)]
+    confirmed = [c for c in candidates if _bounded_elsewhere(text, c, pos, lex)]
+    for c in candidates:  # the text's other mentions of a name decide (陶婧雇佣… but later 陶婧的…)
+        if c in confirmed and c in bounded:
+            return c
+    if confirmed:
+        return confirmed[0]
+    return next((c for c in bounded if len(c) < 4 or c[:2] in lex.COMPOUND_SURNAMES), None)
+
+
+def _ends_name(text: str, end: int, lex: ModuleType) -> bool:
+    """What follows a name: the end, punctuation, a digit or a function word (a verb or particle)."""
+    following = text[end:end + 1]
+    return not following or not ("\u4e00" <= following <= "\u9fff") or following in lex.NAME_STOP
+
+
+def _bounded_elsewhere(text: str, name: str, pos: int, lex: ModuleType) -> bool:
+    """``name`` occurs elsewhere in the text with a name's boundaries on both sides."""
+    at = text.find(name)
+    while at >= 0:
+        if at != pos and _ends_name(text, at + len(name), lex) and (
+                at == 0 or not "\u4e00" <= text[at - 1] <= "\u9fff" or text[at - 1] in lex.NAME_STOP
+                or text[max(0, at - 3):at].endswith(("被告人", "上诉人", "被害人"))):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def classify(name: str, role: str, codes: list[str], id_number: str | None, sex: str | None,
@@ -170,6 +197,15 @@ def parse_block(text: str, start: int, end: int, lex: ModuleType,
         if roles[0] == "prosecutor" and not lex.ORG_SUFFIX.search(name):  # 公诉机关指控…: a verb, not a name
             continue
         kind = classify(name, roles[0], codes, ident["id"] if ident else None, sex["sex"] if sex else None, lex)
+        if roles[0] == "accused" and not codes:  # 被告人 is a natural person (a unit is 被告单位)
+            kind = "person"
+        if kind == "person" and len(name) > 4 and not is_person_name(name, lex, strict=False):
+            bounded = name_at(text, body_start, lex, [])  # 被告人黄某在接受询问后…: a sentence, not an entry
+            if bounded is None:
+                problems.append((m.start(), entry_end, f"party entry {text[m.start():min(entry_end, m.start() + 30)]!r} "
+                                                       f"has no readable name; skipped"))
+                continue
+            name = bounded
         if sex is None and detail is not None:
             sex = sex_re.match(body[detail + 1:])
         parties.append(Party(
@@ -271,10 +307,49 @@ def _appellants(text: str, pos: int, floor: int, lex: ModuleType) -> list[tuple[
 
 
 def parse_text_accused(text: str, lex: ModuleType, known: list[str]) -> list[Party]:
-    """Last resort: persons called 被告人 anywhere (only names with a clear boundary)."""
+    """Last resort: persons called 被告人 (or 上诉人 in a criminal text) anywhere, and the names
+    listed after them (被告人A、B、C在…): only names with a clear boundary, a name being followed
+    by punctuation, a verb or a particle (江某某到案后 → 江某某, 赵某的尿液 → 赵某)."""
     found: dict[str, Party] = {}
     for m in _ACCUSED_TEXT.finditer(text):
-        name = name_at(text, m.end(), lex, known)
-        if name and name not in found:
-            found[name] = Party(name, ["accused"], "被告人", m.end(), m.end() + len(name), source="text")
+        pos = m.end()
+        while True:
+            name = name_at(text, pos, lex, known)
+            if not name:
+                break
+            if name not in found:
+                found[name] = Party(name, ["accused"], m.group(0), pos, pos + len(name), source="text")
+            sep = _NAME_LIST_SEP.match(text, pos + len(name))
+            if sep is None:
+                break
+            pos = sep.end()
+            role = _ACCUSED_TEXT.match(text, pos)
+            pos = role.end() if role else pos
+    for m in _APPEAL_SAID.finditer(text):  # 唐成上诉称…: who appeals in a criminal case is an accused
+        start = max(text.rfind(c, 0, m.start()) for c in "。；;，,：:\n") + 1
+        name = text[start:m.start()]
+        if name not in found and is_person_name(name, lex):
+            found[name] = Party(name, ["accused"], "上诉人", start, m.start(), source="text")
+    _co_accused(text, lex, found)
     return list(found.values())
+
+
+_APPEAL_SAID = re.compile(r"(?:上诉|申诉)(?:称|提出|理由是|的理由)")
+_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){2,}[\u4e00-\u9fff]{2,4}")
+_SEPARATELY = re.compile(r"^[（(](?:另案|已判|均已判|已被判|在逃|已死亡)")
+
+
+def _co_accused(text: str, lex: ModuleType, found: dict[str, Party]) -> None:
+    """A list of names (A、B、C…) in which at least two are accused names the co-accused: the other
+    members are accused too, unless a bracket says they are tried separately (另案处理)."""
+    for m in _NAME_LIST.finditer(text):
+        items = m.group(0).split("、")
+        if sum(i in found for i in items) < 2:
+            continue
+        pos = m.start()
+        for item in items:
+            at = text.find(item, pos)
+            pos = at + len(item)
+            tried = _SEPARATELY.match(text[pos:pos + 8])
+            if item not in found and is_person_name(item, lex) and not tried:
+                found[item] = Party(item, ["accused"], "被告人", at, pos, source="text")

@@ -127,7 +127,8 @@ class Parties(_Component):
             facts = j.section("facts")
             end = facts[0] if facts else (claims[1] if claims else len(j.text))
             found += parties.parse_procedure(j.text, start, end, lex, found)
-            if not any({"accused", "accused-unit"} & set(p.roles) for p in found) and j.case_kind == "criminal":
+            criminal = j.case_kind == "criminal" or j.case_kind is None and parties.CRIMINAL_TEXT.search(j.text)
+            if not any({"accused", "accused-unit"} & set(p.roles) for p in found) and criminal:
                 found += parties.parse_text_accused(j.text, lex, [p.name for p in found])
         j.parties = found
         _spans(doc, "parties", ((p.start, p.end, p.roles[0].upper()) for p in found))
