@@ -220,3 +220,38 @@ def cjrc(documents: list[dict], readings: list[Judgment]) -> dict[str, Score]:
                     s.errors.append(f"{where}: amount {a!r} not read")
                 scores["amounts (recall)"].add(s)
     return scores
+
+
+# -- the CAIL2019 loan-element set (sentences labelled LN1 … LN20) ---------------------------
+#: Labels that mark a sentence about a guarantee (连带保证, 订立保证合同).
+GUARANTEE_LABELS = {"LN7", "LN10"}
+
+
+def loan_text(sentences: list[dict]) -> tuple[str, list[tuple[int, int, list[str]]]]:
+    """One document's text (its sentences in order, one a line) and each sentence's span and labels."""
+    parts, spans, pos = [], [], 0
+    for s in sentences:
+        text = s["sentence"]
+        parts.append(text)
+        spans.append((pos, pos + len(text), s["labels"]))
+        pos += len(text) + 1
+    return "\n".join(parts), spans
+
+
+def loan_elements(documents: list[tuple[str, list[dict]]], readings: list[Judgment]) -> dict[str, Score]:
+    """Per sentence: a guarantor read in it vs the sentence labelled LN7/LN10; per document: a
+    lender that is a financial institution read vs any sentence labelled LN4, and the financing
+    flag (every document is a loan dispute)."""
+    scores = {k: Score() for k in ("guarantor sentences", "lender is a financial institution", "financing")}
+    for (doc_id, sentences), j in zip(documents, readings):
+        _, spans = loan_text(sentences)
+        for n, (s, e, labels) in enumerate(spans, start=1):
+            gold = bool(GUARANTEE_LABELS & set(labels))
+            read = [g.text for g in j.guarantors if s <= g.start < e]
+            scores["guarantor sentences"].add(single("yes" if gold else None, "yes" if read else None,
+                                                     f"{doc_id} sentence {n} {read}"))
+        lender = any("LN4" in labels for _, _, labels in spans)
+        scores["lender is a financial institution"].add(single("yes" if lender else None,
+                                                               "yes" if j.lenders else None, doc_id))
+        scores["financing"].add(single("yes", "yes" if j.financing else None, doc_id))
+    return scores

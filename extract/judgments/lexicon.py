@@ -161,6 +161,27 @@ GUARANTOR = re.compile(
     r"(?P<names4>[^，,。；;：:\s()（）]{2,30}?)[(（](?:担保人|保证人)[)）]|"
     r"(?P<names5>[^，,。；;：:\s()（）]{2,30}?)提供连带责任保证")
 
+#: Sentence grammar of a guarantee, each naming the guarantors in the clause before its cue
+#: (``names``: from the start of the clause): 被告A、B对上述债务承担连带保证责任；约定C自愿为…提供连带责任保证；
+#: D以保证人的身份签名；E与某银行签订《最高额保证合同》 (the signatory that is not the lender).
+GUARANTEE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p)) for kind, p in (
+    ("liable", r"对[^。；;，,]{0,60}?(?:债务|借款|款项|欠款|本息|本金|费用|责任)[^。；;]{0,40}?承担连带(?:保证|清偿|偿还|还款)?责任"),
+    ("liable", r"(?<![对的])承担连带(?:责任)?保证责任"),
+    ("provides", r"(?:自愿)?为[^。；;]{2,120}?提供了?(?:最高额)?(?:连带(?:责任)?)?(?:保证|担保)(?!人)"),
+    ("capacity", r"以保证人(?:的)?身份|作为[^。；;，,]{0,20}?(?:连带)?(?:责任)?保证(?:责任)?人"),
+    ("signs", r"(?:分别)?签(?:订|署)了?[^。；;《]{0,30}?《(?:(?!抵押|质押|解除|借款|委托|反担保)[^》]){0,20}?(?:保证|担保)"
+              r"(?:(?!抵押|质押|借款)[^》]){0,12}?(?:合同|书|协议|函)》"),
+))
+#: Words that open a clause before the guarantors' names and are not part of them.
+#: What may stand between the guarantors' names and the cue: a cap (在最高额…范围内, 以…为限).
+GUARANTEE_TAIL = re.compile(r"(?:在[^，,。；]{0,40}?(?:范围|限额|余额)内|以[^，,。；]{0,30}?为限|就[^，,。；]{0,40}?)$")
+#: A clause that denies the guarantee (本院不予支持, 不承担…责任) names no guarantor.
+GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不承担|无需承担|不应承担|免除|无效")
+#: Lenders among the signatories of a guarantee contract (bank branches written short: 工行瑞安支行).
+LENDER_NAME = re.compile(FINANCIAL_INSTITUTION.pattern + r"|支行|分行|[工农建中交招]行|农商行|邮储")
+GUARANTEE_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同日|同时|并|且|另|约定|由|要求|请求|判令|被告|原告|第三人|保证人|担保人|"
+                            r"被上诉人|上诉人|原审被告|[\s，,：:])+")
+
 # -- names -----------------------------------------------------------------------------------------
 ORG_SUFFIX = re.compile(
     r"(?:公司|厂|店|中心|合作社|集团|事务所|银行|分行|支行|营业部|信用社|联社|协会|商会|学校|学院|大学|医院|"
