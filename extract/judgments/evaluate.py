@@ -149,6 +149,47 @@ def score(pairs: Iterable[tuple[str, dict, Judgment]], only: tuple[str, ...] | N
     return totals
 
 
+def accused_names(pairs: Iterable[tuple[str, set[str], Judgment]]) -> Score:
+    """The accused read from texts without a party block (fact sections) vs the expected names."""
+    total = Score()
+    for where, expected, j in pairs:
+        total.add(multiset(expected, {norm(p.name) for p in j.parties if "accused" in p.roles}, where))
+    return total
+
+
+def enforcement_records(pairs: Iterable[tuple[str, list[tuple[str, str, str]], Judgment]]) -> Score:
+    """Judgment-default records a reading supports, as (kind, subject name, valid from), vs expected."""
+    from .graph import planned_records, record_day
+
+    total = Score()
+    for where, expected, j in pairs:
+        day, _ = record_day(j)
+        read = [(r.kind, norm(r.party.name), day.isoformat() if day else "") for r in planned_records(j)
+                if r.party is not None and r.kind.endswith("JudgmentDefault") and day is not None]
+        total.add(multiset([(k, norm(n), d) for k, n, d in expected], read, where))
+    return total
+
+
+def side_by_side(columns: dict[str, dict[str, Score]]) -> str:
+    """One row per field, one column per set (precision, recall, F1 and tp/fp/fn)."""
+    def f(x: float | None) -> str:
+        return " n/a " if x is None else f"{x:5.3f}"
+
+    names = list(dict.fromkeys(n for scores in columns.values() for n in scores))
+    width = max(len(n) for n in names) + 1
+    head = f"{'field':<{width}}" + "".join(f" | {c:^32}" for c in columns)
+    sub = f"{'':<{width}}" + "".join(f" | {'prec':>5} {'rec':>5} {'F1':>5} {'tp/fp/fn':>14}" for _ in columns)
+    lines = [head, sub]
+    for name in names:
+        row = f"{name:<{width}}"
+        for scores in columns.values():
+            sc = scores.get(name)
+            row += " | " + (f"{f(sc.precision)} {f(sc.recall)} {f(sc.f1)} {f'{sc.tp}/{sc.fp}/{sc.fn}':>14}" if sc
+                            else f"{'-':^32}")
+        lines.append(row)
+    return "\n".join(lines)
+
+
 def table(scores: dict[str, Score]) -> str:
     """The per-field table the accuracy script prints."""
     def f(x: float | None) -> str:

@@ -43,6 +43,7 @@ with a warning) and carry the case number, the court, the sentence they rest on
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
@@ -253,57 +254,45 @@ def _quote(j: Judgment, start: int, end: int) -> str:
     return " ".join(j.text[start:end].split())[:_QUOTE_LIMIT]
 
 
-def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment, court: NamedNode | None,
-             entities: _Entities) -> int:
-    made = 0
-    day, dated = _record_day(j)
+@dataclass
+class Planned:
+    """A credit record a reading supports (or a warning that one it looks for is missing)."""
 
-    def record(kind: str, party: Party, span: tuple[int, int], reason: str, **extra: object) -> None:
-        nonlocal made, dated
-        anchor = at(*span)
-        if day is None:
-            ctx.warn(anchor, f"{kind} of {party.name}: the judgment has no date, so no record is made")
-            return
-        if not dated:
-            ctx.warn(anchor, f"the text has no signature date (cut short?): records count from {day.isoformat()}, "
-                             "the latest date it states, a lower bound of the ruling's date")
-            dated = True
-        entity = entities.of(party)
-        if entity is None:
-            return
-        subject, link = entity
-        if party.kind == "organ":
-            return
-        ctx.record(kind, subject, anchor, link=link, record_class="JudicialRecord", valid_from=day,
-                   issued_by=court, properties={
-                       "caseNumber": j.case_number.normalized if j.case_number else None, "subjectName": party.name,
-                       "reason": reason, "quote": _quote(j, *span), "decision": decision,
-                       "basisDocument": extra.get("basis"), "fineYuan": extra.get("fine"),
-                       "outstandingYuan": extra.get("outstanding")})
-        made += 1
+    kind: str
+    party: Party | None
+    span: tuple[int, int]
+    reason: str
+    extra: dict = field(default_factory=dict)
+    warning: str | None = None  # set instead of a record: why none is made
 
+
+def planned_records(j: Judgment) -> list[Planned]:
+    """The records a reading supports, in the mapping of this module's docstring (one place for
+    the rule: the graph writes these, ``evaluate`` scores them)."""
+    out: list[Planned] = []
     if j.case_kind == "enforcement" and j.outcome == "enforcement terminated: no assets" and j.outcome_span:
         kind = "FinancingJudgmentDefault" if j.financing else "JudgmentDefault"
         basis = j.basis_case_number.normalized if j.basis_case_number else j.basis.text if j.basis else None
         outstanding = _outstanding(j)
         debtors = j.parties_with("enforcement-debtor")
         if not debtors:
-            ctx.warn(at(*j.outcome_span), "enforcement ended for want of assets, but no person subject to "
-                                          "enforcement was read; no record made")
+            out.append(Planned(kind, None, j.outcome_span, "", warning="enforcement ended for want of assets, but no "
+                               "person subject to enforcement was read; no record made"))
         for p in debtors:
-            record(kind, p, j.outcome_span, "终结本次执行程序", basis=basis, outstanding=outstanding)
+            out.append(Planned(kind, p, j.outcome_span, "终结本次执行程序", {"basis": basis, "outstanding": outstanding}))
     for conviction in j.convictions:
+        span = (conviction.start, conviction.end)
         party = next((p for p in j.parties if p.name == conviction.name
                       and {"accused", "accused-unit", "appellant"} & set(p.roles)), None)
         if party is None:
-            ctx.warn(at(conviction.start, conviction.end), f"conviction of {conviction.name}, who is not among the "
-                                                           "parties read; no record made")
+            out.append(Planned("CriminalRecord", None, span, "", warning=f"conviction of {conviction.name}, who is "
+                               "not among the parties read; no record made"))
             continue
         financing = any(c in lexicon.FINANCING_CHARGES for c in conviction.charges)
         reason = "犯" + "、".join(conviction.charges)
-        record("FinancingCrime" if financing else "CriminalRecord", party, (conviction.start, conviction.end), reason)
+        out.append(Planned("FinancingCrime" if financing else "CriminalRecord", party, span, reason))
         if any("虚假诉讼" in c for c in conviction.charges):
-            record("FrivolousLitigation", party, (conviction.start, conviction.end), reason)
+            out.append(Planned("FrivolousLitigation", party, span, reason))
     if j.frivolous is not None and not any("虚假诉讼" in c for conv in j.convictions for c in conv.charges):
         sanctioned = j.parties_with("sanctioned")
         if not sanctioned:
@@ -314,11 +303,43 @@ def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgm
                           {"plaintiff", "applicant"} & set(p.roles)]
         for p in sanctioned:
             fine = next((a.value for a in j.awards if a.kind == "fine" and p.name in a.payers), None)
-            record("FrivolousLitigation", p, (j.frivolous.start, j.frivolous.end), "虚假诉讼", fine=fine)
+            out.append(Planned("FrivolousLitigation", p, (j.frivolous.start, j.frivolous.end), "虚假诉讼",
+                               {"fine": fine}))
+    return out
+
+
+def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment, court: NamedNode | None,
+             entities: _Entities) -> int:
+    made = 0
+    day, dated = record_day(j)
+    for plan in planned_records(j):
+        anchor = at(*plan.span)
+        if plan.warning is not None or plan.party is None:
+            ctx.warn(anchor, plan.warning or "no party for the record")
+            continue
+        party = plan.party
+        if day is None:
+            ctx.warn(anchor, f"{plan.kind} of {party.name}: the judgment has no date, so no record is made")
+            continue
+        if not dated:
+            ctx.warn(anchor, f"the text has no signature date (cut short?): records count from {day.isoformat()}, "
+                             "the latest date it states, a lower bound of the ruling's date")
+            dated = True
+        entity = entities.of(party)
+        if entity is None or party.kind == "organ":
+            continue
+        subject, link = entity
+        ctx.record(plan.kind, subject, anchor, link=link, record_class="JudicialRecord", valid_from=day,
+                   issued_by=court, properties={
+                       "caseNumber": j.case_number.normalized if j.case_number else None, "subjectName": party.name,
+                       "reason": plan.reason, "quote": _quote(j, *plan.span), "decision": decision,
+                       "basisDocument": plan.extra.get("basis"), "fineYuan": plan.extra.get("fine"),
+                       "outstandingYuan": plan.extra.get("outstanding")})
+        made += 1
     return made
 
 
-def _record_day(j: Judgment):
+def record_day(j: Judgment):
     """The day records count from, and whether it is the signature's: a ruling cut before its
     signature is dated no earlier than the latest date it states."""
     if j.date is not None:

@@ -154,7 +154,7 @@ def _roles(role_word: str, paren: str | None, lex: ModuleType) -> list[str]:
 def parse_block(text: str, start: int, end: int, lex: ModuleType,
                 problems: list[tuple[int, int, str]]) -> list[Party]:
     """Parties (with representatives and agents) of the party block ``text[start:end]``."""
-    entries = [m for m in lex.ENTRY.finditer(text, start, end)]
+    entries = [m for m in lex.ENTRY.finditer(text, start, end) if not _in_bracket(text, m.start())]
     if not entries or entries[0].start() > start + 2:
         first = lex.ENTRY_AT.match(text, start)
         if first is not None and (not entries or first.start() < entries[0].start()):
@@ -217,6 +217,12 @@ def parse_block(text: str, start: int, end: int, lex: ModuleType,
         if rep is not None and parties[-1].kind == "firm":
             parties[-1].legal_rep = Agent(rep[0], "legal-representative", body_start + rep[1], body_start + rep[2])
     return parties
+
+
+def _in_bracket(text: str, pos: int) -> bool:
+    """``pos`` is inside a bracket opened earlier on its line (X公司（…；法定代表人：张三）: a detail)."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
 
 
 def _detail_paren(raw: str, lex: ModuleType) -> int | None:
