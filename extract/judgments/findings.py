@@ -183,8 +183,9 @@ def financing(j: Judgment, lex: ModuleType) -> tuple[bool, str | None]:
     for c in j.charges:
         if c.text in lex.FINANCING_CHARGES:
             return True, f"charge: {c.text}"
+    debtor_side = {"accused", "accused-unit", "enforcement-debtor"}  # a leasing firm in debt is no lender
     for p in j.parties:
-        if p.kind == "firm" and lex.FINANCIAL_INSTITUTION.search(p.name) and not {"accused", "accused-unit"} & set(p.roles):
+        if p.kind == "firm" and lex.FINANCIAL_INSTITUTION.search(p.name) and not debtor_side & set(p.roles):
             return True, f"financial institution party: {p.name}"
     claims = j.section("claims")
     if claims and j.case_kind in {"civil", "enforcement", None} and lex.LOAN_CLAIM.search(j.text, *claims):
@@ -353,15 +354,24 @@ def outcome(j: Judgment, lex: ModuleType) -> tuple[str | None, tuple[int, int] |
 def _termination_without_holding(j: Judgment, lex: ModuleType) -> tuple[str | None, tuple[int, int] | None]:
     """An enforcement ruling without a holding cue (``本院裁定终结本次执行程序``, or cut after it):
     the termination counts when its sentence makes the ruling rather than reporting an earlier one."""
-    termination = getattr(lex, "TERMINATION", None)
-    if termination is None or j.case_kind != "enforcement":
+    if j.case_kind != "enforcement":
         return None, None
+    found = termination(j, lex)
+    return ("enforcement terminated: no assets", j.sentence(*found)) if found else (None, None)
+
+
+def termination(j: Judgment, lex: ModuleType) -> tuple[int, int] | None:
+    """The first 终本 wording after the party block in a sentence that makes a ruling (not one
+    that reports an earlier ruling: 本院曾于…裁定终结本次执行程序)."""
+    pattern = getattr(lex, "TERMINATION", None)
+    if pattern is None:
+        return None
     floor = (j.section("parties") or j.section("header") or (0, 0))[1]
-    for m in termination.finditer(j.text, floor):
-        s, e = j.sentence(m.start(), m.end())
+    for m in pattern.finditer(j.text, floor):
+        s, _ = j.sentence(m.start(), m.end())
         if not lex.EARLIER_RULING.search(j.text, s, m.start()):
-            return "enforcement terminated: no assets", (s, e)
-    return None, None
+            return m.start(), m.end()
+    return None
 
 
 def basis(j: Judgment, numbers: list[CaseNumber]) -> tuple[CaseNumber | None, Span | None]:
@@ -426,7 +436,7 @@ def guarantors(text: str, lex: ModuleType) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-_CLAUSE_START = re.compile(r"[。；;：:\n]|，(?=(?:同日|同时|约定|并|且|由))")
+_CLAUSE_START = re.compile(r"[。；;：:\n]|，(?=(?:同日|同时|约定|并|且|由))|》[、，,及和]?")
 _NAME_SPLIT = re.compile(r"[、，,]|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
 
 
@@ -484,6 +494,8 @@ def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool)
                 names = []
                 break
             names.append(Span(bare, offset + begin, offset + begin + len(bare)))
+        if not names:  # every side of the clause is a list of names, or none is read
+            return []
         if signs:
             names = [n for n in names if not (lex.LENDER_NAME.search(n.text) and "担保" not in n.text)]
         out.extend(names)

@@ -51,7 +51,7 @@ from cscs.graph.namespaces import CSCS, DCTERMS, ID, RDF, key_digest
 
 from ..context import ExtractionContext
 from ..identifiers import Identifier, parse_person_id
-from . import lexicon
+from . import findings, lexicon
 from .model import Judgment, Party
 from .sources import JudgmentText
 from .values import find_dates
@@ -99,11 +99,10 @@ def silence(j: Judgment, made: int) -> list[tuple[int, int, str]]:
     an enforcement ruling or 终本 wording without a record, a unit convicted without a record, a
     text with neither a document type nor parties."""
     out: list[tuple[int, int, str]] = []
-    termination = lexicon.TERMINATION.search(j.text) if j.lang == "zh" and j.case_kind in {"enforcement", None} \
+    termination = findings.termination(j, lexicon) if j.lang == "zh" and j.case_kind in {"enforcement", None} \
         else None
     if made == 0 and (termination or (j.case_kind == "enforcement" and j.doc_kind == "ruling")):
-        span = (termination.start(), termination.end()) if termination else (j.doc_type.start, j.doc_type.end) \
-            if j.doc_type else (0, 0)
+        span = termination or ((j.doc_type.start, j.doc_type.end) if j.doc_type else (0, 0))
         what = "终本 wording (终结本次执行程序)" if termination else "an enforcement ruling"
         out.append((*span, f"{what} but no judgment-default record was made (outcome read: {j.outcome or 'none'}; "
                            f"parties subject to enforcement read: {len(j.parties_with('enforcement-debtor'))})"))

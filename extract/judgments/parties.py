@@ -206,6 +206,8 @@ def parse_block(text: str, start: int, end: int, lex: ModuleType,
                                                        f"has no readable name; skipped"))
                 continue
             name = bounded
+            if any(p.name == name and p.roles == roles for p in parties):  # the same accused, another sentence
+                continue
         if sex is None and detail is not None:
             sex = sex_re.match(body[detail + 1:])
         parties.append(Party(
