@@ -205,15 +205,17 @@ def parse_block(text: str, start: int, end: int, lex: ModuleType,
                 problems.append((m.start(), entry_end, f"party entry {text[m.start():min(entry_end, m.start() + 30)]!r} "
                                                        f"has no readable name; skipped"))
                 continue
-            name = bounded
+            name, source = bounded, "sentence"
             if any(p.name == name and p.roles == roles for p in parties):  # the same accused, another sentence
                 continue
+        else:
+            source = "block"
         if sex is None and detail is not None:
             sex = sex_re.match(body[detail + 1:])
         parties.append(Party(
             name=name, roles=roles, published_role=role_word + (m.group("paren") or ""), start=m.start(),
             end=entry_end, kind=kind, codes=codes, id_number=ident["id"].upper() if ident else None,
-            sex=_SEXES.get(sex["sex"].lower(), sex["sex"]) if sex else None, source="block",
+            sex=_SEXES.get(sex["sex"].lower(), sex["sex"]) if sex else None, source=source,
             aliases=[a["alias"] for a in alias_re.finditer(body[:160])]))
         rep = _paren_legal_rep(body, detail, lex)
         if rep is not None and parties[-1].kind == "firm":

@@ -128,8 +128,11 @@ class Parties(_Component):
             end = facts[0] if facts else (claims[1] if claims else len(j.text))
             found += parties.parse_procedure(j.text, start, end, lex, found)
             criminal = j.case_kind == "criminal" or j.case_kind is None and parties.CRIMINAL_TEXT.search(j.text)
-            if not any({"accused", "accused-unit"} & set(p.roles) for p in found) and criminal:
-                found += parties.parse_text_accused(j.text, lex, [p.name for p in found])
+            if criminal and not any({"accused", "accused-unit"} & set(p.roles) and p.source != "sentence"
+                                    for p in found):
+                have = {p.name for p in found if "accused" in p.roles}
+                found += [p for p in parties.parse_text_accused(j.text, lex, [p.name for p in found])
+                          if p.name not in have]
         j.parties = found
         _spans(doc, "parties", ((p.start, p.end, p.roles[0].upper()) for p in found))
 

@@ -58,8 +58,12 @@ def find_header(text: str, lex: ModuleType, case_numbers: list) -> Header:
         if follower is not None:
             chosen, number = m, follower
             break
-    if chosen is None and types:
-        chosen = next((m for m in types if _own_line(text, m.start(), m.end())), types[0])
+    if chosen is None and types:  # a title line, else a type before the first sentence ends (not one cited)
+        chosen = next((m for m in types if _own_line(text, m.start(), m.end())), None)
+        first = types[0]
+        cited = re.search(r"号\s*$|作出|依据|根据|的\s*$", text[max(0, first.start() - 20):first.start()])
+        if chosen is None and "。" not in text[:first.start()] and not cited:
+            chosen = first
     if number is None and early:  # a number near the top, not one cited in the body
         limit = chosen.end() + 80 if chosen is not None else 200
         number = next((c for c in early if c.start < limit), None)
