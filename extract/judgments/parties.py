@@ -35,7 +35,8 @@ _PROSECUTOR = re.compile(
     r"(?P<org>(?:(?!审理|指控|法院|以|于|向|本院|公诉|机关)[\u4e00-\u9fff]){2,24}?人民检察院(?:第[一二三四五六七八九十]+分院)?)"
     r"(?=[^。]{0,80}?(?:指控|提起公诉|起诉书|提出公诉))")
 _ACCUSED_LIST = re.compile(
-    r"(?:(?P<role>(?:原审)?被告(?:人|单位))|(?<=罪[、，,]))(?P<names>(?:(?!被告|指控)[^。；，,：:犯\n]){1,160}?)"
+    r"(?:(?P<role>(?:原审)?被告(?:人|单位))|(?<=罪[、，,]))"
+    r"(?P<names>(?:[（(][^（）()。\n]{1,80}[）)]|、(?:原审)?被告(?:人|单位)|(?!被告|指控)[^。；，,：:犯\n（(]){1,160}?)"
     r"(?:均)?(?:犯|涉嫌)")
 _APPEAL = re.compile(r"(?:均|分别)?不服[^。；]{0,12}?(?:提出|提起|向本院提出|向本院提起)?(?:上诉|抗诉)|(?:均|分别)?不服")
 _ROLE_PREFIX = re.compile(r"^(?:(?:原审|一审|二审)?(?:附带民事诉讼原告人|被告人|被告单位|被告|原告|上诉人|第三人)|上诉人（原审被告人）)")
@@ -257,11 +258,26 @@ def _owner(parties: list[Party], kind: str) -> Party | None:
 def _names(chunk: str, lex: ModuleType, unit: bool = False) -> list[str]:
     """Names in a list ``A、B及C`` where every item must be a name (else nothing is returned)."""
     chunk = _ROLE_PREFIX.sub("", chunk.strip())
-    items = [clean_name(x) for x in _LIST_SPLIT.split(chunk)]
+    items = [clean_name(x) for x in _LIST_SPLIT.split(_DETAIL_BRACKETS(lex).sub("", chunk))]
     items = [_ROLE_PREFIX.sub("", x) for x in items if x]
     ok = all(is_person_name(x, lex, strict=False) or (unit and lex.ORG_SUFFIX.search(x) and len(x) >= 4)
              for x in items)
     return items if items and ok else []
+
+
+def _DETAIL_BRACKETS(lex: ModuleType) -> re.Pattern[str]:
+    """A whole bracket of details (codes, address …) after a name, to be dropped from a list of names."""
+    pattern = getattr(lex, "DETAIL_PAREN", None)
+    return re.compile(pattern.pattern + r"[^（）()]*[）)]") if pattern is not None else re.compile(r"(?!)")
+
+
+def _bracket_codes(chunk: str, name: str) -> list[str]:
+    """Firm codes in the bracket right after ``name`` in ``chunk`` (被告单位X（统一社会信用代码：…））."""
+    at = chunk.find(name)
+    m = re.match(r"[（(][^（）()]*[）)]", chunk[at + len(name):]) if at >= 0 else None
+    if m is None:
+        return []
+    return [c["code"].upper() for c in (*_USCC.finditer(m.group(0)), *_ORGCODE.finditer(m.group(0)))]
 
 
 def parse_procedure(text: str, start: int, end: int, lex: ModuleType, existing: list[Party]) -> list[Party]:
@@ -284,10 +300,15 @@ def parse_procedure(text: str, start: int, end: int, lex: ModuleType, existing: 
         if m:
             add(m["org"], "prosecutor", m.start("org"), m.end("org"), "organ", "公诉机关")
     for m in _ACCUSED_LIST.finditer(text, start, end):
-        unit = bool(m["role"] and m["role"].endswith("单位"))
-        for name in _names(m["names"], lex, unit):
+        units = bool(m["role"] and m["role"].endswith("单位")) or "被告单位" in m["names"]
+        for name in _names(m["names"], lex, units):
+            unit = units and bool(lex.ORG_SUFFIX.search(name)) and len(name) >= 4 and not is_person_name(name, lex)
             add(name, "accused-unit" if unit else "accused", m.start("names"), m.end("names"),
-                "firm" if unit else "person", m["role"] or "被告人")
+                "firm" if unit else "person", "被告单位" if unit else "被告人")
+            codes = _bracket_codes(m["names"], name) if unit else []
+            party = next((p for p in found if p.name == name and p.kind == "firm"), None)
+            if codes and party is not None and not party.codes:
+                party.codes = codes
     for m in _INCIDENTAL.finditer(text, start, end):
         name = name_at(text, m.end(), lex, [])
         if name:

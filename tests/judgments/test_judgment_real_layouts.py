@@ -182,6 +182,15 @@ def test_names_in_sentences_end_where_the_verb_or_particle_begins() -> None:
         ("李强", ["accused"], "person"), ("陈某甲", ["accused"], "person")]
 
 
+def test_a_unit_accused_in_a_sentence_keeps_its_code_from_the_bracket() -> None:
+    j = read("杭州市上城区人民检察院指控，被告单位浙江嘉合进出口有限公司（统一社会信用代码：913301023518210898）、"
+             "被告人史华犯非法吸收公众存款罪，向社会公众吸收资金共计6300000元。")
+    assert [(p.name, p.roles, p.kind, p.codes) for p in j.parties] == [
+        ("杭州市上城区人民检察院", ["prosecutor"], "organ", []),
+        ("浙江嘉合进出口有限公司", ["accused-unit"], "firm", ["913301023518210898"]),
+        ("史华", ["accused"], "person", [])]
+
+
 def test_guarantors_by_sentence_grammar() -> None:
     found = [[g.text for g in findings.guarantors(t, lexicon)] for t in GUARANTEE_SENTENCES]
     assert found == [["李刚", "王利波", "李刚", "王利波"],  # signatories of the 保证合同 other than the bank
