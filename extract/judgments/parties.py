@@ -366,7 +366,7 @@ def parse_text_accused(text: str, lex: ModuleType, known: list[str]) -> list[Par
 
 
 _APPEAL_SAID = re.compile(r"(?:上诉|申诉)(?:称|提出|理由是|的理由)")
-_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){2,}[\u4e00-\u9fff]{2,4}")
+_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff\d]{2,8}、){2,}[\u4e00-\u9fff\d]{2,8}")
 _SEPARATELY = re.compile(r"^[（(](?:另案|已判|均已判|已被判|在逃|已死亡)")
 
 
@@ -374,7 +374,11 @@ def _co_accused(text: str, lex: ModuleType, found: dict[str, Party]) -> None:
     """A list of names (A、B、C…) in which at least two are accused names the co-accused: the other
     members are accused too, unless a bracket says they are tried separately (另案处理)."""
     for m in _NAME_LIST.finditer(text):
-        items = m.group(0).split("、")
+        raw = m.group(0).split("、")
+        first = next((raw[0][-n:] for n in (3, 2, 4) if len(raw[0]) >= n and (
+            raw[0][-n:] in found or is_person_name(raw[0][-n:], lex))), raw[0])  # 雇佣崔小胖 → 崔小胖
+        last = name_at(text, m.end() - len(raw[-1]), lex, list(found)) or raw[-1]  # 杨某甲等人 → 杨某甲
+        items = [first, *raw[1:-1], last]
         if sum(i in found for i in items) < 2:
             continue
         pos = m.start()

@@ -88,11 +88,11 @@ def _facts(realdata: Path, part: str) -> evaluate.Score:
 
 
 def test_accused_of_sentence_level_texts(realdata: Path) -> None:
-    """The fact sections alone (no header, no party block): measured 0.963 on dev, 0.878 on test
-    (the issue's target is 0.9: not met on the test part)."""
+    """The fact sections alone (no header, no party block): measured F1 0.988 on dev (41/0/1),
+    0.951 on test (39/3/1); the issue's target is 0.9."""
     dev, test = _facts(realdata, "dev"), _facts(realdata, "test")
-    assert dev.f1 >= 0.95 and dev.precision == 1.0, dev.errors
-    assert test.f1 >= 0.85, test.errors
+    assert dev.f1 >= 0.97 and dev.precision == 1.0, dev.errors
+    assert test.f1 >= 0.92, test.errors
 
 
 def test_guarantor_sentences_of_the_loan_set(realdata: Path) -> None:
