@@ -454,9 +454,28 @@ def _guarantee_clauses(text: str, lex: ModuleType) -> list[Span]:
                     continue
                 left = max((x.end() for x in _CLAUSE_START.finditer(text, max(0, m.start() - 200), m.start())),
                            default=max(0, m.start() - 200))
-                for span in _clause_names(text, left, m.start(), lex, kind == "signs"):
+                names = _clause_names(text, left, m.start(), lex, kind == "signs")
+                comma = max(text.rfind("，", left, m.start()), text.rfind(",", left, m.start()))
+                if not names and comma >= 0:  # 根据保证合同的约定，被告三洲公司为…: the names follow the last comma
+                    names = _clause_names(text, comma + 1, m.start(), lex, kind == "signs")
+                for span in names:
                     if not any(o.start == span.start for o in out):
                         out.append(span)
+    out.extend(s for s in _titled_guarantors(text, lex) if not any(o.start == s.start for o in out))
+    return out
+
+
+def _titled_guarantors(text: str, lex: ModuleType) -> list[Span]:
+    """Guarantors written after the word for one: 保证人豫昌公司, 担保人：张三."""
+    from .parties import _bounded_elsewhere, name_at
+
+    pattern = getattr(lex, "GUARANTOR_TITLE", None)
+    out: list[Span] = []
+    for m in pattern.finditer(text) if pattern is not None else ():
+        org = lex.ORG_RUN.match(text, m.end())
+        name = org.group(0) if org and _guarantor_name(org.group(0), lex) else name_at(text, m.end(), lex, [])
+        if name and (org or _bounded_elsewhere(text, name, m.end(), lex)):  # a person named again elsewhere
+            out.append(Span(name, m.end(), m.end() + len(name)))
     return out
 
 
@@ -486,7 +505,7 @@ def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool)
         for item in _NAME_SPLIT.split(body):
             begin = body.find(item, cursor)
             cursor = begin + len(item)
-            bare = lex.GUARANTEE_LEAD.sub("", item)
+            bare = re.split(r"被告|原告|第三人|保证人|担保人", lex.GUARANTEE_LEAD.sub("", item))[-1]  # …请求被告X
             begin += len(item) - len(bare)
             if not bare:
                 continue
@@ -508,7 +527,7 @@ def _guarantor_name(name: str, lex: ModuleType) -> bool:
     if len(name) > 40:
         return False
     if lex.ORG_SUFFIX.search(name) and len(name) >= 4 or re.search(r"公司$|公司[（(][^）)]+[）)]$", name):
-        return True
+        return not re.search(r"[为向在从给的于对将把]|请求|要求", name)  # 在约定的保证期间内…公司: a clause
     return is_person_name(name, lex, strict=False) and not re.search(r"[上述其该本各双]", name)
 
 

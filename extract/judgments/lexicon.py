@@ -165,7 +165,7 @@ GUARANTOR = re.compile(
 #: (``names``: from the start of the clause): 被告A、B对上述债务承担连带保证责任；约定C自愿为…提供连带责任保证；
 #: D以保证人的身份签名；E与某银行签订《最高额保证合同》 (the signatory that is not the lender).
 GUARANTEE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p)) for kind, p in (
-    ("liable", r"对[^。；;，,]{0,60}?(?:债务|借款|款项|欠款|本息|本金|费用|责任)[^。；;]{0,40}?承担连带(?:保证|清偿|偿还|还款)?责任"),
+    ("liable", r"对[^。；;，,]{0,60}?(?:债务|借款|款项|欠款|本息|本金|费用|责任|义务)[^。；;]{0,40}?承担连带(?:保证|清偿|偿还|还款)?责任"),
     ("liable", r"(?<![对的])承担连带(?:责任)?保证责任"),
     ("provides", r"(?:自愿)?为[^。；;]{2,120}?提供了?(?:最高额)?(?:连带(?:责任)?)?(?:保证|担保)(?!人)"),
     ("capacity", r"以保证人(?:的)?身份|作为[^。；;，,]{0,20}?(?:连带)?(?:责任)?保证(?:责任)?人"),
@@ -174,7 +174,13 @@ GUARANTEE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compil
 ))
 #: Words that open a clause before the guarantors' names and are not part of them.
 #: What may stand between the guarantors' names and the cue: a cap (在最高额…范围内, 以…为限).
-GUARANTEE_TAIL = re.compile(r"(?:在[^，,。；]{0,40}?(?:范围|限额|余额)内|以[^，,。；]{0,30}?为限|就[^，,。；]{0,40}?)$")
+GUARANTEE_TAIL = re.compile(r"(?:应当?|依约|依法|仍|亦|还|依照[^，,。；]{0,12}?|按照[^，,。；]{0,12}?|"
+                            r"在[^，,。；]{0,40}?(?:范围|限额|余额)内|以[^，,。；]{0,30}?为限|就[^，,。；]{0,40}?)+$")
+#: A guarantor named after the word for one (保证人豫昌公司签订…, 担保人：张三).
+GUARANTOR_TITLE = re.compile(r"(?<![被原])(?:保证人|担保人)[：:]?(?=[\u4e00-\u9fff])")
+#: An organisation's name as it runs on in a sentence, up to the word that ends it.
+ORG_RUN = re.compile(r"(?:(?![为向在从自给请求的于对将把被与和及])[\u4e00-\u9fff\dxX（）()]){2,30}?"
+                     r"(?:有限责任公司|股份有限公司|有限公司|公司|厂|中心|合作社|商行|经营部)")
 #: A clause that denies the guarantee (本院不予支持, 不承担…责任) names no guarantor.
 GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不承担|无需承担|不应承担|免除|无效")
 #: Lenders among the signatories of a guarantee contract (bank branches written short: 工行瑞安支行).

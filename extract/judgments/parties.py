@@ -56,7 +56,7 @@ def clean_name(raw: str) -> str:
 
 _NOT_NAMES = {"由于", "宣判后", "判后", "其中", "同时", "随后", "此后", "之后", "案发后", "归案后", "庭审中", "另查明",
               "关于", "于是", "但是", "本案", "原判", "原审", "一审", "二审", "公诉人", "辩护人", "被害人"}
-_NOT_IN_GIVEN = set("后于时称的在被将等及和与是对")
+_NOT_IN_GIVEN = set("后于时称的在被将等及和与是对下")
 
 
 def is_person_name(name: str, lex: ModuleType, strict: bool = True) -> bool:

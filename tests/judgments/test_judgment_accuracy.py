@@ -96,11 +96,12 @@ def test_accused_of_sentence_level_texts(realdata: Path) -> None:
 
 
 def test_guarantor_sentences_of_the_loan_set(realdata: Path) -> None:
-    """A guarantor read in sentences labelled LN7/LN10 and in no other (measured: dev P 0.91 R 0.64,
-    test P 0.74 R 0.43; many LN10 sentences cite a guarantee contract without naming anyone)."""
+    """A guarantor read in sentences labelled LN7/LN10 and in no other (measured: dev P 0.84 R 0.73,
+    test P 0.64 R 0.47; many LN10 sentences cite a guarantee contract without naming anyone, and
+    some unlabelled sentences do name a guarantor: 保证人豫昌公司, 担保人许慧彬)."""
     path = realdata / "judgments/cail2019_loan_elements/loan_even.jsonl"
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    for part, precision, recall in (("dev", 0.88, 0.6), ("test", 0.7, 0.4)):
+    for part, precision, recall in (("dev", 0.8, 0.7), ("test", 0.6, 0.45)):
         documents = [(f"loan-{n}", d) for n, d in enumerate(lines, start=1) if evaluate.part(f"loan-{n}") == part]
         readings = list(pipeline.read(evaluate.loan_text(d)[0] for _, d in documents))
         s = evaluate.loan_elements(documents, readings)["guarantor sentences"]
