@@ -10,6 +10,7 @@ negative when the expected value was not read; set-valued fields count their mem
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -29,8 +30,6 @@ PARTS = ("dev", "test")
 
 def part(doc_id: object) -> str:
     """``dev`` or ``test`` for a document id (the parity of the first byte of its SHA-1)."""
-    import hashlib
-
     return PARTS[hashlib.sha1(str(doc_id).encode("utf-8")).digest()[0] % 2]
 
 

@@ -7,17 +7,22 @@ outcome and the basis document of an enforcement ruling; its parties are
 legal representative, the agents) and the sums it orders ``cscs:MonetaryAward`` nodes
 (who pays whom). Firms and persons are made with the same keys the lists use
 (``ExtractionContext.enterprise`` by organisation code, ``person`` by ID number), so a
-judgment's parties are the lists' parties. A legal representative named in a judgment
-is linked to the party, not made a post: the judgment says who represented the firm on
-one day, not when the post began or ended.
+judgment's parties are the lists' parties. A firm party's legal representative
+(法定代表人, or a branch's 负责人) holds ``LegalRepresentative`` in the firm, without
+dates, as the lists record it; a person party of the same name in the same judgment
+(the representative also subject to enforcement, or a guarantor) is that person, so a
+record against them reaches the firm through the key-personnel indicators. The person
+is keyed by the ID number when the judgment gives one (the same person in every
+document), else within the firm.
 
 Credit records (``cscs:JudicialRecord``) are made only where the documents say so
 (the mapping the rubric data then counts):
 
 * an enforcement ruling that ends enforcement because the debtor has no assets
-  (执行裁定书, 终结本次执行程序) → ``JudgmentDefault`` against each person subject to
-  enforcement, or ``FinancingJudgmentDefault`` when the case concerns financing (a
-  loan cause of action, a bank or other lender as applicant). Whether a judgment was
+  (执行裁定书, 终结本次执行程序 in any of its wordings, with or without 本院认为 or a
+  holding cue) → ``JudgmentDefault`` against each party subject to enforcement (firm or
+  person), or ``FinancingJudgmentDefault`` when the case concerns financing (a loan cause
+  of action, a bank or other lender as applicant; never a lender that is the debtor). Whether a judgment was
   satisfied is never guessed from the judgment itself: a civil judgment ordering a
   payment is a fact, not a default (the dishonest-persons list, ingested separately,
   gives the other route, as ``DishonestJudgmentDebtor``). An enforcement completed
@@ -35,9 +40,12 @@ Credit records (``cscs:JudicialRecord``) are made only where the documents say s
   typically a decision fining the party (民事决定书, 罚款) → ``FrivolousLitigation``
   against the party sanctioned.
 
-Records count from the decision's date (a judgment without a date makes no record,
-with a warning) and carry the case number, the court, the sentence they rest on
-(``cscs:quote``) and its character span.
+Records count from the decision's date; a ruling cut before its signature counts from
+the latest date it states (a lower bound of its date, with a warning); a text with no
+date at all makes no record, with a warning. Records carry the case number, the court,
+the sentence they rest on (``cscs:quote``) and its character span. A text that looks
+like it should have made one and did not (终本 wording, a unit convicted, or neither a
+document type nor parties) is a warning naming the place (``silence``).
 """
 
 from __future__ import annotations

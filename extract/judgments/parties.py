@@ -10,12 +10,22 @@ Many published texts have no party block (the LeCaRD sample starts straight with
 sentences that state the charges and the appeals (``X不服，提出上诉``). Only as a
 last resort are the persons called 被告人 in the text taken, and then only names that
 start with a surname and end at a word boundary: a name is never guessed from the
-middle of a sentence.
+middle of a sentence. Sentence-level texts (a fact section alone, as legal NLP
+benchmarks give them) are read that way: a name ends where punctuation, a particle or
+a verb begins, or where the text's other mentions of it end (江某某到案后 → 江某某,
+陶婧雇佣… but later 陶婧的… → 陶婧); the names listed after it (被告人A、B、C) and the
+co-accused listed with two of them are accused too; a sentence that merely opens with
+a role word (被告人黄某在接受询问后…) gives the bounded name, not the sentence.
+
+A bracket after a party's name that holds its details (``X公司（统一社会信用代码：…；
+法定代表人：张三）``) is not part of the name: its codes and legal representative are
+the party's.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from types import ModuleType
 
 from .model import Agent, Party
@@ -258,14 +268,15 @@ def _owner(parties: list[Party], kind: str) -> Party | None:
 def _names(chunk: str, lex: ModuleType, unit: bool = False) -> list[str]:
     """Names in a list ``A、B及C`` where every item must be a name (else nothing is returned)."""
     chunk = _ROLE_PREFIX.sub("", chunk.strip())
-    items = [clean_name(x) for x in _LIST_SPLIT.split(_DETAIL_BRACKETS(lex).sub("", chunk))]
+    items = [clean_name(x) for x in _LIST_SPLIT.split(_detail_brackets(lex).sub("", chunk))]
     items = [_ROLE_PREFIX.sub("", x) for x in items if x]
     ok = all(is_person_name(x, lex, strict=False) or (unit and lex.ORG_SUFFIX.search(x) and len(x) >= 4)
              for x in items)
     return items if items and ok else []
 
 
-def _DETAIL_BRACKETS(lex: ModuleType) -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _detail_brackets(lex: ModuleType) -> re.Pattern[str]:
     """A whole bracket of details (codes, address …) after a name, to be dropped from a list of names."""
     pattern = getattr(lex, "DETAIL_PAREN", None)
     return re.compile(pattern.pattern + r"[^（）()]*[）)]") if pattern is not None else re.compile(r"(?!)")
