@@ -104,12 +104,13 @@ def add_judgment(ctx: ExtractionContext, jt: JudgmentText, j: Judgment, index: i
 
 def silence(j: Judgment, made: int) -> list[tuple[int, int, str]]:
     """Warnings for a reading that should have counted and did not (so that silence means absence):
-    an enforcement ruling or 终本 wording without a record, a unit convicted without a record, a
-    text with neither a document type nor parties."""
+    终本 wording without a record, an enforcement ruling whose outcome was not read, a unit
+    convicted without a record, a text with neither a document type nor parties."""
     out: list[tuple[int, int, str]] = []
     termination = findings.termination(j, lexicon) if j.lang == "zh" and j.case_kind in {"enforcement", None} \
         else None
-    if made == 0 and (termination or (j.case_kind == "enforcement" and j.doc_kind == "ruling")):
+    unread = j.case_kind == "enforcement" and j.doc_kind == "ruling" and j.outcome is None  # 执行完毕 explains itself
+    if made == 0 and (termination or unread):
         span = termination or ((j.doc_type.start, j.doc_type.end) if j.doc_type else (0, 0))
         what = "终本 wording (终结本次执行程序)" if termination else "an enforcement ruling"
         out.append((*span, f"{what} but no judgment-default record was made (outcome read: {j.outcome or 'none'}; "

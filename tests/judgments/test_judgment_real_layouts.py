@@ -221,3 +221,14 @@ def test_real_sets_are_split_before_tuning(realdata: Path) -> None:
     # the split is fixed by the ids (the facts checked above are all from the development part)
     assert [evaluate.part(i) for i in lecard[:6]] == ["dev", "dev", "test", "test", "dev", "dev"]
     assert (evaluate.part(138), evaluate.part("loan-2")) == ("dev", "dev")
+
+
+def test_an_enforcement_ruling_whose_outcome_explains_the_silence_is_no_warning(tmp_path: Path) -> None:
+    done = ENFORCEMENT_REAL.replace("经查，被执行人名下无可供执行的财产，申请执行人同意终结本次执行程序。",
+                                    "经查，被执行人已全部履行。").replace("终结本次执行程序。\n申请执行人享有", "本案执行完毕。\n申请执行人享有")
+    unread = ENFORCEMENT_REAL.replace("经查，被执行人名下无可供执行的财产，申请执行人同意终结本次执行程序。", "") \
+        .replace("终结本次执行程序。\n申请执行人享有", "本案另行处理。\n申请执行人享有")
+    reports = Graph(memory=True).ingest([gbk(tmp_path, "done.txt", done), gbk(tmp_path, "unread.txt", unread)])
+    silent = [[w.message for w in r.warnings if "no judgment-default record" in w.message] for r in reports]
+    assert [r.counts.records for r in reports] == [0, 0]
+    assert silent[0] == [] and len(silent[1]) == 1 and "outcome read: none" in silent[1][0]
