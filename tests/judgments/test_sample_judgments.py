@@ -44,7 +44,7 @@ def population(tmp_path_factory):
     graph = Graph(memory=True)
     reports = graph.ingest([shipped_rubric(), *sorted(p for p in folder.iterdir() if p.name != "truth.json")])
     assert [r.error for r in reports if r.status != "added"] == []
-    assert {r.extractor for r in reports if "judgments" in str(r.path)} == {"judgment"}
+    assert {r.extractor for r in reports if r.path.parent.name == "judgments"} == {"judgment"}
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     return graph, corpus, truth
 
