@@ -76,3 +76,11 @@ def is_header_word(text: str) -> bool:
     """A column header (与实际控制人关系, 股东性质 …) or a filler (不适用): never a value."""
     plain = re.sub(r"[(（][^()（）]*[)）]", "", text or "")
     return key(plain).replace("、", "") in _headers()
+
+
+def controller_by_name(name: str) -> str | None:
+    """A controller's nature from the words of its name (国资委, 财政部 …), or None."""
+    for nature, words in vocabulary()["controller_names"].items():
+        if any(w in (name or "") for w in words):
+            return nature
+    return None
