@@ -75,8 +75,11 @@ def body_post(ctx: ExtractionContext, person: NamedNode, post: Post, anchor: Anc
                     within=within if post.body.level is None else None)
     if body is None:
         return None
-    return ctx.body_membership(person, body, post.role, anchor, current=post.current, start=post.since,
-                               end=post.until, text=post.text, work_unit=work_unit)
+    membership = ctx.body_membership(person, body, post.role, anchor, current=post.current, start=post.since,
+                                     end=post.until, text=post.text, work_unit=work_unit)
+    if post.session is not None:
+        ctx.add(membership, CSCS.bodySession, post.session)
+    return membership
 
 
 def _fact(ctx: ExtractionContext, kind: str, key: str, cls: NamedNode, firm: NamedNode, anchor: Anchor,

@@ -14,7 +14,7 @@ removed, and spans are mapped back to the page's text for the anchors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -174,4 +174,4 @@ def from_units_table_text(pages: Pages, first: int, last: int, names: set[str], 
 def _with_status(post: Post, stop: date | None, year_end: date | None) -> Post:
     """A post in the table of other units is held at the end of the period unless its term ended."""
     current = not (stop and year_end and stop <= year_end)
-    return Post(post.body, post.role, post.start, post.end, post.text, current, post.since, stop)
+    return replace(post, current=current, until=stop)
