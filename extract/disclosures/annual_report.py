@@ -73,7 +73,9 @@ class AnnualReport:
                     if person_name_.strip():
                         person = ctx.person(person_name(person_name_), firm=firm)
                         ctx.role(person, firm, "ActualController", statement.anchor)
-        figures = finance.figures(pages, file)
+        figures, problems = finance.figures(pages, file)
+        for anchor, problem in problems:
+            ctx.warn(anchor, problem)
         for figure in figures:
             facts.financial_figure(ctx, firm, figure.item, figure.value, figure.anchor, year)
         if not (found or holdings or figures):
