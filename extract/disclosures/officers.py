@@ -223,7 +223,10 @@ def _table_rows(lines: list[Line], columns: dict[str, int]) -> list[tuple[list[s
         if rows and spans and line.text[:1].isspace() and _under_cells(spans, rows[-1][1]):
             _wrap(rows[-1], spans, line.text)  # an indented line: parts of the cells above
             continue
-        rows.append((merge_padded_name(cells), spans, line))
+        merged = merge_padded_name(cells)
+        if len(merged) < len(cells) and len(spans) == len(cells):
+            spans = [(spans[0][0], spans[1][1]), *spans[2:]]  # the padded name is one cell
+        rows.append((merged, spans, line))
     return [(cells, line) for cells, _, line in rows]
 
 

@@ -160,15 +160,19 @@ def control(pages: Pages, file: str, holdings: list[Holding] = ()) -> Control | 
             if nature := controller_nature(m[1]) or _state_nature(m[1], name, holdings):
                 statements.append((0, number_, m.start(), nature, None, m[0]))
         for m in _SENTENCE.finditer(text):
-            said = m["name"]
-            if "实际控制人" in m["who"] and not is_header_word(said) and \
-                    (nature := controller_by_name(said) or _holder_state(said, holdings)):
+            said = re.sub(r"(?:先生|女士)$", "", m["name"])
+            if "实际控制人" in m["who"] and not is_header_word(said) and (nature := _nature_of(said, holdings)):
                 statements.append((1, number_, m.start(), nature, said, m[0]))
         for m in _NO_CONTROLLER.finditer(text):
             statements.append((1, number_, m.start(), "NoController", None, m[0]))
         for m in _HOLDER_NATURE.finditer(text):
             if nature := controller_nature(m[1]) or _state_nature(m[1], name, holdings):
                 statements.append((2, number_, m.start(), nature, None, m[0]))
+    if not statements and name and (nature := _nature_of(name, holdings)):
+        for number_ in pages.find(re.escape(name)):  # named in the CSRC form's table, its nature unstated
+            if (at := pages.text(number_).find(name)) >= 0 and _CONTROLLER_NAME.search(pages.text(number_)):
+                statements.append((3, number_, at, nature, name, name))
+                break
     if not statements:
         return None
     rank, page, pos, nature, said, published = min(statements)
@@ -206,6 +210,18 @@ def _state_nature(published: str, name: str | None, holdings) -> str | None:
     if holder_nature(published) not in {"StateHolder", "StateOwnedLegalPerson"}:
         return None
     return (controller_by_name(name or "") or _central_or_local(name or "")) if name else "LocalStateController"
+
+
+def _nature_of(name: str, holdings) -> str | None:
+    """A controller's nature from its name, or from the nature the top-ten table gives it."""
+    return controller_by_name(name) or _holder_state(name, holdings) or _holder_person(name, holdings)
+
+
+def _holder_person(name: str, holdings) -> str | None:
+    """A controller the top-ten table lists as a natural person (境内自然人): a person controls."""
+    if any(h.nature in {"DomesticNaturalPerson", "ForeignNaturalPerson"} and h.name == name for h in holdings):
+        return "NaturalPersonController"
+    return None
 
 
 def _holder_state(name: str, holdings) -> str | None:
