@@ -15,10 +15,13 @@ Four labelled parts, printed side by side with their counts:
 * ``generated``: a generated population (``cscs.sample.listed_corpus``, seed 13) whose
   reports vary their layout per firm (``listed_layouts``: csrc and bank families; text,
   tab-separated, HTML and PDF), labelled by its ``truth.json``.
-* ``held-out``: another population (seed 29) written entirely in the ``heldout`` layout
-  family (another column order, 兼 between posts, other section rows and controller
-  sentences, the unit in the column header), which no rule was tuned against: it is
-  only measured.
+* ``held-out (seen)``: another population (seed 29) written entirely in the ``heldout``
+  layout family (another column order, 兼 between posts, other section rows and controller
+  sentences, the unit in the column header). Its first measurement found officers 0/1200
+  and controllers 1/60; the rules were then mended (officers' columns from the header,
+  ``其实际控制人``, ``自然人X``), so it is seen now.
+* ``held-out 2``: a population (seed 30) in the ``heldout2`` family, written after that
+  and only measured (see ``cscs/sample/listed_layouts.py``).
 
 A found fact about a person no label names counts as found (and wrong) in both real
 parts. Run: ``python bench/disclosure_accuracy.py [--firms 120] [--heldout-firms 60]``
@@ -186,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     scores = real_scores()
     scores += generated_scores(args.firms, args.seed, "generated")
-    scores += generated_scores(args.heldout_firms, args.heldout_seed, "held-out", family="heldout")
+    scores += generated_scores(args.heldout_firms, args.heldout_seed, "held-out (seen)", family="heldout")
+    scores += generated_scores(args.heldout_firms, args.heldout_seed + 1, "held-out 2", family="heldout2")
     parts = list(dict.fromkeys(s.source for s in scores))
     print(f"{'field':<22}" + "".join(f"{p:>27}" for p in parts))
     print(f"{'':<22}" + "".join(f"{'n/found/ok  P    R    F1':>27}" for _ in parts))

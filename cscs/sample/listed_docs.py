@@ -108,7 +108,9 @@ def _officer_rows(firm: ListedFirm, year: int, layout: Layout, rng: random.Rando
             posts = "原" + posts
         status = "现任" if officer.current else "离任"
         name = _padded(officer.name, rng)
-        if layout.family == "heldout":
+        if layout.family == "heldout2":
+            rows.append((officer, [name, posts, officer.sex, str(officer.born), _day(officer.start), _day(end), "否"]))
+        elif layout.family == "heldout":
             rows.append((officer, [name, officer.sex, str(year - officer.born), posts, status,
                                    f"{officer.start.year}.{officer.start.month:02d}-{end.year}.{end.month:02d}"]))
         else:
@@ -121,7 +123,8 @@ def _groups(firm: ListedFirm, layout: Layout) -> dict[int, str]:
     """Section rows before the directors, the supervisors and the managers."""
     if not layout.groups:
         return {}
-    words = ("董事会成员", "监事会成员", "高级管理人员") if layout.family == "heldout" else ("董事", "监事", "高级管理人员")
+    words = {"heldout": ("董事会成员", "监事会成员", "高级管理人员"),
+             "heldout2": ("（一）董事", "（二）监事", "（三）高级管理人员")}.get(layout.family, ("董事", "监事", "高级管理人员"))
     groups = {0: words[0]}
     first = [next((i for i, o in enumerate(firm.officers) if o.current and o.posts[0] in kind), None)
              for kind in (_SUPERVISORS, _MANAGERS)]
@@ -137,7 +140,12 @@ def _control(firm: ListedFirm, layout: Layout) -> list[str]:
     nature = firm.controller_nature
     lines = [f"上述股东关联关系或一致行动的说明  {we}未知上述股东之间是否存在关联关系。", f"2、{we}控股股东情况"]
     if layout.control == "sentence":
-        if layout.family == "heldout":
+        if layout.family == "heldout2":
+            share = firm.holders[0].percent
+            said = {"境内自然人": f"{we}实际控制人为{controller}，其直接持有{we}{share}%的股份。",
+                    "不存在": f"{we}无控股股东，亦无实际控制人。"}.get(
+                nature, f"{we}控股股东为{firm.holders[0].name}，{we}实际控制人为{controller}。")
+        elif layout.family == "heldout":
             said = {"境内自然人": f"{we}的控股股东和实际控制人均为自然人{controller}。",
                     "不存在": f"报告期内{we}无控股股东和实际控制人。"}.get(
                 nature, f"{we}控股股东为{firm.holders[0].name}，其实际控制人为{controller}。")
@@ -163,13 +171,16 @@ def _statements(firm: ListedFirm, year: int, layout: Layout) -> tuple[list[str],
         return _money(value, unit)
 
     stated = f"人民币{layout.unit}" if layout.bank else f"单位：{layout.unit}"
+    total = "资产总计"
+    if layout.family == "heldout2":
+        stated, total = f"金额单位：人民币{layout.unit}", "资产总额"
     head = f"项目  {year}年12月31日  {year - 1}年12月31日"
     if layout.family == "heldout":  # the unit in the column header
         stated, head = f"编制单位：{firm.name}", f"项目  附注  {year}年12月31日（{layout.unit}）  {year - 1}年12月31日"
     balance = ["第十节 财务报告", "二、财务报表", "1、合并资产负债表", f"编制单位：{firm.name}", stated, head, "流动资产：",
                f"货币资金  {money(firm.assets * Decimal('0.18'))}  {money(firm.assets * Decimal('0.16'))}",
                f"流动资产合计  {money(firm.assets * Decimal('0.55'))}  {money(firm.assets * Decimal('0.5'))}",
-               f"资产总计  {money(firm.assets)}  {money(firm.assets * Decimal('0.9'))}", "流动负债：",
+               f"{total}  {money(firm.assets)}  {money(firm.assets * Decimal('0.9'))}", "流动负债：",
                f"流动负债合计  {money(firm.liabilities * Decimal('0.7'))}  {money(firm.liabilities * Decimal('0.6'))}",
                f"负债合计  {money(firm.liabilities)}  {money(firm.liabilities * Decimal('0.95'))}",
                f"所有者权益合计  {money(equity)}  {money(equity * Decimal('0.9'))}",
@@ -198,8 +209,10 @@ def report_content(firm: ListedFirm, year: int, seed: int, layout: Layout | None
         for index, (unit_text, post, current) in enumerate(entries):
             units.append((officer.name if index == 0 else "", unit_text, post, f"{officer.start.year - 3}年01月",
                           "-" if current else f"{year - 1}年12月"))
-    header = (["姓名", "性别", "年龄", "职务", "任职状态", "任期起止日期"] if layout.family == "heldout" else
-              ["姓名", "职务", "任职状态", "性别", "年龄", "任期起始日期", "任期终止日期", "期初持股数（股）", "期末持股数（股）"])
+    header = {"heldout": ["姓名", "性别", "年龄", "职务", "任职状态", "任期起止日期"],
+              "heldout2": ["姓名", "职务", "性别", "出生年份", "任期起始日期", "任期终止日期", "是否在公司关联方获取报酬"]}.get(
+        layout.family, ["姓名", "职务", "任职状态", "性别", "年龄", "任期起始日期", "任期终止日期", "期初持股数（股）",
+                        "期末持股数（股）"])
     holders_title = "截至报告期末前十名普通股股东持股情况" if layout.bank else "前10名股东持股情况"
     balance, income = _statements(firm, year, layout)
     return ReportContent(

@@ -191,7 +191,9 @@ def from_text(pages: Pages, file: str) -> tuple[list[Officer], int | None]:
             continue
         columns = _columns(split_columns(lines[head].text))
         rows = _table_rows(lines[head + 1:], columns)
-        officers = [o for cells, line in rows if (o := _text_row(cells, _anchor(file, line))) is not None]
+        width = len(split_columns(lines[head].text))
+        officers = [o for cells, line in rows
+                    if (o := _text_row(cells, _anchor(file, line), columns, width)) is not None]
         if officers:
             return officers, first
     return [], None
@@ -252,12 +254,19 @@ def _wrap(row: tuple[list[str], list[tuple[int, int]], Line], spans: list[tuple[
         cells[column] += text[start:end].strip()
 
 
-def _text_row(cells: list[str], anchor: Anchor) -> Officer | None:
-    """Cells typed by their values: in a text layout an empty cell leaves no trace."""
+def _text_row(cells: list[str], anchor: Anchor, columns: dict[str, int] | None = None,
+              width: int = 0) -> Officer | None:
+    """A row with a cell for every column of the header is read by the header's columns;
+    otherwise (in a text layout an empty cell leaves no trace) its cells are typed by their
+    values, the post being the first cell after the name that names posts."""
+    if columns and len(cells) == width and {"name", "post"} <= set(columns) and not is_group_row(cells):
+        return _row(cells, columns, anchor)
     cells = [c for c in cells if c.strip()]
     if len(cells) < 3 or is_group_row(cells):
         return None
-    name, posts = person_name(cells[0]), parse_posts(cells[1])
+    at = next((i for i, c in enumerate(cells[1:], 1) if parse_posts(c).titles), 1)
+    name, posts = person_name(cells[0]), parse_posts(cells[at])
+    cells = [cells[0], cells[at], *cells[1:at], *cells[at + 1:]]
     if not is_name(name) or not posts.cell or is_header_word(posts.cell):
         return None
     current = sex = age = None

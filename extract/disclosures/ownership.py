@@ -30,7 +30,7 @@ _NOT_HOLDER = re.compile(r"^(?:上述股东|战略投资者|前\s*(?:10|十)\s*�
 _CONTROLLER_NATURE = re.compile(r"实际控制人(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _HOLDER_NATURE = re.compile(r"控股股东(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _CONTROLLER_NAME = re.compile(r"实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?\s*[:：]?\s*([^\s，,。；;|]*)")
-_SENTENCE = re.compile(r"(?:(?:本行|本公司|公司|本集团)(?:的)?|(?<=[，,；;]))(?P<who>(?:控股股东|实际控制人|第一大股东)(?:(?:、|和|及|与|暨|或)"
+_SENTENCE = re.compile(r"(?:(?:本行|本公司|公司|本集团|其)(?:的)?|(?<=[，,；;]))(?P<who>(?:控股股东|实际控制人|第一大股东)(?:(?:、|和|及|与|暨|或)"
                        r"(?:控股股东|实际控制人))?)(?:均|都|同|仍)?(?:为|是)\s*(?P<name>[^，,。；;\s（(“”]{2,40})")
 _PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$|^\d{1,2}\.\d+$")
 _NO_CONTROLLER = re.compile(r"(?:无|不存在|没有)(?:控股股东(?:、|和|及|或|与))?实际控制人|"
@@ -161,6 +161,7 @@ def control(pages: Pages, file: str, holdings: list[Holding] = ()) -> Control | 
                 statements.append((0, number_, m.start(), nature, None, m[0]))
         for m in _SENTENCE.finditer(text):
             said = re.sub(r"(?:先生|女士)$", "", m["name"])
+            said = re.sub(r"^(?:境内|境外)?自然人", "", said)  # 均为自然人王一: the nature, then the name
             if "实际控制人" in m["who"] and not is_header_word(said) and (nature := _nature_of(said, holdings)):
                 statements.append((1, number_, m.start(), nature, said, m[0]))
         for m in _NO_CONTROLLER.finditer(text):
