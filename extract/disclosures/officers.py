@@ -26,6 +26,7 @@ from .vocabulary import is_header_word
 _STATUS = {"现任": True, "在任": True, "离任": False, "已离任": False, "离职": False}
 _SECTION = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|"
                       r"\d+(?:\.\d+)+\s|\d+、|注[:：]|注\s*[（(]|合\s*计)")
+_ENUMERATION = re.compile(r"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[、.])\s*")
 _NAME = re.compile(r"^[\u3400-\u9fff·]{2,8}$|^[A-Za-z][A-Za-z .\-]{1,40}$")
 # Where the table is: the heading, and a header row naming name, post and status or sex.
 _TABLE_PAGE = re.compile(r"董事、监事(?:和|及)?高级管理人员|董事、监事、高级管理人员|董监高")
@@ -64,7 +65,8 @@ def is_group_row(cells: list[str]) -> bool:
     values = [c for c in cells if c.strip()]
     if len(values) != 1:
         return False
-    words = re.sub(r"(?:会)?(?:成员|人员)?(?:情况)?$", "", person_name(values[0]))
+    words = _ENUMERATION.sub("", values[0])
+    words = re.sub(r"(?:会)?(?:成员|人员)?(?:情况)?$", "", person_name(words))
     words = re.sub(r"^(?:现任|离任|报告期内离任的?)", "", words)
     parsed = parse_posts(words)
     return bool(parsed.titles) and not parsed.leftovers or words in {"高级管理", "董事会", "监事会"}
@@ -208,8 +210,8 @@ def _table_rows(lines: list[Line], columns: dict[str, int]) -> list[tuple[list[s
     rows: list[tuple[list[str], list[tuple[int, int]], Line]] = []
     for line in lines:
         cells = split_columns(line.text)
-        if _SECTION.match(line.text):
-            break
+        if _SECTION.match(line.text) and not is_group_row([_ENUMERATION.sub("", line.text)]):
+            break  # the section after the table (a numbered section row, （一）董事, is a group)
         if cells and is_board_header(cells):
             if _columns(cells) != columns:
                 break  # another table with a board-like header (the remuneration table)

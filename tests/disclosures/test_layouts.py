@@ -199,3 +199,22 @@ def test_an_html_conversion_with_its_own_tags(tmp_path: Path) -> None:
     found = roles(graph)
     assert {r for r, _ in found["王一"]} >= {"Chairman", "Director", "GeneralManager"}
     assert {r for r, _ in found["冯十"]} == {"Supervisor"}
+
+
+def test_numbered_section_rows_and_a_header_without_status(tmp_path: Path) -> None:
+    rows = ("（一）董事\n王一  董事长/总经理  男  1965  2017年05月10日  2020年05月09日  否\n"
+            "（二）监事\n冯十  监事会主席  男  1970  2017年05月10日  2020年05月09日  否\n")
+    path = report(tmp_path, rows)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        HEADER, "姓名  职务  性别  出生年份  任期起始日期  任期终止日期  是否在公司关联方获取报酬"), encoding="utf-8")
+    found = roles(ingest(path)[0])
+    assert {r for r, _ in found["王一"]} == {"Chairman", "Director", "GeneralManager", "SeniorManager"}
+    assert {r for r, _ in found["冯十"]} == {"Supervisor"}
+
+
+def test_a_biography_of_somebody_not_in_the_table_gives_nobody_a_post(tmp_path: Path) -> None:
+    bios = ("王一先生，1965年出生，现任公司董事长。\n"
+            "\f黎忠水先生，1956年出生，现任公司顾问，浙江省人大代表。\n")
+    graph, _ = ingest(report(tmp_path, row("王一", "董事长"), bios=bios))
+    assert not graph.query(PREFIXES + """SELECT ?m WHERE { ?m org:organization ?b . ?b a cscs:PartyStateBody ;
+        cscs:bodyLevel ?level }""").rows
