@@ -51,24 +51,41 @@ def _day(value: date) -> str:
     return f"{value.year}年{value.month:02d}月{value.day:02d}日"
 
 
+_DISTRACTORS = ("毕业于中国人民大学。", "兼任全国钢标准化技术委员会委员。", "曾任中国人民大学商学院教授。",
+                "现任浙江省企业联合会副会长。", "兼任全国工商联执委。")
+
+
 def _bio(officer: Officer, firm: ListedFirm, rng: random.Random, layout: Layout) -> str:
+    """A biography; its wording varies from a stream of its own (sessions before the body,
+    曾担任, the firm's own party secretary, words that name no party-state body)."""
+    vary = random.Random(f"cscs.sample.listed.bio/{layout.family}/{firm.key}/{officer.key}")
     honorific = "先生" if officer.sex == "男" else "女士"
     posts = "、".join(layout.post(p) for p in officer.posts)
+    if firm.soe and "董事长" in officer.posts and vary.random() < 0.5:
+        posts = f"{layout.we}党委书记、{posts}"
     text = (f"{officer.name}{honorific}，{officer.born}年出生，中国国籍，无境外永久居留权，"
             f"{rng.choice(('本科', '硕士研究生', 'EMBA', '大专'))}学历。{officer.start.year}年起任职于"
             f"{'本行' if layout.bank else '本公司'}，"
             f"现任{layout.we}{posts}")
     bio_posts = [p for p in officer.body_posts if p.via in {"bio", "both"}]
-    current = [p.words for p in bio_posts if p.current]
+
+    def words(post) -> str:
+        if post.words.startswith("全国") and vary.random() < 0.5:
+            return vary.choice(("十三届", "第十三届")) + post.words  # 十三届全国人大代表
+        return post.words
+
+    current = [words(p) for p in bio_posts if p.current]
     former = [p for p in bio_posts if not p.current]
     if current:
         text += "，" + "、".join(current)
     text += "。"
     for post in former:
         if rng.random() < 0.5:
-            text += f"曾任{post.words}。"
+            text += f"{vary.choice(('曾任', '曾担任'))}{words(post)}。"
         else:
-            text += f"{officer.start.year - 6}年至{officer.start.year - 1}年任{post.words}。"
+            text += f"{officer.start.year - 6}年至{officer.start.year - 1}年任{words(post)}。"
+    if vary.random() < 0.15:
+        text += vary.choice(_DISTRACTORS)
     return text
 
 
