@@ -65,7 +65,7 @@ def generate_listed(out_dir: Path, firms: int = 531, seed: int = 13, effect: flo
         layout = layout_of(firm, seed, family)
         layouts[firm.key] = layout
         if firm.report_format == "pdf":
-            write_report_pdf(report, firm, year, seed)
+            write_report_pdf(report, firm, year, seed, layout)
         else:
             writer = {"html": report_html, "tabbed": report_tabbed}.get(firm.report_format, report_text)
             report.write_text(writer(firm, year, seed, layout), encoding="utf-8")

@@ -125,7 +125,10 @@ def _officer_rows(firm: ListedFirm, year: int, layout: Layout, rng: random.Rando
             posts = "原" + posts
         status = "现任" if officer.current else "离任"
         name = _padded(officer.name, rng)
-        if layout.family == "heldout2":
+        if layout.family == "heldout3":
+            rows.append((officer, [name, posts, officer.sex, str(year - officer.born), status,
+                                   f"{officer.start.year}年{officer.start.month}月-{end.year}年{end.month}月"]))
+        elif layout.family == "heldout2":
             rows.append((officer, [name, posts, officer.sex, str(officer.born), _day(officer.start), _day(end), "否"]))
         elif layout.family == "heldout":
             rows.append((officer, [name, officer.sex, str(year - officer.born), posts, status,
@@ -141,7 +144,8 @@ def _groups(firm: ListedFirm, layout: Layout) -> dict[int, str]:
     if not layout.groups:
         return {}
     words = {"heldout": ("董事会成员", "监事会成员", "高级管理人员"),
-             "heldout2": ("（一）董事", "（二）监事", "（三）高级管理人员")}.get(layout.family, ("董事", "监事", "高级管理人员"))
+             "heldout2": ("（一）董事", "（二）监事", "（三）高级管理人员"),
+             "heldout3": ("董事会", "监事会", "高级管理人员")}.get(layout.family, ("董事", "监事", "高级管理人员"))
     groups = {0: words[0]}
     first = [next((i for i, o in enumerate(firm.officers) if o.current and o.posts[0] in kind), None)
              for kind in (_SUPERVISORS, _MANAGERS)]
@@ -157,7 +161,10 @@ def _control(firm: ListedFirm, layout: Layout) -> list[str]:
     nature = firm.controller_nature
     lines = [f"上述股东关联关系或一致行动的说明  {we}未知上述股东之间是否存在关联关系。", f"2、{we}控股股东情况"]
     if layout.control == "sentence":
-        if layout.family == "heldout2":
+        if layout.family == "heldout3":
+            rows.append((officer, [name, posts, officer.sex, str(year - officer.born), status,
+                                   f"{officer.start.year}年{officer.start.month}月-{end.year}年{end.month}月"]))
+        elif layout.family == "heldout2":
             share = firm.holders[0].percent
             said = {"境内自然人": f"{we}实际控制人为{controller}，其直接持有{we}{share}%的股份。",
                     "不存在": f"{we}无控股股东，亦无实际控制人。"}.get(
@@ -227,7 +234,8 @@ def report_content(firm: ListedFirm, year: int, seed: int, layout: Layout | None
             units.append((officer.name if index == 0 else "", unit_text, post, f"{officer.start.year - 3}年01月",
                           "-" if current else f"{year - 1}年12月"))
     header = {"heldout": ["姓名", "性别", "年龄", "职务", "任职状态", "任期起止日期"],
-              "heldout2": ["姓名", "职务", "性别", "出生年份", "任期起始日期", "任期终止日期", "是否在公司关联方获取报酬"]}.get(
+              "heldout2": ["姓名", "职务", "性别", "出生年份", "任期起始日期", "任期终止日期", "是否在公司关联方获取报酬"],
+              "heldout3": ["姓名", "职务", "性别", "年龄", "任职状态", "任期"]}.get(
         layout.family, ["姓名", "职务", "任职状态", "性别", "年龄", "任期起始日期", "任期终止日期", "期初持股数（股）",
                         "期末持股数（股）"])
     holders_title = "截至报告期末前十名普通股股东持股情况" if layout.bank else "前10名股东持股情况"
@@ -310,9 +318,11 @@ def report_text(firm: ListedFirm, year: int, seed: int, layout: Layout | None = 
                      for number, lines in enumerate(report_pages(firm, year, seed, layout), start=1))
 
 
-def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path:
+def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> Path:
     """The same report typeset: ruled tables (the officers' table split over two pages, no
-    repeated header), biographies as wrapped paragraphs, the running header on each page."""
+    repeated header), biographies as wrapped paragraphs, the running header on each page.
+    The ``heldout3`` family sets another table: its own columns, posts without separators
+    in a narrow column (so that they wrap mid-word), section rows, the header repeated."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -326,7 +336,7 @@ def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path
     cell = ParagraphStyle("c", fontName=PDF_FONT, fontSize=7.5, leading=9.5, wordWrap="CJK")
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, -1), PDF_FONT, 7.5),
                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
-    c = report_content(firm, year, seed)
+    c = report_content(firm, year, seed, layout)
 
     def paras(lines: list[str]) -> list[Any]:
         return [Paragraph(escape(line).replace("  ", "&nbsp;&nbsp;"), text) for line in lines]
@@ -336,10 +346,13 @@ def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path
 
     story: list[Any] = [*paras(c.front), *paras(c.info), PageBreak(), *paras(c.governance)]
     story.append(Spacer(1, 380))  # the officers' table starts low on the page and breaks over to the next
-    head = [wrapped(h) for h in ("姓名", "职务", "任职\n状态", "性别", "年龄", "任期起始\n日期", "任期终止\n日期")]
-    rows = [[cells[0].replace("  ", " "), wrapped("\n".join(officer.posts)), *cells[2:7]]
-            for officer, cells in c.officers]
-    story.append(Table([head, *rows], repeatRows=0, style=grid, colWidths=[50, 90, 30, 28, 28, 80, 80]))
+    if c.layout.family == "heldout3":
+        story.append(_heldout3_table(c, wrapped, grid))
+    else:
+        head = [wrapped(h) for h in ("姓名", "职务", "任职\n状态", "性别", "年龄", "任期起始\n日期", "任期终止\n日期")]
+        rows = [[cells[0].replace("  ", " "), wrapped("\n".join(officer.posts)), *cells[2:7]]
+                for officer, cells in c.officers]
+        story.append(Table([head, *rows], repeatRows=0, style=grid, colWidths=[50, 90, 30, 28, 28, 80, 80]))
     story += paras(["2、任职情况", "公司现任董事、监事、高级管理人员专业背景、主要工作经历以及目前在公司的主要职责", *c.bios,
                     "在其他单位任职情况"])
     story.append(Table([["任职人员姓名", "其他单位名称", "在其他单位担任的职务", "任期起始日期", "任期终止日期"],
@@ -360,6 +373,22 @@ def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path
                             creator="cscs.sample", producer="cscs.sample")
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
+
+
+def _heldout3_table(c: ReportContent, wrapped: Any, grid: Any) -> Any:
+    from reportlab.platypus import Table
+
+    rows: list[list[Any]] = [[wrapped(h) for h in c.officer_header]]
+    spans = []
+    for index, (officer, cells) in enumerate(c.officers):
+        if index in c.groups:
+            spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+            rows.append([c.groups[index]] + [""] * (len(c.officer_header) - 1))
+        rows.append([cells[0].replace("  ", " ").replace("\u3000", " "), wrapped(cells[1]), *cells[2:]])
+    table = Table(rows, repeatRows=1, colWidths=[48, 44, 28, 28, 34, 110])
+    table.setStyle(grid)
+    table.setStyle(spans)
+    return table
 
 
 # -- charters ------------------------------------------------------------------------------------

@@ -22,7 +22,11 @@ cell), 兼 between posts, section rows worded ``董事会成员``, the controlle
 It was measured once and then the rules were mended (column detection by the header), so
 it no longer counts as unseen; ``heldout2`` (no status column, birth years, ``/`` between
 posts, ``（一）董事`` section rows, ``金额单位：人民币万元``, ``资产总额``, the controller as
-``公司实际控制人为X，其直接持有…``) was written after and is only measured.
+``公司实际控制人为X，其直接持有…``) was written after, measured once (officers 0.39,
+political posts 10 of 22 with one false post) and mended too. ``heldout3`` (PDF: posts
+without separators wrapping mid-word in a narrow column, 原 for former officers, section
+rows spanning the table, the header repeated on the next page, one term cell) is the
+family that is only measured.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from dataclasses import dataclass
 
 from .listed import ListedFirm
 
-FAMILIES = ("csrc", "bank", "heldout", "heldout2")
+FAMILIES = ("csrc", "bank", "heldout", "heldout2", "heldout3")
 _BANK_POSTS = {"总经理": "行长", "副总经理": "副行长", "监事会主席": "监事长", "独立董事": "独立非执行董事"}
 
 
@@ -64,6 +68,8 @@ def layout_of(firm: ListedFirm, seed: int, family: str | None = None) -> Layout:
     """The layout of one firm's report (``family`` forces one; else csrc or, for one in ten, bank)."""
     rng = random.Random(f"cscs.sample.listed.layout-variant/{seed}/{firm.key}")
     family = family or ("bank" if rng.random() < 0.1 else "csrc")
+    if family == "heldout3":  # PDF only (``write_report_pdf``)
+        return Layout("heldout3", "", 0.0, True, True, True, "千元", "kv")
     if family == "heldout2":
         return Layout("heldout2", "/", 0.0, False, rng.random() < 0.5, rng.random() < 0.5, "万元", "sentence")
     if family == "heldout":
