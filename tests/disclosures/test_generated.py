@@ -130,3 +130,17 @@ def test_document_graphs_are_valid(graph: Graph, corpus) -> None:
         violations = [v for v in validate_graph(graph.store, doc_graph(docs[title]["sha256"]))
                       if v.severity == "Violation"]
         assert violations == [], (title, violations[:3])
+
+
+def test_the_corpus_varies_its_layouts(corpus, truth: dict) -> None:
+    """Every variation the extractors must survive is in the 60-firm corpus at least once."""
+    layouts = [f["layout"] for f in truth["firms"]]
+    assert {f["report_format"] for f in truth["firms"]} == {"pdf", "text", "tabbed", "html"}
+    assert {"csrc", "bank"} <= {l["family"] for l in layouts}
+    assert {"元", "万元", "百万元"} <= {l["unit"] for l in layouts}
+    assert {"kv", "table", "sentence"} <= {l["control"] for l in layouts}
+    texts = "\f".join(p.read_text(encoding="utf-8") for p in corpus.folder("reports").iterdir() if p.suffix != ".pdf")
+    for words in ("董事总经理", "原", "本行控股股东", "人民币百万元", "与实际控制人关系", "<h>", "\t",
+                  "中国人民大学"):
+        assert words in texts, words
+    assert any(line.startswith("      ") and 0 < len(line.strip()) <= 4 for line in texts.split("\n"))  # a cut cell
