@@ -292,6 +292,20 @@ def _text_rows(c: ReportContent, rng: random.Random) -> list[str]:
     return rows
 
 
+def _holder_rows(c: ReportContent, rng: random.Random) -> list[str]:
+    """The top-ten rows; a long fund's name may wrap, its rest on the next line in the name column."""
+    rows = []
+    wrap = rng.random() < 0.4
+    for holder in c.holders:
+        name = holder[0]
+        if wrap and len(name) > 16 and "－" in name:
+            head, _, rest = name.partition("－")
+            rows += ["  ".join([head + "－", *holder[1:]]), rest]
+        else:
+            rows.append("  ".join(holder))
+    return rows
+
+
 def report_pages(firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> list[list[str]]:
     """The report's pages as lines, in a text layout (the officers' table broken over two pages)."""
     c = report_content(firm, year, seed, layout)
@@ -307,7 +321,7 @@ def report_pages(firm: ListedFirm, year: int, seed: int, layout: Layout | None =
     return [c.front, c.info, [*c.governance, "  ".join(c.officer_header), *rows[:split]],
             [*again, *rows[split:], "2、任职情况", "公司现任董事、监事、高级管理人员专业背景、主要工作经历以及目前在公司的主要职责",
              *c.bios, *units, *c.remuneration],
-            [*c.ownership, "  ".join(c.holder_header), *("  ".join(h) for h in c.holders), *c.control],
+            [*c.ownership, "  ".join(c.holder_header), *_holder_rows(c, rng), *c.control],
             c.balance_sheet, c.income_statement]
 
 

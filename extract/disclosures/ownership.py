@@ -27,6 +27,8 @@ from .vocabulary import controller_by_name, controller_nature, holder_nature, is
 
 _TABLE_PAGE = re.compile(r"前\s*(?:10|十)\s*名(?:普通股|A\s*股)?股东(?:持股情况|情况)")
 _NOT_HOLDER = re.compile(r"^(?:上述股东|战略投资者|前\s*(?:10|十)\s*名|参与融资融券|注[:：（(]|合计)")
+# A line that is a heading or a note, not the rest of a holder's wrapped name.
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+节)|[:：]|情况|说明|.{31,}")
 _CONTROLLER_NATURE = re.compile(r"实际控制人(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _HOLDER_NATURE = re.compile(r"控股股东(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _CONTROLLER_NAME = re.compile(r"实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?\s*[:：]?\s*([^\s，,。；;|]*)")
@@ -129,13 +131,18 @@ def holders_from_text(pages: Pages, file: str) -> list[Holding]:
         holdings: list[Holding] = []
         for line in lines[head + 1:]:
             cells = split_columns(line.text)
-            if not cells or _NOT_HOLDER.match(cells[0]) or len(holdings) >= 10:
+            if not cells or _NOT_HOLDER.match(cells[0]):
                 break
             nature_at = next((i for i, c in enumerate(cells[1:], 1) if holder_nature(c)), None)
             if nature_at is None:
+                if holdings and len(cells) == 1 and not line.text[:1].isspace() and not _HEADING.search(cells[0]):
+                    holdings[-1].name += cells[0]  # the holder's name wrapped onto the next line
+                    continue
                 if holdings:
                     break
                 continue
+            if len(holdings) >= 10:
+                break
             rest = cells[nature_at + 1:]
             percent = next((number(c.rstrip("%％")) for c in rest if _PERCENT.match(c)), None)
             shares = next((number(c) for c in rest if is_number(c) and ("," in c or len(c) > 4)), None)

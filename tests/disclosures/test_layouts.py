@@ -218,3 +218,14 @@ def test_a_biography_of_somebody_not_in_the_table_gives_nobody_a_post(tmp_path: 
     graph, _ = ingest(report(tmp_path, row("王一", "董事长"), bios=bios))
     assert not graph.query(PREFIXES + """SELECT ?m WHERE { ?m org:organization ?b . ?b a cscs:PartyStateBody ;
         cscs:bodyLevel ?level }""").rows
+
+
+def test_a_holders_name_wrapped_onto_the_next_line(tmp_path: Path) -> None:
+    holders = ("前十名股东持股情况\n股东名称  股东性质  持股比例(%)  期末持股数量\n"
+               "王一  境内自然人  35.10  351,000,000\n中国工商银行股份有限公司－  其他  1.10  11,000,000\n"
+               "华夏成长混合型证券投资基金\n香港中央结算有限公司  境外法人  0.90  9,000,000\n"
+               "2、公司控股股东情况\n")
+    graph, _ = ingest(report(tmp_path, row("王一", "董事长"), holders=holders))
+    names = graph.query(PREFIXES + """SELECT ?name ?pct WHERE { ?h a cscs:Shareholding ; cscs:holderName ?name ;
+        cscs:sharePercent ?pct } ORDER BY DESC(?pct)""").rows
+    assert [r["name"] for r in names] == ["王一", "中国工商银行股份有限公司－华夏成长混合型证券投资基金", "香港中央结算有限公司"]
