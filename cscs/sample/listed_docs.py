@@ -271,7 +271,8 @@ def report_content(firm: ListedFirm, year: int, seed: int, layout: Layout | None
 
 def _text_rows(c: ReportContent, rng: random.Random) -> list[str]:
     """The officers' rows as ``pdftotext -layout`` gives them: a post cell may wrap after a
-    separator, or be cut mid-word with its rest on an indented line under the post column."""
+    separator, or be cut mid-word with its rest on an indented line under the post column
+    (or its start above the row, where the layout centres the row on that cell)."""
     rows: list[str] = []
     for index, (officer, cells) in enumerate(c.officers):
         if index in c.groups:
@@ -285,8 +286,12 @@ def _text_rows(c: ReportContent, rng: random.Random) -> list[str]:
             rows.append(" " * indent + rest)
         elif len(post) > 2 and rng.random() < c.layout.wrap:
             cut = rng.randint(1, len(post) - 1)
-            rows.append("  ".join([*cells[:at], post[:cut], *cells[at + 1:]]))
-            rows.append(" " * indent + post[cut:])
+            if rng.random() < 0.4:  # the row centred on its tallest cell: the cell's start above it
+                rows.append(" " * indent + post[:cut])
+                rows.append("  ".join([*cells[:at], post[cut:], *cells[at + 1:]]))
+            else:
+                rows.append("  ".join([*cells[:at], post[:cut], *cells[at + 1:]]))
+                rows.append(" " * indent + post[cut:])
         else:
             rows.append("  ".join(cells))
     return rows

@@ -206,8 +206,14 @@ def _anchor(file: str, line: Line) -> Anchor:
 
 
 def _table_rows(lines: list[Line], columns: dict[str, int]) -> list[tuple[list[str], Line]]:
-    """The table's rows as cells, wrapped parts joined, until the table ends."""
+    """The table's rows as cells, wrapped parts joined, until the table ends.
+
+    An indented line holds parts of cells. They usually end the cells of the row above,
+    but where a layout centres a row on its tallest cell they begin the cells of the row
+    below (``      独立董`` / ``孙五  事  现任 …``): each part goes where the post cells it
+    makes read as posts with fewer words left over (``_settle``)."""
     rows: list[tuple[list[str], list[tuple[int, int]], Line]] = []
+    pending: list[tuple[list[tuple[int, int]], str]] = []
     for line in lines:
         cells = split_columns(line.text)
         if _SECTION.match(line.text) and not is_group_row([_ENUMERATION.sub("", line.text)]):
@@ -224,14 +230,48 @@ def _table_rows(lines: list[Line], columns: dict[str, int]) -> list[tuple[list[s
             rows.append(([c for c in tabbed if c] if is_group_row(tabbed) else tabbed, [], line))
             continue
         spans = cell_spans(line.text)
-        if rows and spans and line.text[:1].isspace() and _under_cells(spans, rows[-1][1]):
-            _wrap(rows[-1], spans, line.text)  # an indented line: parts of the cells above
+        if spans and line.text[:2].isspace() and (not rows or is_group_row(rows[-1][0])
+                                                  or _under_cells(spans, rows[-1][1])):
+            pending.append((spans, line.text))  # an indented line: parts of cells above or below
             continue
         merged = merge_padded_name(cells)
         if len(merged) < len(cells) and len(spans) == len(cells):
             spans = [(spans[0][0], spans[1][1]), *spans[2:]]  # the padded name is one cell
-        rows.append((merged, spans, line))
+        row = (merged, spans, line)
+        _settle(pending, rows[-1] if rows else None, None if is_group_row(merged) else row)
+        rows.append(row)
+    _settle(pending, rows[-1] if rows else None, None)
     return [(cells, line) for cells, _, line in rows]
+
+
+def _settle(pending: list[tuple[list[tuple[int, int]], str]], above, below) -> None:
+    """Join the pending parts to the row above or the row below (see ``_table_rows``)."""
+    for spans, text in pending:
+        for start, end in spans:
+            part = text[start:end].strip()
+            up = _column(above, start)
+            down = _column(below, start)
+            if down is None and up is None:
+                continue
+            if up is not None and (down is None or _badness(above[0][up] + part) + _badness(below[0][down])
+                                   <= _badness(above[0][up]) + _badness(part + below[0][down])):
+                above[0][up] += part
+            else:
+                below[0][down] = part + below[0][down]
+    pending.clear()
+
+
+def _column(row, start: int) -> int | None:
+    """The cell of ``row`` that a part starting at ``start`` sits under."""
+    if row is None or len(row[1]) < 2 or len(row[0]) != len(row[1]):
+        return None  # no positions (a tab-separated or merged row)
+    within = [i for i in range(1, len(row[1])) if row[1][i][0] <= start]  # the column band the part starts in
+    return within[-1] if within else 1
+
+
+def _badness(cell: str) -> int:
+    """How much of a cell is no post: the characters left over when it is read as posts."""
+    return sum(map(len, parse_posts(cell).leftovers))
 
 
 def _under_cells(spans: list[tuple[int, int]], above: list[tuple[int, int]]) -> bool:
@@ -244,16 +284,6 @@ def _append(cells: list[str], more: list[str]) -> None:
     for index, value in enumerate(more):
         if value and index < len(cells):
             cells[index] += value
-
-
-def _wrap(row: tuple[list[str], list[tuple[int, int]], Line], spans: list[tuple[int, int]], text: str) -> None:
-    """Join each part of an indented line to the cell of the row above that it sits under."""
-    cells, above, _ = row
-    if len(cells) != len(above):
-        return  # a padded name was merged: positions no longer map to cells
-    for start, end in spans:
-        column = min(range(len(above)), key=lambda i: abs(above[i][0] - start))
-        cells[column] += text[start:end].strip()
 
 
 def _text_row(cells: list[str], anchor: Anchor, columns: dict[str, int] | None = None,

@@ -229,3 +229,13 @@ def test_a_holders_name_wrapped_onto_the_next_line(tmp_path: Path) -> None:
     names = graph.query(PREFIXES + """SELECT ?name ?pct WHERE { ?h a cscs:Shareholding ; cscs:holderName ?name ;
         cscs:sharePercent ?pct } ORDER BY DESC(?pct)""").rows
     assert [r["name"] for r in names] == ["王一", "中国工商银行股份有限公司－华夏成长混合型证券投资基金", "香港中央结算有限公司"]
+
+
+def test_a_row_centred_on_its_wrapped_cell(tmp_path: Path) -> None:
+    rows = (row("王一", "董事长")
+            + "      独立董\n"
+            + "孙五  事  现任  男  50  2017年05月10日  2020年05月09日\n"
+            + row("周六", "董事"))
+    found = roles(ingest(report(tmp_path, rows))[0])
+    assert (found["王一"], found["孙五"], found["周六"]) == (
+        {("Chairman", True), ("Director", True)}, {("IndependentDirector", True)}, {("Director", True)})
