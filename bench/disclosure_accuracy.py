@@ -199,14 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     scores += generated_scores(args.heldout_firms, args.heldout_seed + 1, "held-out 2 (seen)", family="heldout2")
     scores += generated_scores(args.pdf_firms, args.heldout_seed + 2, "held-out 3 (PDF)", family="heldout3")
     parts = list(dict.fromkeys(s.source for s in scores))
-    print(f"{'field':<22}" + "".join(f"{p:>27}" for p in parts))
-    print(f"{'':<22}" + "".join(f"{'n/found/ok  P    R    F1':>27}" for _ in parts))
+    print(f"{'field':<22}" + "".join(f"{p:>32}" for p in parts))
+    print(f"{'':<22}" + "".join(f"{'n/found/ok     P    R   F1':>32}" for _ in parts))
     for field in FIELDS:
         line = f"{field:<22}"
         for part in parts:
             s = next((s for s in scores if s.field == field and s.source == part), None)
-            line += f"{'-':>27}" if s is None else \
-                f"{f'{s.labelled}/{s.found}/{s.correct}':>12} {s.precision:4.2f} {s.recall:4.2f} {s.f1:4.2f}"
+            line += f"{'-':>32}" if s is None else \
+                f"{f'{s.labelled}/{s.found}/{s.correct}':>17} {s.precision:4.2f} {s.recall:4.2f} {s.f1:4.2f}"
         print(line)
     print(f"\n{time.perf_counter() - started:.0f} s (real documents, {args.firms} generated firms, "
           f"{args.heldout_firms} held-out firms)")
