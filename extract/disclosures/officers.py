@@ -107,6 +107,7 @@ class _TableReader:
     def __init__(self, file: str):
         self.file = file
         self.columns: dict[str, int] | None = None
+        self.keys: list[str] = []
         self.width = 0
         self.officers: list[Officer] = []
 
@@ -119,10 +120,11 @@ class _TableReader:
             start = 0
             head = next((i for i, r in enumerate(rows[:3]) if is_board_header(list(r.cells))), None)
             if head is not None:
-                columns = _columns(list(rows[head].cells))
-                if self.columns is not None and columns != self.columns:
+                keys = [header(c) for c in rows[head].cells]
+                if self.columns is not None and keys != self.keys:
                     return True  # a second board-like table (the remuneration table)
-                self.columns, self.width, start = columns, len(rows[head].cells), head + 1  # or a repeated header
+                self.columns, self.width, start = _columns(list(rows[head].cells)), len(keys), head + 1
+                self.keys = keys  # the first header, or the same header repeated on a new page
             elif self.columns is None:
                 continue
             elif len(rows[0].cells) != self.width:
@@ -192,7 +194,7 @@ def from_text(pages: Pages, file: str) -> tuple[list[Officer], int | None]:
         if head is None:
             continue
         columns = _columns(split_columns(lines[head].text))
-        rows = _table_rows(lines[head + 1:], columns)
+        rows = _table_rows(lines[head + 1:], [header(c) for c in split_columns(lines[head].text)])
         width = len(split_columns(lines[head].text))
         officers = [o for cells, line in rows
                     if (o := _text_row(cells, _anchor(file, line), columns, width)) is not None]
@@ -205,7 +207,7 @@ def _anchor(file: str, line: Line) -> Anchor:
     return Anchor(file, page=line.page, char_start=line.start, char_end=line.end)
 
 
-def _table_rows(lines: list[Line], columns: dict[str, int]) -> list[tuple[list[str], Line]]:
+def _table_rows(lines: list[Line], keys: list[str]) -> list[tuple[list[str], Line]]:
     """The table's rows as cells, wrapped parts joined, until the table ends.
 
     An indented line holds parts of cells. They usually end the cells of the row above,
@@ -219,7 +221,7 @@ def _table_rows(lines: list[Line], columns: dict[str, int]) -> list[tuple[list[s
         if _SECTION.match(line.text) and not is_group_row([_ENUMERATION.sub("", line.text)]):
             break  # the section after the table (a numbered section row, （一）董事, is a group)
         if cells and is_board_header(cells):
-            if _columns(cells) != columns:
+            if [header(c) for c in cells] != keys:
                 break  # another table with a board-like header (the remuneration table)
             continue  # the header repeated on a new page
         if "\t" in line.text:

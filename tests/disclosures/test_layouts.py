@@ -239,3 +239,10 @@ def test_a_row_centred_on_its_wrapped_cell(tmp_path: Path) -> None:
     found = roles(ingest(report(tmp_path, rows))[0])
     assert (found["王一"], found["孙五"], found["周六"]) == (
         {("Chairman", True), ("Director", True)}, {("IndependentDirector", True)}, {("Director", True)})
+
+
+def test_a_header_repeated_on_the_next_page_and_the_remuneration_table_after(tmp_path: Path) -> None:
+    rows = (row("王一", "董事长") + f"\f{HEADER}\n" + row("郑九", "独立董事")
+            + "姓名  职务  性别  年龄  任职状态  从公司获得的税前报酬总额\n吴八  董事长  男  55  现任  120.5\n")
+    found = roles(ingest(report(tmp_path, rows))[0])
+    assert set(found) == {"王一", "郑九"}
