@@ -333,8 +333,11 @@ def report_pages(firm: ListedFirm, year: int, seed: int, layout: Layout | None =
 def report_text(firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> str:
     """The report as ``pdftotext -layout`` would give it."""
     running = f"{firm.name}{year}年年度报告全文"
-    return "\f".join("\n".join([running, "", *lines, "", str(number)]) + "\n"
+    text = "\f".join("\n".join([running, "", *lines, "", str(number)]) + "\n"
                      for number, lines in enumerate(report_pages(firm, year, seed, layout), start=1))
+    if (layout or layout_of(firm, seed)).bank and int(firm.key[1:]) % 2:
+        text = text.replace("行", "\u2f8f").replace("人", "\u2f08")  # a PDF producer's Kangxi radicals: 本⾏, ⼈民币
+    return text
 
 
 def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> Path:

@@ -13,7 +13,8 @@ change with it:
 - statements in 元, 千元, 万元 or 百万元 (``人民币百万元`` in a line of its own);
 - the controller in the CSRC key-value form, as a table whose header names the columns
   (``实际控制人姓名  与实际控制人关系 …``), or in a sentence (``公司控股股东为X，实际控制人为Y``);
-- bank wording (``本行``, 行长, 前十名普通股股东, 人民币百万元).
+- bank wording (``本行``, 行长, 前十名普通股股东, 人民币百万元), half of it in the Kangxi radicals
+  some PDF producers write (``本⾏``, ``⼈民币``).
 
 The ``heldout`` family is measured only, never tuned against (``bench/disclosure_accuracy.py``
 generates it with another seed): another column order (性别 and 年龄 before 职务, one term

@@ -16,6 +16,7 @@ so that a table broken across pages reads as one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -108,7 +109,22 @@ def _text_of(path: Path) -> str:
 
 
 def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").translate(_RADICALS)
+
+
+def _radicals() -> dict[int, str]:
+    """Kangxi radicals and compatibility ideographs → the ideographs they stand for
+    (some PDF producers write 行 as ⾏ U+2F8F and 人 as ⼈ U+2F08: 本⾏, ⼈民币百万元), one
+    character for one so that offsets stay those of the page."""
+    table = {}
+    for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
+        mapped = unicodedata.normalize("NFKC", chr(code))
+        if len(mapped) == 1 and mapped != chr(code):
+            table[code] = mapped
+    return table
+
+
+_RADICALS = _radicals()
 
 
 def _pdf_texts(path: Path) -> list[str]:

@@ -16,6 +16,7 @@ from cscs.analysis import ROSTERS, match_rosters
 from cscs.api import Graph
 from cscs.graph.validate import validate_graph
 from cscs.graph.namespaces import doc_graph
+from cscs.extract.disclosures.pages import read_pages
 from cscs.sample.listed_check import PREFIXES, graph_fields, score_all, truth_fields
 from cscs.sample.listed_corpus import generate_listed
 
@@ -61,7 +62,7 @@ def test_posts_are_anchored_to_their_words(graph: Graph, corpus) -> None:
     assert texts
     exact = 0
     for row in texts:
-        page = (corpus.folder("reports") / row["title"]).read_text(encoding="utf-8").split("\f")[row["page"] - 1]
+        page = read_pages(corpus.folder("reports") / row["title"]).text(row["page"])  # offsets are the read text's
         span = page[row["start"]:row["end"]]
         exact += span == row["text"]  # a biography's words; a table row's anchor is its line
         assert set(row["text"]) <= set(span), (row, span)

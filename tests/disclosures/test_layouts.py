@@ -246,3 +246,10 @@ def test_a_header_repeated_on_the_next_page_and_the_remuneration_table_after(tmp
             + "姓名  职务  性别  年龄  任职状态  从公司获得的税前报酬总额\n吴八  董事长  男  55  现任  120.5\n")
     found = roles(ingest(report(tmp_path, rows))[0])
     assert set(found) == {"王一", "郑九"}
+
+
+def test_kangxi_radicals_read_as_the_ideographs_they_stand_for(tmp_path: Path) -> None:
+    statements = ("合并资产负债表\n\u2f08民币百万元\n资产总计  10,216,706  9,516,211\n负债合计  9,540,958  8,819,575\n"
+                  "\f合并利润表\n（\u2f08民币百万元）\n净利润  61,036  52,311\n")  # ⼈民币百万元
+    graph, _ = ingest(report(tmp_path, row("王一", "董事长"), statements=statements))
+    assert figures(graph)["TotalAssets"] == Decimal("10216706000000")
