@@ -58,7 +58,7 @@ class Control:
 
 
 def holder_pages(pages: Pages) -> list[int]:
-    return [n for n in pages.find(_TABLE_PAGE) if re.search(r"股\s*东\s*性\s*质", pages.text(n))]
+    return [n for n in pages.find(_TABLE_PAGE) if re.search(r"股\s*东\s*(?:性\s*质|类\s*型)", pages.text(n))]
 
 
 def holders_from_pdf(path: Path, pages: Pages, file: str) -> list[Holding]:
@@ -103,7 +103,7 @@ def _from_tables(tables, file: str) -> list[Holding]:
 
 def _is_header(cells: list[str]) -> bool:
     keys = [header(c) for c in cells]
-    return any(k.startswith("股东名称") for k in keys) and "股东性质" in keys
+    return any(k.startswith("股东名称") for k in keys) and bool({"股东性质", "股东类型"} & set(keys))
 
 
 def _columns(cells: list[str]) -> dict[str, int]:
@@ -112,7 +112,7 @@ def _columns(cells: list[str]) -> dict[str, int]:
         key = header(cell)
         if key.startswith("股东名称"):
             found.setdefault("name", index)
-        elif key == "股东性质":
+        elif key in {"股东性质", "股东类型"}:
             found["nature"] = index
         elif "比例" in key:
             found.setdefault("percent", index)
@@ -217,7 +217,11 @@ def _state_nature(published: str, name: str | None, holdings) -> str | None:
     """国有法人 or 国家 stated as the controller's nature: central or local by its name."""
     if holder_nature(published) not in {"StateHolder", "StateOwnedLegalPerson"}:
         return None
-    return (controller_by_name(name or "") or _central_or_local(name or "")) if name else "LocalStateController"
+    if not name:  # the controlling shareholder: the largest state holder of the top-ten table
+        name = next((h.name for h in holdings if h.nature in {"StateHolder", "StateOwnedLegalPerson"}), None)
+    if not name:
+        return "LocalStateController"  # state for certain; central or local unknown: the commoner one
+    return controller_by_name(name) or _central_or_local(name)
 
 
 def _nature_of(name: str, holdings) -> str | None:

@@ -253,3 +253,12 @@ def test_kangxi_radicals_read_as_the_ideographs_they_stand_for(tmp_path: Path) -
                   "\f合并利润表\n（\u2f08民币百万元）\n净利润  61,036  52,311\n")  # ⼈民币百万元
     graph, _ = ingest(report(tmp_path, row("王一", "董事长"), statements=statements))
     assert figures(graph)["TotalAssets"] == Decimal("10216706000000")
+
+
+def test_a_state_legal_person_controls_and_the_holders_nature_column_says_type(tmp_path: Path) -> None:
+    holders = ("前十名股东持股情况\n股东名称  股东类型  持股比例  报告期末持股数量\n"
+               "中国华能集团有限公司  国有法人  45.10%  451,000,000\n香港中央结算有限公司  境外法人  2.10%  21,000,000\n")
+    graph, _ = ingest(report(tmp_path, row("王一", "董事长"), holders=holders, control="控股股东性质：国有法人\n"))
+    (owned,) = graph.query(load("state-ownership")).rows
+    assert (owned["controllerNature"].rsplit("#", 1)[-1], owned["soe"], owned["stateShare"]) == (
+        "CentralStateController", True, Decimal("45.10"))
