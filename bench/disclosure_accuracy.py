@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{f'{s.labelled}/{s.found}/{s.correct}':>17} {s.precision:4.2f} {s.recall:4.2f} {s.f1:4.2f}"
         print(line)
     print(f"\n{time.perf_counter() - started:.0f} s (real documents, {args.firms} generated firms, "
-          f"{args.heldout_firms} held-out firms)")
+          f"{args.heldout_firms} firms in each text held-out family, {args.pdf_firms} PDF held-out firms)")
     return 0
 
 
