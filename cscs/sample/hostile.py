@@ -1,0 +1,168 @@
+"""Hostile SPARQL for the explorer's ``/sparql``, and a served explorer to aim it at.
+
+Shared by ``tests/web/test_hostile.py`` (which asserts the outcome of each) and
+``bench/hostile_queries.py`` (which prints the figures). Every query is one that took the
+explorer down, locked it, made it call out or grow without bound before the explorer ran
+queries in worker processes (issue 14, items 6-10); ``expect`` is the set of statuses a
+guarded explorer may answer it with. Everything stays on loopback: the SERVICE targets
+are a :class:`Listener` that counts the connections it receives (there must be none).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Hostile:
+    name: str
+    query: str
+    expect: frozenset[int]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def hostile_queries(listener_port: int) -> list[Hostile]:
+    """The set: SSRF (6), crashes (7), lock-ups (8), memory (9), foreign pages (10)."""
+    target = f"http://127.0.0.1:{listener_port}"
+    refused, stopped = frozenset({400}), frozenset({503})
+    patterns = " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(20_000))
+    return [
+        Hostile("service to a loopback port", f"SELECT * WHERE {{ SERVICE <{target}/sparql> {{ ?s ?p ?o }} }}",
+                refused),
+        Hostile("service, lower case, a comment before the IRI",
+                f"select * where {{ service # who?\n <{target}/> {{ ?s ?p ?o }} }}", refused),
+        Hostile("service silent to a variable",
+                f"SELECT * WHERE {{ BIND(<{target}/> AS ?u) SERVICE SILENT ?u {{ ?s ?p ?o }} }}", refused),
+        Hostile("service to a prefixed name",
+                f"PREFIX e: <{target}/> SELECT * WHERE {{ SERVICE e:x {{ ?s ?p ?o }} }}", refused),
+        Hostile("service to a closed port (port scan)",
+                "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }", refused),
+        Hostile("20,000 triple patterns", f"SELECT * WHERE {{ {patterns} }}", refused),
+        Hostile("5,000 nested braces", "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000, refused),
+        Hostile("20,000 nested parentheses",
+                "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 20_000 + "?o" + ")" * 20_000 + ") }", refused),
+        Hostile("20,000 unions", "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * 20_000) + " }", refused),
+        Hostile("cross product, counted (1)",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != ?i) }", stopped),
+        Hostile("cross product, counted (2)",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?f != ?i) }", stopped),
+        Hostile("cross product, every row", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", frozenset({200})),
+        Hostile("cross product, sorted (held in memory)",
+                "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i", stopped),
+        Hostile("a rebound host name", "ASK {}", frozenset({403}), {"Host": "attacker.example:8765"}),
+        Hostile("a foreign page's fetch", "ASK {}", frozenset({403}), {"Origin": "http://attacker.example"}),
+        Hostile("a foreign page's image", "ASK {}", frozenset({403}),
+                {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"}),
+    ]
+
+
+class Listener:
+    """A loopback TCP port that counts the connections it accepts (a SERVICE target)."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.port = self.socket.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> None:
+        self.socket.close()
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def ask(base: str, query: str, headers: dict[str, str] | None = None, timeout: float = 120.0,
+        accept: str = "application/sparql-results+json") -> Answer:
+    """POST one query to ``base``/sparql; any HTTP status is an answer, not an error."""
+    data = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(f"{base}/sparql", data=data, method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                                              "Accept": accept, **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return Answer(response.status, {k.lower(): v for k, v in response.headers.items()}, response.read())
+    except urllib.error.HTTPError as exc:
+        return Answer(exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read())
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def served_explorer(store: Path, *options: str, start_timeout: float = 120.0) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``cscs serve`` over the store folder on a free loopback port; yields its base URL
+    and process."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "cscs", "--store", str(store), "serve", "--port", str(port),
+                                *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_timeout
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/static/style.css", timeout=5).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"cscs serve did not start (exit status {process.poll()})") from None
+                time.sleep(0.1)
+        yield base, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and its children (Linux /proc; 0 when unreadable)."""
+    total, page = 0, os.sysconf("SC_PAGE_SIZE")
+    for proc in [pid, *_children(pid)]:
+        try:
+            with open(f"/proc/{proc}/statm") as statm:
+                total += int(statm.read().split()[1]) * page
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            direct = [int(p) for p in f.read().split()]
+    except OSError:
+        return []
+    return direct + [c for p in direct for c in _children(p)]
