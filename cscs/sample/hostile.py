@@ -147,10 +147,19 @@ def served_explorer(store: Path, *options: str, start_timeout: float = 120.0) ->
             process.wait()
 
 
+def alive(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting to be reaped does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
 def tree_rss(pid: int) -> int:
     """Resident bytes of a process and its children (Linux /proc; 0 when unreadable)."""
     total, page = 0, os.sysconf("SC_PAGE_SIZE")
-    for proc in [pid, *_children(pid)]:
+    for proc in [pid, *children(pid)]:
         try:
             with open(f"/proc/{proc}/statm") as statm:
                 total += int(statm.read().split()[1]) * page
@@ -159,10 +168,11 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def _children(pid: int) -> list[int]:
+def children(pid: int) -> list[int]:
+    """Every descendant of a process."""
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as f:
             direct = [int(p) for p in f.read().split()]
     except OSError:
         return []
-    return direct + [c for p in direct for c in _children(p)]
+    return direct + [c for p in direct for c in children(p)]

@@ -31,6 +31,23 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 _PLAIN = (XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
 
 
+def end_with_parent() -> None:
+    """Exit when the explorer does, even in the middle of a query (a killed explorer must
+    not leave a cross product running)."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def isolate_network() -> bool:
     """Leave every network: true when this process is now in an empty network namespace."""
     try:
@@ -210,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-network", action="store_true", help="run in an empty network namespace")
     args = parser.parse_args(argv)
     isolated = isolate_network() if args.no_network else False  # before any thread starts
+    end_with_parent()
     import pyoxigraph as ox
 
     store = ox.Store.read_only(args.store) if args.store else ox.Store()

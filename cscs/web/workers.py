@@ -14,6 +14,7 @@ change.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import select
@@ -86,15 +87,19 @@ class Worker:
 
     def _fill(self, deadline: float, max_memory: int | None) -> None:
         """Read what the worker has written, or fail at the deadline or the memory bound."""
-        fd = self.process.stdout.fileno()  # type: ignore[union-attr]
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 self.kill()
                 raise WorkerError("timeout", "the query ran out of time")
-            ready, _, _ = select.select([fd], [], [], min(left, 0.1))
+            try:  # the pool's close() may have ended this worker meanwhile
+                fd = self.process.stdout.fileno()  # type: ignore[union-attr]
+                ready, _, _ = select.select([fd], [], [], min(left, 0.1))
+                chunk = os.read(fd, 1 << 16) if ready else None
+            except (OSError, ValueError):
+                self.kill()
+                raise WorkerError("crash", "the query process was stopped") from None
             if ready:
-                chunk = os.read(fd, 1 << 16)
                 if not chunk:
                     code = self.kill()
                     raise WorkerError("crash", "the query ended its process"
@@ -136,11 +141,13 @@ class Pool:
     def __init__(self, store, size: int = 2, no_network: bool = True):
         self.store, self.size, self.no_network = store, size, no_network
         self.idle: list[Worker] = []
+        self.started: set[Worker] = set()  # every live worker, busy or idle: close() ends them
         self.running = 0
         self.lock = threading.Lock()
         self.generation: object = None
         self._dump: tempfile.TemporaryDirectory | None = None
         self.isolated: bool | None = None  # whether the last worker started had no network
+        atexit.register(self.close)
 
     def run(self, request: dict, timeout: float, max_memory: int | None, generation: object = None) -> Reply:
         worker = self._take(generation)
@@ -179,6 +186,8 @@ class Pool:
             try:
                 worker = Worker(self._source(stale), self.no_network)
                 self.isolated = worker.isolated
+                with self.lock:
+                    self.started = {w for w in self.started if w.process.poll() is None} | {worker}
             except BaseException:
                 with self.lock:
                     self.running -= 1
@@ -200,7 +209,8 @@ class Pool:
             return ["--dump", os.path.join(self._dump.name, "store.nq")]
 
     def close(self) -> None:
+        """End every worker, running queries included."""
         with self.lock:
-            idle, self.idle = self.idle, []
-        for worker in idle:
+            workers, self.idle, self.started = self.started, [], set()
+        for worker in workers:
             worker.kill()

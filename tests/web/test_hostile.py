@@ -9,7 +9,9 @@ asserted is each answer's status and that the next simple query succeeds.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,7 +20,7 @@ from web_support import Client
 
 from cscs.api import Graph
 from cscs.graph.sparql_lexer import Limits
-from cscs.sample.hostile import Listener, ask, hostile_queries, served_explorer, tree_rss
+from cscs.sample.hostile import Listener, alive, ask, children, hostile_queries, served_explorer, tree_rss
 from cscs.web import Explorer
 from cscs.web.guard import Guard
 from cscs.web.workers import Pool
@@ -56,7 +58,15 @@ def test_hostile_queries_leave_the_explorer_up_and_calling_no_one(store_folder, 
                              after.status, process.poll()))
             assert tree_rss(process.pid) < 4 * (QUERY_MB << 20)  # the server and its workers
         assert outcomes == [(h.name, "as expected", 200, None) for h in hostile]
+        with contextlib.suppress(OSError):
+            ask(base, hostile[9].query, timeout=1)  # leave a query running ...
+        workers = children(process.pid)
+        process.kill()  # ... and the explorer killed, with no time to clean up
     assert listener.connections == 0
+    deadline = time.monotonic() + 60
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert workers and not [w for w in workers if alive(w)]  # its workers ended too
 
 
 def test_rows_are_cut_at_the_cap_and_the_response_says_so(store_folder):
