@@ -5,17 +5,14 @@ Shared by ``tests/web/test_hostile.py`` (which asserts the outcome of each) and
 explorer down, locked it, made it call out or grow without bound before the explorer ran
 queries in worker processes (issue 14, items 6-10); ``expect`` is the set of statuses a
 guarded explorer may answer it with. Everything stays on loopback: the SERVICE targets
-are a :class:`Listener` that counts the connections it receives (there must be none).
+are a :class:`~cscs.sample.loopback.Listener` that counts the connections it receives (there must be none).
 """
 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,6 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
+
+from .loopback import Listener, free_port, stop, wait_until_answering
+
+__all__ = ["Hostile", "Listener", "alive", "ask", "children", "hostile_queries", "served_explorer", "tree_rss"]
 
 
 @dataclass(frozen=True)
@@ -68,30 +69,6 @@ def hostile_queries(listener_port: int) -> list[Hostile]:
     ]
 
 
-class Listener:
-    """A loopback TCP port that counts the connections it accepts (a SERVICE target)."""
-
-    def __init__(self) -> None:
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(16)
-        self.port = self.socket.getsockname()[1]
-        self.connections = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            self.connections += 1
-            connection.close()
-
-    def close(self) -> None:
-        self.socket.close()
-
-
 @dataclass
 class Answer:
     status: int
@@ -113,12 +90,6 @@ def ask(base: str, query: str, headers: dict[str, str] | None = None, timeout: f
         return Answer(exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read())
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def served_explorer(store: Path, *options: str, start_timeout: float = 120.0) -> Iterator[tuple[str, subprocess.Popen]]:
     """``cscs serve`` over the store folder on a free loopback port; yields its base URL
@@ -128,23 +99,11 @@ def served_explorer(store: Path, *options: str, start_timeout: float = 120.0) ->
                                 *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + start_timeout
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/static/style.css", timeout=5).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"cscs serve did not start (exit status {process.poll()})") from None
-                time.sleep(0.1)
+        if not wait_until_answering(f"{base}/static/style.css", process, start_timeout):
+            raise RuntimeError(f"cscs serve did not start (exit status {process.poll()})")
         yield base, process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def alive(pid: int) -> bool:
