@@ -13,6 +13,7 @@ import contextlib
 import json
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 import pytest
@@ -164,3 +165,13 @@ def test_an_allowed_origin_may_read(web_graph):
 def test_bad_graph_iris_are_a_client_error(client):
     reply = client.request("GET", "/sparql", {"query": "ASK {}", "default-graph-uri": "not an iri"})
     assert reply.status == 400 and "not an IRI" in reply.text
+
+
+def test_the_query_page_says_when_results_were_cut(web_graph):
+    app = Explorer(web_graph, guard=Guard(max_rows=5))
+    try:
+        page = Client(app).post("/query", urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"}).encode(),
+                                "application/x-www-form-urlencoded")
+        assert page.text.count("<tr>") == 1 + 5 and "these are the first 5 rows (the row cap)" in page.text
+    finally:
+        app.query_workers.close()
