@@ -128,7 +128,7 @@ class Solutions:
         if "xml" in self.media:
             return ('<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
                     + "".join(f"<variable name={quoteattr(n)}/>" for n in v) + "</head><results>")
-        return json.dumps({"head": {"vars": v}}, ensure_ascii=False)[:-1] + ',"results":{"bindings":['
+        return json.dumps({"head": {"vars": v}}, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"results":{"bindings":['
 
     def row(self, solution, first: bool) -> str:
         values = [solution[n] for n in self.variables]
