@@ -110,22 +110,8 @@ def choose(kind: str, accept: str, wanted: str | None) -> tuple[str, object]:
 def run(app: Explorer, query: str, accept: str = "", wanted: str | None = None,
         default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Result:
     """Check a query, then evaluate it in a worker process within the app's bounds."""
-    try:
-        check(query, app.guard.limits, app.guard.services)
-    except QueryShapeError as exc:
-        raise HTTPError(400, str(exc)) from None
-    for iri in (default_graphs or []) + (named_graphs or []):
-        try:
-            ox.NamedNode(iri)
-        except ValueError:
-            raise HTTPError(400, f"not an IRI: {iri!r} (default-graph-uri and named-graph-uri name graphs)") from None
-    media = {kind: _acceptable(kind, accept, wanted) for kind in ("solutions", "graph")}
-    form = query_form(query)
-    expected = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions" if form else None
-    if expected and isinstance(media[expected], HTTPError):
-        raise media[expected]
-    if not hasattr(app.graph.store, "raw"):
-        raise HTTPError(501, "/sparql answers over the embedded store; query the remote endpoint itself")
+    graphs = (default_graphs or []) + (named_graphs or [])
+    media = refuse_early(app, query, graphs, accept, wanted)
     request = {"query": query, "default_graphs": default_graphs or [], "named_graphs": named_graphs or [],
                "results_media": _media_type(media["solutions"]), "graph_media": _media_type(media["graph"]),
                "max_rows": app.guard.max_rows, "max_bytes": app.guard.max_bytes}
@@ -141,12 +127,36 @@ def run(app: Explorer, query: str, accept: str = "", wanted: str | None = None,
     header = reply.header
     if header.get("error") == "syntax":
         raise SyntaxError(header["message"])
+    chosen = media["graph" if header.get("kind") == "graph" else "solutions"]
     if header.get("error") == "accept":
-        raise media["graph" if header["kind"] == "graph" else "solutions"]  # type: ignore[misc]
+        raise chosen  # type: ignore[misc]
     if header.get("error"):
         raise HTTPError(500 if header["error"] == "store" else 400, header["message"])
-    chosen = media["graph" if header["kind"] == "graph" else "solutions"]
     return Result(chosen[0], reply.body, header["kind"], header.get("truncated"))  # type: ignore[index]
+
+
+def refuse_early(app: Explorer, query: str, graphs: list[str], accept: str,
+                 wanted: str | None) -> dict[str, tuple[str, object] | HTTPError]:
+    """What can be refused before a worker is asked: the query's shape and SERVICE
+    clauses, graph names that are not IRIs, an unacceptable format for the query's form.
+    Returns the format chosen (or the 406) for each kind of result."""
+    try:
+        check(query, app.guard.limits, app.guard.services)
+    except QueryShapeError as exc:
+        raise HTTPError(400, str(exc)) from None
+    for iri in graphs:
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise HTTPError(400, f"not an IRI: {iri!r} (default-graph-uri and named-graph-uri name graphs)") from None
+    media = {kind: _acceptable(kind, accept, wanted) for kind in ("solutions", "graph")}
+    form = query_form(query)
+    expected = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions" if form else None
+    if expected and isinstance(media[expected], HTTPError):
+        raise media[expected]
+    if not hasattr(app.graph.store, "raw"):
+        raise HTTPError(501, "/sparql answers over the embedded store; query the remote endpoint itself")
+    return media
 
 
 def _acceptable(kind: str, accept: str, wanted: str | None) -> tuple[str, object] | HTTPError:
