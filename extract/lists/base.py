@@ -118,9 +118,12 @@ class Row:
         list's ``[units]`` table), then ``default_unit``."""
         text = self.pop(field)
         try:
-            return parse_amount(text, self.units.get(field, default_unit))
+            value = parse_amount(text, self.units.get(field, default_unit))
         except AmountError as exc:
             raise RowError(f"column {self.column(field)}: {exc}") from exc
+        if value is not None and value < 0:  # a fine, arrears or donation is never below zero
+            raise RowError(f"column {self.column(field)}: not an amount: {text!r}")
+        return value
 
     def number(self, field: str, unit: str = "") -> Decimal | None:
         """A plain quantity (hours, counts); a trailing ``unit`` word is allowed."""
