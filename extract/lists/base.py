@@ -48,6 +48,7 @@ _HEADER_UNITS = (
 _UNIT_SUFFIX = re.compile(r"\s*[(（]\s*(?:人民币)?\s*(?:万元|亿元|千元|元|(?:10,?000|ten thousand|100 million|1,?000|thousand)?"
                           r"\s*(?:yuan|cny|rmb))\s*[)）]\s*$", re.I)
 _COURT = re.compile(r"法院|法庭")
+_YEAR = re.compile(r"\s*(\d{4})\s*(?:年度|年)?\s*")
 # Party types as lists publish them (compared with header_key). A sole trader (个体工商户)
 # with a registration code is registered like a firm; without one it is the person.
 _PERSON_TYPES = {"个人", "自然人", "person", "naturalperson", "individual", "0"}
@@ -124,6 +125,16 @@ class Row:
         if value is not None and value < 0:  # a fine, arrears or donation is never below zero
             raise RowError(f"column {self.column(field)}: not an amount: {text!r}")
         return value
+
+    def year(self, field: str) -> int | None:
+        """A year as lists print it (2022, 2022年, 2022年度)."""
+        text = halfwidth(self.pop(field))
+        if not text:
+            return None
+        match = _YEAR.fullmatch(text)
+        if match is None:
+            raise RowError(f"column {self.column(field)}: not a year: {text!r}")
+        return int(match[1])
 
     def number(self, field: str, unit: str = "") -> Decimal | None:
         """A plain quantity (hours, counts); a trailing ``unit`` word is allowed."""

@@ -11,17 +11,12 @@ so that a firm rated green is known to have been rated. A violation list (环境
 
 from __future__ import annotations
 
-import re
-
 from pyoxigraph import NamedNode
 
 from cscs.graph.namespaces import CSCS, ID, PROV, RDF
 
 from ..context import ExtractionContext
-from ..identifiers import halfwidth
 from .base import ListExtractor, Row, RowError, authority, enterprise
-
-_YEAR = re.compile(r"(\d{4})\s*(?:年度|年)?")
 
 
 class EnvironmentalList(ListExtractor):
@@ -38,14 +33,10 @@ class EnvironmentalList(ListExtractor):
         meaning = self.lookup("grades", grade)
         if not meaning:
             raise RowError(f"column {row.column('grade')}: not an environmental credit grade: {grade!r}")
-        year_text = row.pop("year")
-        year = _YEAR.fullmatch(halfwidth(year_text)) if year_text else None
-        if year_text and year is None:
-            raise RowError(f"column {row.column('year')}: not a year: {year_text!r}")
+        evaluation_year = row.year("year")
         published_on = row.date("published_on", required=True)
         subject, link = enterprise(ctx, row, name)
         issued_by = authority(ctx, row.pop("authority"))
-        evaluation_year = int(year[1]) if year else None
         if meaning == ["good"]:
             self._good_grade(ctx, row, subject, grade, published_on, evaluation_year, issued_by)
             return
