@@ -10,9 +10,13 @@ own query) after ingesting the generated documents, by content, with the shipped
 Run: ``python bench/indicator_coverage.py [--firms 200] [--seed 7] [--province 2000]
 [--province-seed 1]``. The demo corpus is what ``cscs demo`` generates (``--firms``
 firms with court judgments); ``--province N`` generates N firms with
-``python -m cscs.sample province``'s generator (default 2,000; the issue's size is
-100,000, and ``--province 0`` skips it). Prints one line per indicator: its notation,
-name, points, and the firms it moves in each population, with the time taken.
+``python -m cscs.sample province``'s generator (default 2,000; ``--province 0`` skips
+it). The issue asks for 100,000: on this project's 2-core machine 20,000 firms take about
+a minute (generate, ingest in memory, count), so 100,000 takes five or more; run it
+when the machine is free. Prints one line per indicator: its notation, name, points, and
+the firms it moves in each population, with the time taken. The province writes no court
+judgments, so the five indicators only judgments reach (2.1.1, 2.1.2, 4.2.1-4.2.3) move
+no firm there.
 """
 
 from __future__ import annotations
