@@ -75,3 +75,14 @@ def test_wrong_file_is_an_error(write, run):
     path = write.csv("wrong.csv", [["纳税人名称", "认定日期"], ["甲公司", "2020-01-01"]])
     with pytest.raises(ExtractionError, match="tax arrears"):
         run(TaxArrearsList(), path)
+
+
+def test_a_rejected_list_leaves_nothing_in_the_graph(write):
+    from cscs.api import Graph
+
+    path = write.csv("arrears.csv", [HEADER, arrears(1, "杭州甲乙科技有限公司", "91330102MA2B3C4D17", "张三", "增值税",
+                                                     "-1000", "0", "2024-04-15")], encoding="utf-8")
+    graph = Graph(memory=True)
+    (report,) = graph.ingest([path])
+    assert (report.status, report.error) == ("rejected", "arrears.csv: every row was rejected; nothing ingested")
+    assert len(graph.store) == 0

@@ -405,3 +405,22 @@ def _parse(text: str) -> str | None:
     m = re.fullmatch(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?", text.strip())
     assert m, text
     return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+
+
+def test_every_list_is_recognised_by_its_own_extractor(out: Path) -> None:
+    """By content, without --as: each document goes to the extractor of its list."""
+    from cscs.extract.registry import choose
+    from cscs.extract.source import Source
+
+    expected = {"key_personnel.xlsx": "key_personnel", "dishonest.json": "dishonest", "dishonest.xlsx": "dishonest",
+                "serious_dishonest.pdf": "serious_dishonest", "honours.pdf": "honours", "red_list.xlsx": "red_list",
+                "abnormal_operations.html": "abnormal_operations", "abnormal_taxpayers.csv": "abnormal_taxpayers",
+                "penalties.csv": "penalties", "donations.csv": "donations", "volunteer.html": "volunteer",
+                "debt_evasion.xlsx": "debt_evasion", "overseas_equity.html": "overseas_equity",
+                "social_insurance.csv": "social_insurance", "tax_arrears.pdf": "tax_arrears",
+                "major_tax_violation.csv": "major_tax_violation", "spot_checks.xlsx": "spot_checks",
+                "safety_hazards.html": "safety_hazards", "environment.csv": "environment",
+                "enforcement.xlsx": "enforcement", "commitments.html": "commitments",
+                "regulatory_measures.xlsx": "regulatory_measures"}
+    assert set(expected) == set(FORMATS)
+    assert {name: choose(Source(out / name)).name for name in FORMATS} == expected
