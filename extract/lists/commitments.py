@@ -22,6 +22,6 @@ class CommitmentBreachList(ListExtractor):
             "CommitmentBreach", subject, row.anchor, link=link, valid_from=found_on, valid_until=valid_until,
             removed_on=removed_on, issued_by=authority(ctx, row.pop("authority")),
             properties={"subjectName": name, "partyType": party_type, "commitment": row.pop("commitment"),
-                        "commitmentType": row.pop("commitment_type"), "conduct": row.pop("breach"),
+                        "commitmentType": row.pop("commitment_type"), "reason": row.pop("breach"),
                         "committedOn": row.date("committed_on")},
         )

@@ -23,5 +23,5 @@ class DebtEvasionList(ListExtractor):
             "DebtEvasion", subject, row.anchor, link=link, valid_from=listed_on, removed_on=removed_on,
             issued_by=authority(ctx, row.pop("authority")),
             properties={"subjectName": name, "partyType": party_type, "creditor": row.pop("creditor"),
-                        "owedYuan": evaded, "facts": row.pop("facts"), "removalReason": row.pop("removal_reason")},
+                        "owedYuan": evaded, "reason": row.pop("facts"), "removalReason": row.pop("removal_reason")},
         )

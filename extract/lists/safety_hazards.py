@@ -22,7 +22,7 @@ class SafetyHazardList(ListExtractor):
         ctx.record(
             "SafetyHazard", subject, row.anchor, link=link, valid_from=listed_on, removed_on=closed_on,
             issued_by=authority(ctx, row.pop("authority")),
-            properties={"subjectName": name, "facts": row.pop("hazard"), "deadline": deadline,
+            properties={"subjectName": name, "reason": row.pop("hazard"), "deadline": deadline,
                         "supervisionLevel": row.pop("level"), "address": row.pop("address"),
-                        "reason": row.pop("measures")},
+                        "remarks": row.pop("measures")},
         )

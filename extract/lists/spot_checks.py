@@ -23,7 +23,7 @@ class SpotCheckList(ListExtractor):
             raise RowError(f"column {row.column('result')}: not a spot-check result: {result!r}")
         if verdict == ["pass"]:
             return
-        producer, sampled = row.pop("name"), row.pop("sampled")
+        producer, sampled, failed = row.pop("name"), row.pop("sampled"), row.pop("failed_items")
         published_on = row.date("published_on", required=True)
         subject, link = enterprise(ctx, row, producer or sampled)
         ctx.record(
@@ -32,7 +32,6 @@ class SpotCheckList(ListExtractor):
             properties={
                 "subjectName": producer or sampled, "sampledUnit": sampled if producer else "",
                 "productName": row.pop("product"), "productModel": row.pop("model"), "batch": row.pop("batch"),
-                "failedItems": row.pop("failed_items"), "testingBody": row.pop("testing_body"),
-                "reason": result,
+                "failedItems": failed, "testingBody": row.pop("testing_body"), "reason": failed or result,
             },
         )

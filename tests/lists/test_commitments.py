@@ -24,7 +24,7 @@ def test_xlsx_breaches(write, run, choose_name):
     (record,) = facts.records("CommitmentBreach")
     assert facts.label(record["subject"]) == "杭州甲乙科技有限公司"
     assert (record["commitment"], record["commitmentType"]) == ("食品经营许可告知承诺", "审批替代型")
-    assert record["conduct"] == "承诺具备的经营场所条件与实际不符" and record["committedOn"] == "2022-01-05"
+    assert record["reason"] == "承诺具备的经营场所条件与实际不符" and record["committedOn"] == "2022-01-05"
     assert (record["validFrom"], record["validUntil"]) == ("2022-06-01", "2025-06-01")  # 公示截止日期 is the last day
     assert facts.label(record["issuedBy"]) == "杭州市上城区市场监督管理局"
     assert facts.warnings() == [
@@ -41,7 +41,7 @@ def test_english_gbk(write, run, choose_name):
     assert choose_name(path) == "commitments"
     _, facts = run(CommitmentBreachList(), path)
     (record,) = facts.records()
-    assert (record["commitment"], record["conduct"]) == ("licence by notification", "false statement")
+    assert (record["commitment"], record["reason"]) == ("licence by notification", "false statement")
 
 
 def test_points_move_within_publicity(write, indicator_points):

@@ -29,7 +29,7 @@ def test_gbk_csv_firms_persons_units(write, run, choose_name):
     assert facts.label(firm["subject"]) == "杭州甲乙科技有限公司" and firm["linkIdentifier"] == "91330102MA2B3C4D17"
     assert firm["owedYuan"] == "12505000" and firm["creditor"] == "中国工商银行杭州分行"
     assert (firm["validFrom"], firm.get("removedOn")) == ("2021-03-05", None)
-    assert firm["facts"] == "恶意转移资产逃避银行债务"
+    assert firm["reason"] == "恶意转移资产逃避银行债务"
     assert facts.label(firm["issuedBy"]) == "杭州市地方金融监督管理局"
     assert facts.kind_of(person["subject"]) == "Person" and person["removedOn"] == "2022-01-10"
     assert person["owedYuan"] == "800000"

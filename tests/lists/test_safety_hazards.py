@@ -25,7 +25,7 @@ def test_html_listing_deadline_and_closing(write, run, choose_name):
     closed, open_ = facts.records("SafetyHazard")
     assert facts.label(closed["subject"]) == "杭州甲乙科技有限公司"
     assert (closed["validFrom"], closed["deadline"], closed["removedOn"]) == ("2023-03-01", "2023-06-30", "2023-07-15")
-    assert closed["facts"] == "涉爆粉尘作业场所未按规定设置泄爆装置" and closed["supervisionLevel"] == "市级"
+    assert closed["reason"] == "涉爆粉尘作业场所未按规定设置泄爆装置" and closed["supervisionLevel"] == "市级"
     assert facts.label(closed["issuedBy"]) == "杭州市安全生产委员会办公室"
     assert open_.get("removedOn") is None and open_["deadline"] == "2023-09-30"
     assert facts.warnings() == ["warning: hazards.html, row 4: row skipped: column 整改期限: not a date: '尽快'"]
@@ -41,7 +41,7 @@ def test_pdf_and_english_headers(write, run, choose_name):
     assert choose_name(path) == "safety_hazards"
     _, facts = run(SafetyHazardList(), path)
     (record,) = facts.records()
-    assert (record["facts"], record["validFrom"], record["deadline"]) == ("dust explosion risk", "2023-03-01", "2023-06-30")
+    assert (record["reason"], record["validFrom"], record["deadline"]) == ("dust explosion risk", "2023-03-01", "2023-06-30")
 
 
 def test_points_move_until_closed(write, indicator_points):
