@@ -637,7 +637,12 @@ class _Writer:
 #: Roughly what each kind of firm record costs under the shipped rubric (all-or-nothing
 #: indicators once; per-record ones per record, capped), to find the demo's worst firm.
 _COST = {"SeriousDishonest": ("list", 120), "DishonestJudgmentDebtor": ("list", 120),
-         "AbnormalOperation": ("abnormal", 20), "AbnormalTaxpayer": ("taxpayer", 20)}
+         "AbnormalOperation": ("abnormal", 20), "AbnormalTaxpayer": ("taxpayer", 20),
+         "DebtEvasion": ("debt", 15), "OverseasEquityUnregistered": ("equity", 10),
+         "SocialInsuranceArrears": ("social insurance", 30), "TaxArrears": ("tax", 30), "MajorTaxViolation": ("tax", 30),
+         "SpotCheckFailure": ("spot check", 30), "SafetyHazard": ("hazard", 30),
+         "EnvironmentalViolation": ("environment", 30), "AdministrativeEnforcement": ("enforcement", 60),
+         "CommitmentBreach": ("commitment", 20), "OtherNonCompliance": ("other", 30)}
 _PER_RECORD = {"AdministrativePenalty": (30, 90), "RedList": (-60, -60), "Honour": (-20, -60),
                "Donation": (-15, -35), "VolunteerService": (-10, -30)}
 
