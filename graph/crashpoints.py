@@ -21,9 +21,11 @@ def crash_point(name: str) -> None:
     spec = os.environ.get("CSCS_CRASH_AT")
     if not spec:
         return
-    point, _, nth = spec.partition(":")
+    point, _, nth = spec.rpartition(":")
+    if not nth.isdigit():
+        point, nth = spec, "1"
     if point != name:
         return
     _reached[name] += 1
-    if _reached[name] >= int(nth or 1):
+    if _reached[name] >= int(nth):
         os.kill(os.getpid(), signal.SIGKILL)
