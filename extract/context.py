@@ -21,6 +21,7 @@ from cscs.graph.namespaces import CSCS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD
 
 from .anchor import Anchor
 from .identifiers import Identifier, normalize_name, parse_firm_id, parse_person_id
+from .names import check_name
 
 Object = NamedNode | Literal
 
@@ -166,9 +167,10 @@ class ExtractionContext:
             if ident.kind == "orgcode" and not ident.valid:
                 self.warn(anchor, f"organisation code {ident.value} fails its check digit; kept and flagged")
             if ident.kind == "other":
-                self.warn(anchor, f"unrecognised firm identifier {ident.raw!r}; kept as a plain identifier")
+                shown = repr(ident.raw) if len(ident.raw) <= 40 else repr(ident.raw[:40]) + "…"
+                self.warn(anchor, f"unrecognised firm identifier {shown}; kept as a plain identifier")
         link = _best_identifier(ids)
-        clean = normalize_name(name) if name else ""
+        clean = check_name(normalize_name(name)) if name else ""
         if link is None and not clean:
             return None
         node = ID[f"enterprise/{_enterprise_key(link, clean)}"]
@@ -200,7 +202,7 @@ class ExtractionContext:
         """A natural person. Two people with the same name are different people unless
         an ID number (full or masked) says otherwise: without one the person is scoped to
         the firm they appear with, or to this document."""
-        clean = normalize_name(name)
+        clean = check_name(normalize_name(name))
         ident = parse_person_id(id_number) if id_number else None
         if ident is not None and ident.kind != "other":
             key = key_digest("id", clean, ident.value)
@@ -239,7 +241,7 @@ class ExtractionContext:
 
     def department(self, name: str, kind: str = "Department") -> NamedNode | None:
         """A government department, court or party-state body, keyed by its name."""
-        clean = normalize_name(name or "")
+        clean = check_name(normalize_name(name or ""))
         if not clean:
             return None
         node = ID[f"department/{key_digest(clean)}"]

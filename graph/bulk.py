@@ -41,7 +41,7 @@ from cscs.extract.source import Source
 
 from .bindings import bind
 from .crashpoints import crash_point
-from .ingest import IngestReport, is_complete, provenance
+from .ingest import IngestReport, internal_error, is_complete, provenance
 from .namespaces import CSCS, XSD, doc_graph
 from .store import StoreError, insert_data
 
@@ -151,6 +151,13 @@ def bulk_ingest(store, path: Path, extractor_name: str | None = None,
             store.drop_graph(graph)  # bad data: a rerun would stop at the same place
         return IngestReport(path, "rejected", extractor.name if extractor else None, error=message,
                             problems=ctx.problems if ctx else [])
+    except StoreError:
+        raise  # the store, not the document: the ingest stops there
+    except Exception as exc:  # an extractor bug: no half graph, one line
+        if graph is not None and read_checkpoint(store, graph) is not None:
+            store.drop_graph(graph)
+        return IngestReport(path, "rejected", extractor.name if extractor else None,
+                            error=internal_error(path, extractor, exc))
 
 
 def _head_source(path: Path, sha: str, head) -> Source:

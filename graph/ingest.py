@@ -9,6 +9,7 @@ the store exactly as it was.
 
 from __future__ import annotations
 
+import logging
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,6 +27,8 @@ from cscs.extract.source import Source
 from .crashpoints import crash_point
 from .namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
 from .store import EmbeddedStore, StoreError
+
+log = logging.getLogger(__name__)
 
 SUPPORTED = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".html", ".htm", ".pdf", ".json", ".jsonl"}
 
@@ -88,7 +91,17 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
         raise  # the store, not the document: :func:`ingest` stops there
     except Exception as exc:  # an extractor bug must not take the other documents with it
         return IngestReport(path, "rejected", extractor.name if extractor else None,
-                            error=f"{path}: internal error: {exc!r}\n{traceback.format_exc(limit=4)}")
+                            error=internal_error(path, extractor, exc))
+
+
+def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseException) -> str:
+    """One line for a bug met on a document (the traceback goes to the debug log): the
+    user sees which file and which extractor, never a traceback."""
+    log.debug("%s: internal error\n%s", path, traceback.format_exc())
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    text = text if len(text) <= 200 else text[:200] + "…"
+    return (f"{path}: internal error in the {extractor.name if extractor else 'ingest'} extractor: {text} "
+            "(a bug: please report it with the file)")
 
 
 def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | None = None,

@@ -39,6 +39,9 @@ def basis(store, users: NamedNode) -> str:
     return digest.hexdigest()
 
 
+_NOTHING = hashlib.sha256(b"\0").hexdigest()  # the basis of a store without documents or judgements
+
+
 def mark(store, machine: NamedNode, resolver: NamedNode, computed_from: str) -> None:
     """Record, as the run's last write, what the machine's graph was computed from."""
     quad = Quad(resolver, CSCS.resolvedFrom, Literal(computed_from), machine)
@@ -49,4 +52,7 @@ def mark(store, machine: NamedNode, resolver: NamedNode, computed_from: str) -> 
 def is_stale(store, machine: NamedNode, resolver: NamedNode, users: NamedNode) -> bool:
     """Whether resolution must run again: its mark is missing or names another basis."""
     rows = store.select(_MARK, g=machine, r=resolver).rows
-    return not rows or str(rows[0]["basis"]) != basis(store, users)
+    current = basis(store, users)
+    if not rows:  # never resolved: stale unless there is nothing to resolve
+        return current != _NOTHING
+    return str(rows[0]["basis"]) != current
