@@ -61,7 +61,7 @@ def test_batches_give_the_graph_the_ordinary_path_gives(listing: Path) -> None:
     assert bulk_ingest(streamed, listing).status == "unchanged"
 
 
-class Interrupted(Exception):
+class Interrupted(BaseException):  # the process dying, not an error a handler may catch
     pass
 
 
