@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import random
 import re
 import shutil
@@ -339,27 +340,34 @@ def _dump(store) -> frozenset[str]:
     return frozenset(str(q) for q in store.raw.quads_for_pattern(None, None, None, None))
 
 
+def write_case(seeds: list[Path], folder: Path, number: int, seed: int = 14) -> tuple[Path, list[str]]:
+    """Case ``number``'s document (with the seed's companion files) in ``folder``."""
+    rng = random.Random(f"{seed}/{number}")
+    original = seeds[number % len(seeds)]
+    data, names = mutate(original, rng)
+    folder.mkdir(parents=True, exist_ok=True)
+    for companion in original.parent.glob(original.stem + ".toml"):
+        shutil.copy(companion, folder / companion.name)
+    path = folder / original.name
+    path.write_bytes(data)
+    return path, names
+
+
 def run_cases(seeds: list[Path], workdir: Path, cases: int, seed: int = 14, tally: Tally | None = None,
               start: int = 0) -> Tally:
     """Run ``cases`` fuzz cases (numbered from ``start``) over the seeds; every case is
     one document ingested into a store that holds the rubric."""
     tally = tally or Tally()
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on broken fonts are not ours to count
     store = open_store(memory=True)
     rubric = next(p for p in seeds if p.name == shipped_rubric().name)
     assert ingest_file(store, rubric).status == "added"
     baseline = _dump(store)
     for number in range(start, start + cases):
-        rng = random.Random(f"{seed}/{number}")
         original = seeds[number % len(seeds)]
         fmt = format_of(original)
-        data, names = mutate(original, rng)
         case_dir = workdir / f"case{number}"
-        case_dir.mkdir(parents=True, exist_ok=True)
-        for companion in original.parent.glob(original.stem + ".*"):
-            if companion != original and companion.suffix == ".toml":
-                shutil.copy(companion, case_dir / companion.name)
-        path = case_dir / original.name
-        path.write_bytes(data)
+        path, names = write_case(seeds, case_dir, number, seed)
         label = f"case {number} ({'+'.join(names)} of {original.name})"
         try:
             report = ingest_file(store, path)
