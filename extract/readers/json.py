@@ -37,6 +37,17 @@ def read_json(path: Path) -> list[RawTable]:
         raise ReaderError(path, None, "JSON nested too deeply to read (over a thousand levels)") from None
 
 
+def load_json(text: str, path: Path) -> Any:
+    """``json.loads`` with its failures as one ReaderError naming the file and place: a
+    syntax error, and nesting too deep to parse (200,000 brackets)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _syntax_error(path, exc) from exc
+    except RecursionError:
+        raise ReaderError(path, None, "JSON nested too deeply to read (over a thousand levels)") from None
+
+
 def _json_document(text: str, path: Path) -> tuple[list[tuple[int, Record]], str]:
     """Records of a whole-file JSON document, numbered 1.. in array order, and their path."""
     try:
