@@ -20,6 +20,8 @@ The figures depend on nothing but the seed; the time taken depends on the machin
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import random
 import signal
 import sys
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fuzz.harness import FAILURES, Tally, run_cases, write_seeds  # noqa: E402
 
 from cscs.api import Graph  # noqa: E402
-from cscs.cli import main as cli  # noqa: E402
+from cscs.cli import main as _cli  # noqa: E402
 from cscs.demo import shipped_rubric  # noqa: E402
 from cscs.graph import bulk  # noqa: E402
 
@@ -42,6 +44,12 @@ POINTS = [("ordinary", p) for p in ("ingest:after-write:1", "ingest:after-write:
                                     "resolve:after-memberships")] + \
          [("bulk", p) for p in ("bulk:after-start", "bulk:after-append:1", "bulk:after-append:3",
                                 "bulk:after-checkpoint:2", "bulk:before-finish", "bulk:after-append:6")]
+
+
+def cli(argv: list[str]) -> int:
+    """``cscs`` in-process, its report lines kept out of the figures."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return _cli(argv)
 
 
 def fuzz(cases: int, seed: int) -> Tally:
