@@ -116,14 +116,15 @@ def main() -> int:
     started = time.perf_counter()
     tally = fuzz(args.cases, args.seed)
     fuzz_seconds = time.perf_counter() - started
-    columns = ("cases", "error", "traceback", "unnamed", "store-changed", "garbage", "accepted")
-    heads = ("cases", "clear errors", "tracebacks", "unnamed", "store changed", "garbage", "accepted")
+    columns = ("cases", "error", "placed", "traceback", "unnamed", "store-changed", "garbage", "accepted")
+    heads = ("cases", "clear errors", "with place", "tracebacks", "unnamed", "store changed", "garbage", "accepted")
     print(f"{'format':<24}" + "".join(f"{h:>14}" for h in heads))
     for fmt, counts in sorted(tally.by_format.items()):
-        row = [sum(counts.values())] + [counts[c] for c in columns[1:]]
+        row = [sum(counts.values()) - counts["placed"]] + [counts[c] for c in columns[1:]]  # placed: not a case
         print(f"{fmt:<24}" + "".join(f"{v:>14}" for v in row))
-    print(f"{'all':<24}" + "".join(f"{v:>14}" for v in [tally.cases()] + [tally.total(c) for c in columns[1:]]))
-    print(f"fuzzing: {tally.cases()} cases in {fuzz_seconds:.0f} s (seed {args.seed})")
+    cases = tally.cases()
+    print(f"{'all':<24}" + "".join(f"{v:>14}" for v in [cases] + [tally.total(c) for c in columns[1:]]))
+    print(f"fuzzing: {cases} cases in {fuzz_seconds:.0f} s (seed {args.seed})")
     for outcome in FAILURES:
         for example in tally.examples.get(outcome, []):
             print(f"  {outcome}: {example[:400]}")

@@ -17,6 +17,10 @@ same bytes), ingests the result in-process and classifies what happened:
   :func:`implausible`);
 - ``accepted``: accepted with plausible values (a mutation may leave a valid document).
 
+Beside the outcomes, ``placed`` counts the errors whose message also names a place in
+the file (row, line, page, column, byte offset, sheet, JSON path); an empty file or one
+no extractor recognises has none to name.
+
 :func:`run_cases` is shared by the CI suite (``tests/fuzz``, a few hundred cases) and
 ``bench/fuzz_campaign.py`` (ten thousand and more).
 """
@@ -52,6 +56,8 @@ from cscs.graph.ingest import ingest_file
 from cscs.graph.namespaces import CSCS, FOAF, ROV, SKOS, XSD
 from cscs.graph.store import open_store
 
+#: A place inside the file, as readers and extractors name it.
+PLACE = re.compile(r"\b(row|line|page|column|byte offset|sheet|table|params|data\.)\b|\[\d+\]")
 OUTCOMES = ("error", "traceback", "unnamed", "store-changed", "garbage", "accepted")
 FAILURES = ("traceback", "unnamed", "store-changed", "garbage")
 
@@ -342,7 +348,8 @@ class Tally:
         return sum(c[outcome] for c in self.by_format.values())
 
     def cases(self) -> int:
-        return sum(sum(c.values()) for c in self.by_format.values())
+        """Cases tried ("placed" is not an outcome: it counts the errors that name a place)."""
+        return sum(n for c in self.by_format.values() for k, n in c.items() if k != "placed")
 
 
 def _dump(store) -> frozenset[str]:
@@ -405,6 +412,8 @@ def run_cases(seeds: list[Path], workdir: Path, cases: int, seed: int = 14, tall
                 tally.add(fmt, "unnamed", f"{label}: {error}")
             else:
                 tally.add(fmt, "error")
+                if PLACE.search(error.replace(str(path), "")):
+                    tally.add(fmt, "placed")
             continue
         quads = store.quads(report_graph(report))
         garbage = implausible(quads)
