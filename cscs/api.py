@@ -55,14 +55,15 @@ class Graph:
                on_done: Callable[[IngestReport], None] | None = None,
                resolve: bool = True, bulk: bool | None = None,
                on_rows: Callable[[Path, int], None] | None = None) -> list[IngestReport]:
-        """Ingest documents; then, if anything was added, resolve identities again so
-        that records naming a firm by an old or masked code reach it. Large list files
+        """Ingest documents; then, if anything was added (or the last resolution did not
+        finish), resolve identities again so that records naming a firm by an old or
+        masked code reach it. Large list files
         are streamed in resumable batches (``bulk``: None decides by size)."""
         self._forget_rubrics()
         reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done,
                                     bulk=bulk, on_rows=on_rows)
-        if resolve and any(r.status == "added" for r in reports):
-            self.resolve()
+        if resolve and (any(r.status == "added" for r in reports) or resolution.is_stale(self.store)):
+            self.resolve()  # also when an earlier run stopped before resolution was whole
         return reports
 
     # -- identities ------------------------------------------------------------

@@ -21,6 +21,8 @@ from cscs.graph.namespaces import CSCS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD
 
 from .anchor import Anchor
 from .identifiers import Identifier, normalize_name, parse_firm_id, parse_person_id
+from .dates import DateError, plausible
+from .names import check_name
 
 Object = NamedNode | Literal
 
@@ -166,9 +168,10 @@ class ExtractionContext:
             if ident.kind == "orgcode" and not ident.valid:
                 self.warn(anchor, f"organisation code {ident.value} fails its check digit; kept and flagged")
             if ident.kind == "other":
-                self.warn(anchor, f"unrecognised firm identifier {ident.raw!r}; kept as a plain identifier")
+                shown = repr(ident.raw) if len(ident.raw) <= 40 else repr(ident.raw[:40]) + "…"
+                self.warn(anchor, f"unrecognised firm identifier {shown}; kept as a plain identifier")
         link = _best_identifier(ids)
-        clean = normalize_name(name) if name else ""
+        clean = check_name(normalize_name(name)) if name else ""
         if link is None and not clean:
             return None
         node = ID[f"enterprise/{_enterprise_key(link, clean)}"]
@@ -200,7 +203,7 @@ class ExtractionContext:
         """A natural person. Two people with the same name are different people unless
         an ID number (full or masked) says otherwise: without one the person is scoped to
         the firm they appear with, or to this document."""
-        clean = normalize_name(name)
+        clean = check_name(normalize_name(name))
         ident = parse_person_id(id_number) if id_number else None
         if ident is not None and ident.kind != "other":
             key = key_digest("id", clean, ident.value)
@@ -226,6 +229,7 @@ class ExtractionContext:
         """An ORG membership: ``person`` holds ``role`` in ``firm`` from ``start`` to ``end``."""
         if role not in ROLES:
             raise self.fail(anchor, f"unknown role {role!r}")
+        start, end = self.plausible_date(anchor, start, "start"), self.plausible_date(anchor, end, "end")
         node = ID[f"membership/{key_digest(person.value, firm.value, role, str(start or ''))}"]
         if self._once(node, "membership"):
             self.add(node, RDF.type, ORG.Membership)
@@ -239,7 +243,7 @@ class ExtractionContext:
 
     def department(self, name: str, kind: str = "Department") -> NamedNode | None:
         """A government department, court or party-state body, keyed by its name."""
-        clean = normalize_name(name or "")
+        clean = check_name(normalize_name(name or ""))
         if not clean:
             return None
         node = ID[f"department/{key_digest(clean)}"]
@@ -274,6 +278,7 @@ class ExtractionContext:
         biography and a table) keeps its first anchor."""
         if role not in BODY_ROLES:
             raise self.fail(anchor, f"unknown post in a party-state body {role!r}")
+        start, end = self.plausible_date(anchor, start, "start"), self.plausible_date(anchor, end, "end")
         node = ID[f"membership/{key_digest(person.value, body.value, role, 'body')}"]
         if self._once(node, "membership"):
             self.add(node, RDF.type, ORG.Membership)
@@ -289,6 +294,18 @@ class ExtractionContext:
             self._anchor(node, anchor)
         return node
 
+    def plausible_date(self, anchor: Anchor, day: date | None, what: str) -> date | None:
+        """``day`` if plausible (:func:`dates.plausible`), else None with a warning: the
+        funnel for dates that extractors read with their own grammar (a role's term in
+        an annual report), so that 0001-01-01 is never stored as one."""
+        if day is None:
+            return None
+        try:
+            return plausible(day)
+        except DateError as exc:
+            self.warn(anchor, f"{what} date dropped: {exc}")
+            return None
+
     # -- records -----------------------------------------------------------
     def record(self, kind: str, subject: NamedNode, anchor: Anchor, *, link: Identifier | None,
                record_class: str = "ListEntry", valid_from: date | None,
@@ -298,6 +315,12 @@ class ExtractionContext:
         """A credit record about ``subject``; ``kind`` names a cscs:RecordKind counted by rubrics."""
         if valid_from is None:
             raise self.fail(anchor, "record has no date from which it applies")
+        try:
+            plausible(valid_from)
+        except DateError as exc:
+            raise self.fail(anchor, f"record date: {exc}") from None
+        valid_until, removed_on, repaired_on = (self.plausible_date(anchor, d, what) for d, what in (
+            (valid_until, "end"), (removed_on, "removal"), (repaired_on, "repair")))
         self._records += 1
         node = ID[f"record/{self.doc_key[:16]}/{self._records}"]
         self.counts.records += 1

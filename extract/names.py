@@ -15,6 +15,7 @@ any name, so Chinese and English names never compare with each other.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import zhconv
 
@@ -23,6 +24,39 @@ from .identifiers import halfwidth, normalize_name
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "合伙企业", "公司",
                "co., ltd.", "co.,ltd.", "company limited", "co. ltd.", "limited", "ltd.", "ltd", "inc.")
 _BRACKETS = re.compile(r"[()（）\[\]【】]")
+
+
+#: The longest plausible name of a firm, person or department (the longest registered
+#: Chinese firm names run to some 60 characters, English ones to about 150).
+MAX_NAME_LENGTH = 200
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+class ImplausibleName(ValueError):
+    """A name no register holds: control characters, a character lost in decoding, an
+    absurd length. The row (or document) that gives it is refused with a warning."""
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a real name, or None: NUL and other control characters,
+    U+FFFD (a character lost when the file was decoded), text-direction overrides, or
+    more than ``MAX_NAME_LENGTH`` characters."""
+    if len(name) > MAX_NAME_LENGTH:
+        return f"a name of {len(name):,} characters (at most {MAX_NAME_LENGTH})"
+    if "\ufffd" in name:
+        return "a name with U+FFFD, a character lost in decoding"
+    for char in name:
+        if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
+            return f"a name with the control character U+{ord(char):04X}"
+    return None
+
+
+def check_name(name: str) -> str:
+    """``name`` if it is plausible (see :func:`name_problem`), else ImplausibleName."""
+    if problem := name_problem(name):
+        shown = name if len(name) <= 40 else name[:40] + "…"
+        raise ImplausibleName(f"implausible name {shown!r}: {problem}")
+    return name
 
 
 def simplified(text: str) -> str:

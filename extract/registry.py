@@ -8,10 +8,14 @@ guess.
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol
 
 from .context import ExtractionContext
+from .readers import ReaderError
 from .source import Source
+
+log = logging.getLogger(__name__)
 
 
 class Extractor(Protocol):
@@ -52,7 +56,7 @@ class NoExtractorError(ValueError):
 def choose(source: Source) -> Extractor:
     """The extractor that fits this document best, or a clear error."""
     _load_builtin()
-    scored = sorted(((e.accepts(source), e.name) for e in _REGISTRY.values()), reverse=True)
+    scored = sorted(((_fit(e, source), e.name) for e in _REGISTRY.values()), reverse=True)
     if not scored or scored[0][0] <= 0:
         raise NoExtractorError(f"{source.path}: no extractor recognises this document "
                                f"(try --as with one of: {', '.join(sorted(_REGISTRY))})")
@@ -60,6 +64,19 @@ def choose(source: Source) -> Extractor:
         raise NoExtractorError(f"{source.path}: ambiguous document, fits both "
                                f"{scored[0][1]} and {scored[1][1]} equally; choose with --as")
     return _REGISTRY[scored[0][1]]
+
+
+def _fit(extractor: Extractor, source: Source) -> float:
+    """``extractor.accepts(source)``; an extractor that fails to judge a document says no
+    to it (logged at debug level) instead of taking the choice down with it. A reader's
+    error is the document's, not the extractor's: it propagates."""
+    try:
+        return float(extractor.accepts(source))
+    except ReaderError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one extractor's bug is that extractor's "no"
+        log.debug("%s: the %s extractor's accepts() failed: %r", source.path, extractor.name, exc)
+        return 0.0
 
 
 def _load_builtin() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
@@ -24,6 +25,7 @@ from cscs.graph.namespaces import CSCS, DCTERMS, ID, RDF, SKOS, XSD, key_digest
 from .anchor import Anchor
 from .context import ROLES, ExtractionContext
 from .dates import parse_date
+from .names import name_problem
 from .registry import register
 from .source import Source
 
@@ -71,6 +73,8 @@ def parse_tree(rows: Iterable[TableRow], ctx: ExtractionContext) -> list[Node]:
         if first_level > 1 and (first_level - 1) not in current:
             raise ctx.fail(row.anchor, "continuation row before any higher-level indicator")
         for offset, (name, points) in enumerate(pairs):
+            if problem := name_problem(name):
+                raise ctx.fail(row.anchor, f"indicator {name[:40]!r}: {problem}")
             level = first_level + offset
             node = Node(name, points, level, row.anchor, parent=current.get(level - 1))
             if level == 1:
@@ -93,7 +97,7 @@ def _pairs(cells: list[str]) -> tuple[list[tuple[str, int]], list[str]]:
     pairs: list[tuple[str, int]] = []
     i = 0
     while i + 1 < len(filled) and not _INT.match(filled[i]) and _INT.match(filled[i + 1]):
-        pairs.append((filled[i], int(float(filled[i + 1]))))
+        pairs.append((filled[i], int(Decimal(filled[i + 1]))))  # not float: 500 digits overflow it
         i += 2
     return pairs, filled[i:]
 

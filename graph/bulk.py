@@ -13,6 +13,13 @@ changes nothing, because a graph is a set and record IRIs count rows
 deterministically. Only when the last row is in does the PROV-O account replace the
 partial marker, so ``cscs documents`` always tells a finished document from one
 that is not.
+
+"Done" is only ever that positive mark, the PROV-O account (:func:`graph.ingest.is_complete`),
+written last. The markers are written before the first batch, and every change of
+them (move the checkpoint on; swap it for the account at the finish) is one update
+request, one transaction: a crash anywhere leaves either a checkpoint to resume from
+or a finished document. A graph with neither (left by an older version) is loaded
+again from the start.
 """
 
 from __future__ import annotations
@@ -32,9 +39,11 @@ from cscs.extract.readers import ReaderError
 from cscs.extract.readers.csv import stream_csv
 from cscs.extract.source import Source
 
-from .ingest import IngestReport, provenance
+from .bindings import bind
+from .crashpoints import crash_point
+from .ingest import IngestReport, internal_error, is_complete, provenance
 from .namespaces import CSCS, XSD, doc_graph
-from .store import StoreError
+from .store import StoreError, insert_data
 
 #: Formats the bulk path streams; others are read whole by the ordinary path.
 STREAMABLE = {".csv", ".tsv", ".txt"}
@@ -107,7 +116,7 @@ def bulk_ingest(store, path: Path, extractor_name: str | None = None,
         sha = file_sha256(path)
         graph = doc_graph(sha)
         checkpoint = read_checkpoint(store, graph)
-        if checkpoint is None and store.has_graph(graph):
+        if checkpoint is None and is_complete(store, graph):
             return IngestReport(path, "unchanged", extractor_name, graph.value)
         head, raws = stream_csv(path)
         source = _head_source(path, sha, head)
@@ -119,7 +128,11 @@ def bulk_ingest(store, path: Path, extractor_name: str | None = None,
         if layout is None:
             needs = " or ".join(", ".join(s) for s in extractor.required_sets)
             raise ValueError(f"{path}: no header with the columns of a {extractor.title} (needs {needs})")
-        checkpoint = checkpoint or Checkpoint(started=datetime.now(timezone.utc), file=str(path.resolve()))
+        if checkpoint is None:  # a new load (or one that left no checkpoint: start again)
+            store.drop_graph(graph)
+            checkpoint = Checkpoint(started=datetime.now(timezone.utc), file=str(path.resolve()))
+            write_checkpoint(store, graph, checkpoint)
+            crash_point("bulk:after-start")
         earlier_warnings = checkpoint.warnings
         ctx = ExtractionContext(path=path, graph=graph, doc_key=sha)
         ctx.restore(checkpoint.records)
@@ -138,6 +151,13 @@ def bulk_ingest(store, path: Path, extractor_name: str | None = None,
             store.drop_graph(graph)  # bad data: a rerun would stop at the same place
         return IngestReport(path, "rejected", extractor.name if extractor else None, error=message,
                             problems=ctx.problems if ctx else [])
+    except StoreError:
+        raise  # the store, not the document: the ingest stops there
+    except Exception as exc:  # an extractor bug: no half graph, one line
+        if graph is not None and read_checkpoint(store, graph) is not None:
+            store.drop_graph(graph)
+        return IngestReport(path, "rejected", extractor.name if extractor else None,
+                            error=internal_error(path, extractor, exc))
 
 
 def _head_source(path: Path, sha: str, head) -> Source:
@@ -177,10 +197,12 @@ def _commit_batch(store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_do
     """Append the batch's facts, then move the checkpoint past it (in that order: a crash
     between the two only means the batch is written twice)."""
     store.append(ctx.graph, ctx.drain())
+    crash_point("bulk:after-append")
     checkpoint.rows = rows_done
     checkpoint.records = ctx.record_counter
     checkpoint.warnings = earlier_warnings + len(ctx.problems)
     write_checkpoint(store, ctx.graph, checkpoint)
+    crash_point("bulk:after-checkpoint")
 
 
 def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:
@@ -199,8 +221,14 @@ def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:
 
 
 def write_checkpoint(store, graph: NamedNode, checkpoint: Checkpoint) -> None:
-    store.update(_CLEAR_MARKERS, g=graph)
-    store.insert(_marker_quads(graph, checkpoint))
+    """Swap the markers for new ones in one update request (one transaction)."""
+    store.update(_swap_markers(graph, _marker_quads(graph, checkpoint)))
+
+
+def _swap_markers(graph: NamedNode, quads: list[Quad]) -> str:
+    """One update that clears the graph's markers and inserts ``quads`` (the slot is bound
+    before the data is appended, so no value inside the data can be taken for a slot)."""
+    return f"{bind(_CLEAR_MARKERS, {'g': graph})} ;\n{insert_data(quads)}"
 
 
 def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
@@ -225,10 +253,12 @@ WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?g ?p ?o
 
 def finish(store, graph: NamedNode, ctx: ExtractionContext, source: Source,
            extractor: registry.Extractor, checkpoint: Checkpoint) -> None:
-    """Replace the partial marker by the document's PROV-O account."""
-    store.update(_CLEAR_MARKERS, g=graph)
+    """Replace the partial marker by the document's PROV-O account, in one update: the
+    account is the mark of a finished document, so it must not appear before, nor the
+    markers vanish without it."""
     started = checkpoint.started or datetime.now(timezone.utc)
-    store.append(graph, provenance(ctx, source, extractor, started, warnings=checkpoint.warnings))
+    crash_point("bulk:before-finish")
+    store.update(_swap_markers(graph, provenance(ctx, source, extractor, started, warnings=checkpoint.warnings)))
     store.flush()
 
 

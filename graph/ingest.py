@@ -9,6 +9,7 @@ the store exactly as it was.
 
 from __future__ import annotations
 
+import logging
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,8 +24,11 @@ from cscs.extract.context import Counts, ExtractionContext, ExtractionError, Pro
 from cscs.extract.readers import ReaderError
 from cscs.extract.source import Source
 
+from .crashpoints import crash_point
 from .namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
-from .store import EmbeddedStore
+from .store import EmbeddedStore, StoreError
+
+log = logging.getLogger(__name__)
 
 SUPPORTED = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".html", ".htm", ".pdf", ".json", ".jsonl"}
 
@@ -66,13 +70,16 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
         extractor = registry.get(extractor_name) if extractor_name else registry.choose(source)
         source.companions = getattr(extractor, "companions", lambda p: [])(path)
         graph = doc_graph(source.sha256)
-        if store.has_graph(graph):
+        if is_complete(store, graph):
             return IngestReport(path, "unchanged", extractor.name, graph.value)
         ctx = ExtractionContext(path=path, graph=graph, doc_key=source.sha256)
         started = datetime.now(timezone.utc)
         extractor.extract(ctx, source)
         ctx.quads.extend(provenance(ctx, source, extractor, started))
+        if store.has_graph(graph):  # an unfinished load of the same bytes: this one replaces it
+            store.drop_graph(graph)
         store.write_graph(graph, ctx.quads)
+        crash_point("ingest:after-write")
         return IngestReport(path, "added", extractor.name, graph.value, ctx.counts, ctx.problems)
     except (ExtractionError, ReaderError, registry.NoExtractorError, KeyError, ValueError) as exc:
         message = str(exc).strip("'\"")
@@ -80,9 +87,21 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
             message = f"{path}: {message}"
         return IngestReport(path, "rejected", extractor.name if extractor else None,
                             error=message, problems=ctx.problems if ctx else [])
+    except StoreError:
+        raise  # the store, not the document: :func:`ingest` stops there
     except Exception as exc:  # an extractor bug must not take the other documents with it
         return IngestReport(path, "rejected", extractor.name if extractor else None,
-                            error=f"{path}: internal error: {exc!r}\n{traceback.format_exc(limit=4)}")
+                            error=internal_error(path, extractor, exc))
+
+
+def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseException) -> str:
+    """One line for a bug met on a document (the traceback goes to the debug log): the
+    user sees which file and which extractor, never a traceback."""
+    log.debug("%s: internal error\n%s", path, traceback.format_exc())
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    text = text if len(text) <= 200 else text[:200] + "…"
+    return (f"{path}: internal error in the {extractor.name if extractor else 'ingest'} extractor: {text} "
+            "(a bug: please report it with the file)")
 
 
 def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | None = None,
@@ -95,18 +114,34 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
 
     reports = []
     unfinished = unfinished_files(store) if bulk is None else set()
-    for path in expand(paths):
+    files = expand(paths)
+    for path in files:
         streamed = bulk if bulk is not None else wants_bulk(path)
-        if streamed or (unfinished and is_partial(store, path, unfinished)):
-            report = bulk_ingest(store, path, extractor_name,
-                                 progress=(lambda n, p=path: on_rows(p, n)) if on_rows else None)
-        else:
-            report = ingest_file(store, path, extractor_name)
+        try:
+            if streamed or (unfinished and is_partial(store, path, unfinished)):
+                report = bulk_ingest(store, path, extractor_name,
+                                     progress=(lambda n, p=path: on_rows(p, n)) if on_rows else None)
+            else:
+                report = ingest_file(store, path, extractor_name)
+        except StoreError as exc:  # every later file would fail the same way: stop here
+            raise StoreError(f"{path.name}: {exc}; stopped after {len(reports)} of {len(files)} files "
+                             "(what was written is whole: rerun the same ingest to complete it)") from exc
         reports.append(report)
         if on_done:
             on_done(report)
     store.flush()
     return reports
+
+
+_COMPLETE = """PREFIX prov: <http://www.w3.org/ns/prov#>
+ASK { VALUES ?g { UNDEF } GRAPH ?g { ?g prov:wasGeneratedBy ?activity . ?activity prov:endedAtTime ?ended } }"""
+
+
+def is_complete(store: EmbeddedStore, graph: NamedNode) -> bool:
+    """Whether a document is in whole. Its PROV-O account is the positive mark, written
+    last (with the rest in one transaction, or at the end of a bulk load): a graph
+    without it is an unfinished load, never a reason to skip the file."""
+    return store.ask(_COMPLETE, g=graph)
 
 
 def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extractor,

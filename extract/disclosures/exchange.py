@@ -11,7 +11,6 @@ field the extractor does not read is reported once, like the list extractors' au
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -19,7 +18,9 @@ from cscs.graph.namespaces import CSCS
 
 from ..context import ExtractionContext
 from ..identifiers import halfwidth
+from ..readers import ReaderError
 from ..readers._text import decode_text
+from ..readers.json import load_json
 from ..source import Source
 from . import facts
 
@@ -30,7 +31,7 @@ _EXECUTIVE_FIELDS = {"F002V", "F009V", "F010V", "F012V", "F017V", "F001V", "SEQI
 
 def _load(path: Path) -> dict:
     text, _ = decode_text(path.read_bytes(), path)
-    return json.loads(text)
+    return load_json(text, path)
 
 
 def _kind(document: object) -> str | None:
@@ -64,7 +65,7 @@ class ExchangeData:
             return 0.0
         try:
             return 0.95 if _kind(_load(source.path)) else 0.0
-        except (ValueError, OSError):
+        except (ValueError, OSError, ReaderError):
             return 0.0
 
     def extract(self, ctx: ExtractionContext, source: Source) -> None:
@@ -72,12 +73,15 @@ class ExchangeData:
         kind = _kind(document)
         if kind is None:
             raise ctx.fail(ctx.anchor(), "not a cninfo company executives or profile answer")
-        code = str(document.get("params", {}).get("stockCodeRequest", {}).get("scode", "")) or None
-        records = (document.get("data") or {}).get("records") or []
-        if kind == "profile":
-            self._profile(ctx, records, code)
-        else:
-            self._executives(ctx, source, records, code)
+        try:  # the answer's shape is the exchange's to change: a field of another type is an error in it
+            code = str(document.get("params", {}).get("stockCodeRequest", {}).get("scode", "")) or None
+            records = (document.get("data") or {}).get("records") or []
+            if kind == "profile":
+                self._profile(ctx, records, code)
+            else:
+                self._executives(ctx, source, records, code)
+        except (AttributeError, TypeError, IndexError) as exc:
+            raise ctx.fail(ctx.anchor(), f"not the shape of a cninfo {kind} answer ({type(exc).__name__}: {exc})") from exc
 
     def _profile(self, ctx: ExtractionContext, records: list, code: str | None) -> None:
         info = (records[0].get("basicInformation") or [{}])[0] if records else {}

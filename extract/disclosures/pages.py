@@ -141,8 +141,11 @@ def _pdf_texts(path: Path) -> list[str]:
     texts = []
     try:
         for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
+            try:
+                page = document[index]
+                textpage = page.get_textpage()
+            except Exception as exc:  # a broken page: pdfium's own error types again
+                raise ReaderError(path, f"page {index + 1}", f"not a readable page ({exc})") from exc
             texts.append(_normalise(textpage.get_text_range()))
             textpage.close()
             page.close()
@@ -173,6 +176,8 @@ def sniff_pages(path: Path, count: int = 4) -> str:
                 textpage.close()
                 page.close()
             return _normalise("\n".join(parts))
+        except Exception:  # a broken page: nothing to recognise the document by
+            return ""
         finally:
             document.close()
     if path.suffix.lower() not in TEXT_SUFFIXES:

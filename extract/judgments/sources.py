@@ -26,6 +26,7 @@ from pathlib import Path
 import lxml.html
 
 from ..readers import ReaderError, pdf_text_pages
+from ..readers.json import load_json
 from ..readers.html import declared_charsets
 
 #: JSON keys that hold a judgment's full text, best first (LeCaRD: query; CAIL: fact, context).
@@ -154,6 +155,9 @@ def read_json(path: Path, data: bytes) -> list[JudgmentText]:
                     break
                 problems.append((0, 0, f"line {number}, column {exc.colno}: invalid JSON ({exc.msg}); line skipped"))
                 continue
+            except RecursionError:
+                problems.append((0, 0, f"line {number}: JSON nested too deeply to read; line skipped"))
+                continue
             item = _record_text(record, number)
             if item is not None:
                 out.append(item)
@@ -161,10 +165,7 @@ def read_json(path: Path, data: bytes) -> list[JudgmentText]:
             if problems and out:
                 out[0].problems.extend(problems)
             return out
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ReaderError(path, f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}") from exc
+    document = load_json(text, path)
     records = document if isinstance(document, list) else document.get("data", []) if isinstance(document, dict) else []
     for number, record in enumerate(records if isinstance(records, list) else [], start=1):
         item = _record_text(record, number)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from ..amounts import MAX_AMOUNT
+
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2,
              "三": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7,
              "八": 8, "捌": 8, "九": 9, "玖": 9}
@@ -185,6 +187,8 @@ def find_money(text: str, start: int = 0, end: int | None = None, english: bool 
         if m["fen"]:
             value += Decimal(_CN_DIGIT[m["fen"][0]]) / 100
         approx = bool(m["approx1"] or m["approx2"] or m["approx3"])
+        if not value <= MAX_AMOUNT:  # a run of 26 digits is no sum of money (nor can it be rounded)
+            continue
         out.append(MoneyMention(plain(value), s, m.end(), text[s:m.end()], approx))
     if english:
         for m in _MONEY_EN.finditer(text, start, end):
@@ -193,5 +197,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, english: bool 
                 continue
             unit = (unit or "").lower()
             value = Decimal(num.replace(",", "")) * _UNIT_VALUE.get(unit, 10_000 if unit == "万" else 1)
+            if not value <= MAX_AMOUNT:
+                continue
             out.append(MoneyMention(plain(value), m.start(), m.end(), m.group(0)))
     return sorted(out, key=lambda x: x.start)

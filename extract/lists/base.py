@@ -29,7 +29,8 @@ from ..amounts import AmountError, parse_amount
 from ..anchor import Anchor
 from ..context import ExtractionContext, ExtractionError
 from ..dates import DateError, parse_date
-from ..identifiers import Identifier, halfwidth, normalize_code, org_code_check_char, parse_person_id
+from ..names import ImplausibleName
+from ..identifiers import Identifier, halfwidth, normalize_code, org_code_check_char, parse_firm_id, parse_person_id
 from ..readers import RawTable
 from ..readers.model import RawRow
 from ..source import Source
@@ -264,7 +265,7 @@ class ListExtractor:
         ctx.counts.rows += 1
         try:
             self.row(ctx, row)
-        except RowError as exc:
+        except (RowError, ImplausibleName) as exc:
             ctx.counts.skipped_rows += 1
             ctx.warn(row.anchor, f"row skipped: {exc}")
 
@@ -340,6 +341,20 @@ def pop_codes(row: Row) -> list[str]:
     return [c for c in codes if c]
 
 
+def checked_code(ctx: ExtractionContext, row: Row, field: str) -> tuple[str, bool]:
+    """A department's code column (处罚机关统一社会信用代码) as published, and whether it
+    passes its check: a USCC or organisation code that fails is warned about (file, row,
+    column) and the caller flags the record with it (``cscs:failsCheck``)."""
+    text = row.pop(field)
+    ident = parse_firm_id(text) if text else None
+    if ident is None or ident.kind not in {"uscc", "orgcode"} or ident.valid:
+        return text, True
+    what = "USCC" if ident.kind == "uscc" else "organisation code"
+    ctx.warn(row.anchor, f"column {row.column(field)}: {what} {ident.value} fails its check character; "
+                         "kept and flagged")
+    return text, False
+
+
 def enterprise(ctx: ExtractionContext, row: Row, name: str,
                codes: list[str] | None = None) -> tuple[NamedNode, Identifier | None]:
     """The firm a row is about, plus its legal representative (column ``legal_rep``,
@@ -389,4 +404,4 @@ def add_years(day: date, years: int) -> date:
 
 
 __all__ = ["CODE_FIELDS", "ListExtractor", "Row", "RowError", "ExtractionError", "add_years", "authority",
-           "enterprise", "header_key", "header_unit", "looks_like_person", "party", "pop_codes"]
+           "checked_code", "enterprise", "header_key", "header_unit", "looks_like_person", "party", "pop_codes"]

@@ -11,7 +11,8 @@ from datetime import timedelta
 
 from ..context import ExtractionContext
 from ..dates import DateError, parse_date
-from .base import ListExtractor, Row, authority, party
+from cscs.graph.namespaces import CSCS
+from .base import ListExtractor, Row, authority, checked_code, party
 
 
 class PenaltyList(ListExtractor):
@@ -28,7 +29,8 @@ class PenaltyList(ListExtractor):
             validity_end = None  # "六个月", "长期": kept as text below
         valid_until = publicity_until or (validity_end + timedelta(days=1) if validity_end else None)
         subject, link = party(ctx, row, name, category)
-        ctx.record(
+        issuer_code, source_code = checked_code(ctx, row, "authority_code"), checked_code(ctx, row, "data_source_code")
+        node = ctx.record(
             "AdministrativePenalty", subject, row.anchor, link=link, record_class="PenaltyDecision",
             valid_from=decided_on, valid_until=valid_until, issued_by=authority(ctx, row.pop("authority")),
             properties={
@@ -37,7 +39,10 @@ class PenaltyList(ListExtractor):
                 "legalBasis": row.pop("legal_basis"), "penaltyType": row.pop("penalty_type"),
                 "penaltyContent": row.pop("content"), "fineYuan": fine, "confiscatedYuan": confiscated,
                 "licence": row.pop("licence"), "validity": validity,
-                "issuerCode": row.pop("authority_code"), "dataSource": row.pop("data_source"),
-                "dataSourceCode": row.pop("data_source_code"), "remarks": row.pop("remarks"),
+                "issuerCode": issuer_code[0], "dataSource": row.pop("data_source"),
+                "dataSourceCode": source_code[0], "remarks": row.pop("remarks"),
             },
         )
+        for code, valid in (issuer_code, source_code):
+            if not valid:
+                ctx.add(node, CSCS.failsCheck, code)

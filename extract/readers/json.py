@@ -26,11 +26,26 @@ def read_json(path: Path) -> list[RawTable]:
     A ``.json`` file that is really JSON Lines is read as such.
     """
     text, encoding = decode_text(path.read_bytes(), path)
-    if path.suffix.lower() == ".jsonl":
-        numbered, json_path = _json_lines(text, path), ""
-    else:
-        numbered, json_path = _json_document(text, path)
-    return [RawTable(source=path, format="json", rows=_rows(numbered), encoding=encoding, json_path=json_path)]
+    try:
+        if path.suffix.lower() == ".jsonl":
+            numbered, json_path = _json_lines(text, path), ""
+        else:
+            numbered, json_path = _json_document(text, path)
+        return [RawTable(source=path, format="json", rows=_rows(numbered), encoding=encoding,
+                         json_path=json_path)]
+    except RecursionError:  # 200,000 nested brackets: no record is that deep
+        raise ReaderError(path, None, "JSON nested too deeply to read (over a thousand levels)") from None
+
+
+def load_json(text: str, path: Path) -> Any:
+    """``json.loads`` with its failures as one ReaderError naming the file and place: a
+    syntax error, and nesting too deep to parse (200,000 brackets)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _syntax_error(path, exc) from exc
+    except RecursionError:
+        raise ReaderError(path, None, "JSON nested too deeply to read (over a thousand levels)") from None
 
 
 def _json_document(text: str, path: Path) -> tuple[list[tuple[int, Record]], str]:

@@ -92,7 +92,7 @@ def open_pdf(path: Path) -> Iterator[Any]:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise ReaderError(path, None, f"not a readable PDF ({describe(exc)})") from exc
-    with pdf:
+    try:
         try:
             page_count = len(pdf.pages)
         except Exception as exc:
@@ -100,6 +100,17 @@ def open_pdf(path: Path) -> Iterator[Any]:
         if not page_count:
             raise ReaderError(path, None, "PDF has no pages")
         yield pdf
+    finally:
+        _close(pdf)
+
+
+def _close(pdf: Any) -> None:
+    """Close a PDF; closing walks the page tree again, and a broken tree fails there a
+    second time: the error already raised (or none) is the one to report."""
+    try:
+        pdf.close()
+    except Exception:  # noqa: BLE001 - see above
+        pdf.stream.close()
 
 
 def on_page(path: Path, pdf: Any, number: int, work: Callable[[Any], _T]) -> _T:

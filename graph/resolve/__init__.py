@@ -23,8 +23,9 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from ..namespaces import CSCS, DCTERMS, ID, PROV, RDF, RDFS, XSD, key_digest
 from ..queries import load
+from ..crashpoints import crash_point
 from ..store import EmbeddedStore
-from . import firms, persons
+from . import firms, freshness, persons
 from .model import ACCEPT, REVIEW, Match, decide
 
 MACHINE = NamedNode("https://w3id.org/cscs/resolution/machine")
@@ -45,6 +46,7 @@ class Resolution:
 
 def resolve(store: EmbeddedStore, today=None) -> Resolution:
     """Match every unresolved firm and person node; rewrite the machine's graph."""
+    computed_from = freshness.basis(store, USERS)
     result = Resolution()
     firm_nodes = firms.load(store.select(load("resolve-firms")))
     index = firms.FirmIndex(firm_nodes)
@@ -72,7 +74,13 @@ def resolve(store: EmbeddedStore, today=None) -> Resolution:
     result.links = _components(pairs, firm_nodes, person_nodes)
     result.review = [m for m in result.review if frozenset((m.subject, m.candidate)) not in same | not_same]
     _write(store, result)
+    freshness.mark(store, MACHINE, RESOLVER, computed_from)  # last: the run is whole
     return result
+
+
+def is_stale(store: EmbeddedStore) -> bool:
+    """Whether the machine's graph misses documents or judgements (see :mod:`.freshness`)."""
+    return freshness.is_stale(store, MACHINE, RESOLVER, USERS)
 
 
 def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: str,
@@ -181,5 +189,7 @@ def _write(store: EmbeddedStore, result: Resolution) -> None:
     quads += [Quad(NamedNode(alias), CSCS.resolvedTo, NamedNode(canonical), MACHINE)
               for alias, canonical in result.links.items()]
     store.replace_graph(MACHINE, quads)
+    crash_point("resolve:after-replace")
     # derived from the links just written; if this second step fails, the next run redoes both
     store.update(load("resolve-memberships"), g=MACHINE)
+    crash_point("resolve:after-memberships")

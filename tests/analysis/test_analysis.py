@@ -12,7 +12,6 @@ analyses take some 30 s.
 from __future__ import annotations
 
 import io
-import time
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +33,6 @@ LISTS = {"donations", "volunteer", "honours", "red_list", "penalties", "dishones
 
 @pytest.fixture(scope="module")
 def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    started = time.perf_counter()
     out = tmp_path_factory.mktemp("listed")
     generate_listed(out, effect=0.8)
     write_lists_for(out / "lists-null", effect=0.0)
@@ -50,7 +48,7 @@ def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             retract(graph.store, NamedNode(document["doc"]))
     graph.ingest([out / "lists-null"])
     null = analyze(graph, AS_OF, out_dir=out / "null")
-    return {"planted": planted, "null": null, "seconds": time.perf_counter() - started}
+    return {"planted": planted, "null": null}  # how long this takes: bench/timings.py
 
 
 def connected(analysis: Analysis, outcome: str):
@@ -108,10 +106,6 @@ def test_outputs_are_written(analyses) -> None:
     text = io.StringIO()
     write_text(analyses["planted"].table, analyses["planted"].fits, text)
     assert "Politically connected" in text.getvalue() and "HC1 robust SE" in text.getvalue()
-
-
-def test_generation_ingest_and_analysis_are_fast_enough(analyses) -> None:
-    assert analyses["seconds"] < 120  # two analyses; about 30 s on the project's 2-core machine
 
 
 def test_cscs_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ from cscs.api import Graph
 from cscs.cli import main
 from cscs.demo import shipped_rubric
 from cscs.extract.identifiers import make_uscc
+from cscs.graph.store import StoreError
 
 import sys
 
@@ -41,10 +42,9 @@ def test_a_server_lost_mid_ingest_leaves_whole_documents_and_a_rerun_completes(t
     with oxigraph_server(data) as base:
         graph = oxigraph_graph(base)
         assert [r.status for r in graph.ingest([shipped_rubric(), docs[0]])] == ["added", "added"]
-    # the server is gone: the remaining documents are rejected, each with a clear message
-    reports = graph.ingest(docs[1:])
-    assert [r.status for r in reports] == ["rejected", "rejected"]
-    assert all("failed at" in r.error and r.path.name in r.error for r in reports)
+    # the server is gone: the ingest stops at the first file, with one clear message
+    with pytest.raises(StoreError, match=r"^list1\.csv: .*failed at .*stopped after 0 of 2 files"):
+        graph.ingest(docs[1:])
     with oxigraph_server(data) as base:
         graph = oxigraph_graph(base)
         # what was written is whole; a rerun of the same ingest completes the rest
@@ -54,3 +54,34 @@ def test_a_server_lost_mid_ingest_leaves_whole_documents_and_a_rerun_completes(t
         assert sorted(d["title"] for d in graph.documents()) == ["list0.csv", "list1.csv", "list2.csv",
                                                                  "zhejiang-2020.tsv"]
         assert len(graph.score()) == 90
+
+
+def test_a_server_lost_mid_ingest_prints_one_line_and_stops(tmp_path: Path, capsys, monkeypatch) -> None:
+    """The CLI: no traceback and no line per remaining file, one error and exit 2."""
+    from cscs.graph import ingest as ingest_mod
+
+    docs = [listing(tmp_path / f"list{i}.csv", 5, first=5 * i) for i in range(4)]
+    server = oxigraph_server(tmp_path / "server-data")
+    base = server.__enter__()
+    real, alive = ingest_mod.ingest_file, [True]
+
+    def stop() -> None:
+        if alive.pop() if alive else False:
+            server.__exit__(None, None, None)
+
+    def then_the_server_dies(*args, **kwargs):
+        report = real(*args, **kwargs)
+        stop()
+        return report
+
+    monkeypatch.setattr(ingest_mod, "ingest_file", then_the_server_dies)
+    endpoint = ["--endpoint", f"{base}/query", "--update-endpoint", f"{base}/update",
+                "--store-endpoint", f"{base}/store"]
+    try:
+        assert main([*endpoint, "ingest", "--quiet", *map(str, docs)]) == 2
+    finally:
+        stop()
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert err.startswith("cscs: error: list1.csv: ") and "stopped after 1 of 4 files" in err, err
+    assert "\n" not in err and "Traceback" not in captured.out + captured.err

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cscs.api import Graph
 from cscs.extract.context import ExtractionError
 from cscs.extract.lists.penalties import PenaltyList
 
@@ -9,7 +10,7 @@ HEADER = ["行政相对人名称", "行政相对人类别", "统一社会信用�
           "行政处罚决定书文号", "违法行为类型", "违法事实", "处罚依据", "处罚类别", "处罚内容", "罚款金额（万元）",
           "没收违法所得、没收非法财物的金额（万元）", "暂扣或吊销证照名称及编号", "处罚决定日期", "处罚有效期", "公示截止期",
           "处罚机关", "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "备注"]
-AUTHORITY = ["杭州市上城区市场监督管理局", "11330102MB0000000X", "杭州市上城区市场监督管理局", "11330102MB0000000X"]
+AUTHORITY = ["杭州市上城区市场监督管理局", "11330102MB0000000K", "杭州市上城区市场监督管理局", "11330102MB0000000K"]
 
 
 def penalty(name, category, codes, rep, number, fine, confiscated, decided, validity, publicity, remark=""):
@@ -45,7 +46,7 @@ def test_gbk_csv_full_standard(write, run, choose_name):
     assert firm["decisionNumber"] == "杭上市监处罚〔2021〕12号"
     assert firm["penaltyType"] == "罚款;没收违法所得" and firm["violationType"] == "虚假宣传"
     assert firm["legalBasis"] == "《中华人民共和国广告法》第五十五条" and firm["facts"] == "发布虚假广告"
-    assert firm["remarks"] == "已缴纳" and firm["issuerCode"] == "11330102MB0000000X"
+    assert firm["remarks"] == "已缴纳" and firm["issuerCode"] == "11330102MB0000000K"
     assert facts.label(firm["issuedBy"]) == "杭州市上城区市场监督管理局"
     assert facts.kind_of(person["subject"]) == "Person" and facts.label(person["subject"]) == "王五"
     assert person["fineYuan"] == "500" and person["validUntil"] == "2022-01-01"  # 处罚有效期 2021-12-31, last day
@@ -110,3 +111,19 @@ def test_wrong_file_is_an_error(write, run):
     path = write.csv("wrong.csv", [["行政相对人名称", "罚款金额（万元）"], ["甲公司", "1"]])
     with pytest.raises(ExtractionError, match="administrative penalties"):
         run(PenaltyList(), path)
+
+
+def test_an_authority_code_failing_its_check_is_warned_and_flagged(tmp_path) -> None:
+    from cscs.graph.namespaces import CSCS
+
+    path = tmp_path / "penalties.csv"
+    path.write_text("行政相对人名称,统一社会信用代码,行政处罚决定书文号,处罚决定日期,处罚机关,处罚机关统一社会信用代码\n"
+                    "杭州甲乙科技有限公司,913301027258291747,杭上市监罚〔2021〕1号,2021-01-05,杭州市上城区市场监督管理局,"
+                    "11330102MB0000000X\n", encoding="utf-8")
+    g = Graph(memory=True)
+    (report,) = g.ingest([path], resolve=False)
+    assert report.status == "added" and [str(p) for p in report.warnings] == [
+        "warning: penalties.csv, row 2: column 处罚机关统一社会信用代码: USCC 11330102MB0000000X fails its check "
+        "character; kept and flagged"]
+    flagged = [q for q in g.store.raw.quads_for_pattern(None, CSCS.failsCheck, None, None)]
+    assert [q.object.value for q in flagged] == ["11330102MB0000000X"]
