@@ -123,8 +123,6 @@ class Row:
             value = parse_amount(text, self.units.get(field, default_unit))
         except AmountError as exc:
             raise RowError(f"column {self.column(field)}: {exc}") from exc
-        if value is not None and value < 0:  # a fine, arrears or donation is never below zero
-            raise RowError(f"column {self.column(field)}: not an amount: {text!r}")
         return value
 
     def year(self, field: str) -> int | None:

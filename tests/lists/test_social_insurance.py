@@ -34,7 +34,7 @@ def test_gbk_csv_amount_units_and_paid_up(write, run, choose_name):
     assert third["linkIdentifierType"] == "other"  # a 16-character code is kept, and flagged as no known kind
     assert facts.warnings() == [
         "warning: si.csv, row 4: unrecognised firm identifier '9133010272582917'; kept as a plain identifier",
-        "warning: si.csv, row 5: row skipped: column 欠费金额（元）: not an amount: '-800'"]
+        "warning: si.csv, row 5: row skipped: column 欠费金额（元）: implausible amount '-800' (plausible: 0 to 1,000,000,000,000 yuan)"]
     assert ctx.counts.records == 3
 
 
