@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import unquote
 
 from pyoxigraph import NamedNode
 
@@ -20,7 +19,7 @@ from cscs.graph.queries import load
 
 from . import charts, scoring, source, sparql
 from .app import Explorer, HTTPError, Request, Response, route
-from .render import ENTERPRISE, short, url
+from .render import ENTERPRISE, firm_url, short, url
 
 SEARCH_LIMIT = 25
 ROLE_ORDER = ["LegalRepresentative", "Chairman", "Director", "IndependentDirector", "GeneralManager",
@@ -206,15 +205,35 @@ def tree(score: scoring.FirmScore) -> list[dict]:
     return out
 
 
-@route(r"/firm/(?P<key>[^/]+)")
-def firm_page(app: Explorer, request: Request) -> Response:
-    key = unquote(request.params["key"])
+def is_firm(app: Explorer, iri: str) -> bool:
+    return app.graph.store.ask("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?firm { UNDEF } "
+                               "?firm a cscs:Enterprise }", firm=NamedNode(iri))
+
+
+def firm_key(app: Explorer, key: str) -> str:
+    """The canonical firm IRI for ``/firm/<key>``: the key after ``.../enterprise/`` of a
+    node (the server has decoded the path once, so a masked code's ``%2A`` arrives as
+    written in the IRI), else a USCC, organisation code or name typed into the address."""
     try:
-        iri = app.graph.find_firm(node(ENTERPRISE + key).value)
+        iri = NamedNode(ENTERPRISE + key).value
+    except ValueError:
+        iri = None
+    try:
+        return app.graph.find_firm(iri if iri and is_firm(app, iri) else key)
     except LookupError_ as exc:
         raise HTTPError(404, str(exc)) from None
-    except HTTPError:
-        raise HTTPError(404, "no such firm") from None
+
+
+def redirect(location: str) -> Response:
+    return Response("", 303, headers=[("Location", location)])
+
+
+@route(r"/firm/(?P<key>[^/]+)")
+def firm_page(app: Explorer, request: Request) -> Response:
+    key = request.params["key"]
+    iri = firm_key(app, key)
+    if firm_url(iri) != firm_url(ENTERPRISE + key):  # an alias or a code: one page per firm
+        return redirect(firm_url(iri, **{k: v[0] for k, v in request.query.items()}))
     day = _day(request)
     model = rubric_model(app, rubric_iri(app, request.arg("rubric"), day))
     firm, personnel = describe_firm(app, iri)
@@ -334,7 +353,7 @@ def rubrics(app: Explorer, request: Request) -> Response:
 
 @route(r"/rubric/(?P<id>[^/]+)")
 def rubric_page(app: Explorer, request: Request) -> Response:
-    model = rubric_by_id(app, unquote(request.params["id"]))
+    model = rubric_by_id(app, request.params["id"])
     return app.render("rubric.html", rubric=model, nodes=sorted(model.nodes, key=lambda n: _notation_key(n.notation)))
 
 
