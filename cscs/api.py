@@ -8,7 +8,7 @@ of the command line (documented in the README).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
@@ -33,6 +33,31 @@ __all__ = ["CategoryScore", "Evidence", "Explanation", "FirmScore", "Graph", "In
 
 class LookupError_(LookupError):
     """A firm, rubric or document that cannot be found, or is ambiguous."""
+
+
+DateLike = date | datetime | str
+
+
+def as_date(value: DateLike | None, name: str = "as_of") -> date:
+    """A day given as a ``date``, a ``datetime`` (its day) or an ISO string
+    (``2024-06-30``); None is today. Notebooks pass strings, so every date the API
+    takes goes through here."""
+    if value is None:
+        return date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        try:
+            return datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            raise ValueError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+    raise TypeError(f"{name}: expected a date, datetime or YYYY-MM-DD string, not {type(value).__name__}")
 
 
 class Graph:
@@ -127,7 +152,7 @@ class Graph:
         self._rubric_rows = None
         self._rubric_views = explaining.RubricViews()
 
-    def rubric(self, ref: str | None = None, as_of: date | None = None) -> str:
+    def rubric(self, ref: str | None = None, as_of: DateLike | None = None) -> str:
         """A rubric by id or IRI; by default the latest one in force on ``as_of``."""
         rows = self.rubrics().rows
         if not rows:
@@ -138,7 +163,7 @@ class Graph:
                 if ref in (row["id"], row["rubric"]):
                     return str(row["rubric"])
             raise LookupError_(f"no rubric {ref!r}; known: {', '.join(str(r['id']) for r in rows)}")
-        day = as_of or date.today()
+        day = as_date(as_of)
         in_force = [r for r in rows if (r["effectiveFrom"] is None or r["effectiveFrom"] <= day)
                     and (r["effectiveUntil"] is None or day < r["effectiveUntil"])]
         return str((in_force or rows)[0]["rubric"])
@@ -189,11 +214,11 @@ class Graph:
         return {str(r["firm"]): (r["name"], r["uscc"]) for r in rows}
 
     # -- scores ----------------------------------------------------------------
-    def score(self, firm: str | None = None, as_of: date | None = None,
+    def score(self, firm: str | None = None, as_of: DateLike | None = None,
               rubric: str | None = None) -> list[FirmScore]:
         """Every firm's (score.rq) or one firm's (its explanation's parts, see
         :mod:`cscs.explaining`) category points, total and grade."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         if firm:
             firm_iri, name, uscc = self._named_firm(firm)
@@ -216,27 +241,27 @@ class Graph:
             entry.categories.sort(key=lambda c: order.index(c.category) if c.category in order else len(order))
         return list(scores.values())
 
-    def refresh_scores(self, as_of: date | None = None, rubric: str | None = None, full: bool = False,
+    def refresh_scores(self, as_of: DateLike | None = None, rubric: str | None = None, full: bool = False,
                        progress: Callable[[int], None] | None = None) -> score_sets.Refresh:
         """Bring the materialised score graph of (rubric, as_of) up to date: nothing if it
         is current, the touched firms only if documents were only added, else everything."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         return score_sets.refresh(self.store, self.rubric(rubric, day), day, full=full, progress=progress)
 
-    def all_scores(self, as_of: date | None = None, rubric: str | None = None,
+    def all_scores(self, as_of: DateLike | None = None, rubric: str | None = None,
                    refresh: bool = True) -> Iterator[dict[str, object]]:
         """Every firm's total, grade and category points (category IRI → points), one at
         a time, from the materialised score graph (brought up to date first unless the
         caller just did, with ``refresh_scores``)."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         if refresh:
             score_sets.refresh(self.store, rubric_iri, day)
         return score_sets.read_all(self.store, rubric_iri, day)
 
-    def category_labels(self, rubric: str | None = None, as_of: date | None = None) -> dict[str, str]:
+    def category_labels(self, rubric: str | None = None, as_of: DateLike | None = None) -> dict[str, str]:
         """The rubric's first-level categories, in order: IRI → English label."""
-        return self._labels(self.rubric(rubric, as_of or date.today()))
+        return self._labels(self.rubric(rubric, as_of))
 
     def _labels(self, rubric_iri: str) -> dict[str, str]:
         q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
@@ -245,10 +270,10 @@ class Graph:
         rows = sorted(self.store.select(q, rubric=NamedNode(rubric_iri)), key=lambda r: str(r["notation"]))
         return {str(r["c"]): str(r["label"]) for r in rows}
 
-    def explain(self, firm: str, as_of: date | None = None, rubric: str | None = None) -> Explanation:
+    def explain(self, firm: str, as_of: DateLike | None = None, rubric: str | None = None) -> Explanation:
         """Each indicator's points and the records that moved them, with their provenance
         (see :mod:`cscs.explaining` for why it is read in parts)."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         firm_iri, name, uscc = self._named_firm(firm)
         return explaining.explain(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri, day,

@@ -14,14 +14,14 @@ from pathlib import Path
 from pyoxigraph import NamedNode
 
 from . import __version__
-from .api import Graph, LookupError_
+from .api import Graph, LookupError_, as_date
 from .graph.store import StoreError, default_store_path
 from .report import write_explanation, write_scores
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return as_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
