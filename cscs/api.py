@@ -10,21 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pyoxigraph import NamedNode
 
 from cscs import explaining
 from cscs.extract.identifiers import normalize_name, parse_firm_id
-from cscs.graph import ingest as ingest_mod
-from cscs.graph import resolve as resolution
 from cscs.graph import scores as score_sets
-from cscs.graph.ingest import IngestReport
 from cscs.graph.namespaces import ID
 from cscs.graph.queries import load
-from cscs.graph.remote import RemoteStore
-from cscs.graph.resolve import Match, Resolution
 from cscs.graph.store import EmbeddedStore, Rows, open_store
+
+if TYPE_CHECKING:  # ingest and resolution pull in every reader and spaCy: imported when used
+    from cscs.graph.ingest import IngestReport
+    from cscs.graph.remote import RemoteStore
+    from cscs.graph.resolve import Match, Resolution
 from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
 
 __all__ = ["CategoryScore", "Evidence", "Explanation", "FirmScore", "Graph", "IndicatorScore",
@@ -69,6 +69,8 @@ class Graph:
         if store is not None:
             self.store = store
         elif endpoint:
+            from cscs.graph.remote import RemoteStore
+
             self.store = RemoteStore(endpoint, update_endpoint, store_endpoint)
         else:
             self.store = open_store(path, memory=memory)
@@ -83,6 +85,8 @@ class Graph:
         """Ingest documents; then, if anything was added, resolve identities again so
         that records naming a firm by an old or masked code reach it. Large list files
         are streamed in resumable batches (``bulk``: None decides by size)."""
+        from cscs.graph import ingest as ingest_mod
+
         self._forget_rubrics()
         reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done,
                                     bulk=bulk, on_rows=on_rows)
@@ -93,6 +97,8 @@ class Graph:
     # -- identities ------------------------------------------------------------
     def resolve(self) -> Resolution:
         """Match firm and person nodes; rewrite the machine's judgements and links."""
+        from cscs.graph import resolve as resolution
+
         return resolution.resolve(self.store)
 
     def review(self) -> list[Match]:
@@ -101,9 +107,13 @@ class Graph:
 
     def judge(self, subject: str, candidate: str, same: bool, by: str, note: str | None = None) -> None:
         """A user's judgement on a pair; it outranks the machine's, and scores follow."""
+        from cscs.graph import resolve as resolution
+
         resolution.judge(self.store, self._node(subject), self._node(candidate), same, by, note)
 
     def unjudge(self, subject: str, candidate: str) -> bool:
+        from cscs.graph import resolve as resolution
+
         return resolution.unjudge(self.store, self._node(subject), self._node(candidate))
 
     def _node(self, ref: str) -> str:
@@ -129,6 +139,8 @@ class Graph:
         return str(matches[0]["doc"])
 
     def retract(self, ref: str) -> str:
+        from cscs.graph import ingest as ingest_mod
+
         doc = self.find_document(ref)
         self._forget_rubrics()
         ingest_mod.retract(self.store, NamedNode(doc))
