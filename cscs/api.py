@@ -12,10 +12,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Triple
 
 from cscs import explaining
 from cscs.extract.identifiers import normalize_name, parse_firm_id
+from cscs.graph import query_forms
 from cscs.graph import scores as score_sets
 from cscs.graph.namespaces import ID
 from cscs.graph.queries import load
@@ -65,7 +66,7 @@ class Graph:
 
     def __init__(self, store: EmbeddedStore | RemoteStore | None = None, path: Path | str | None = None,
                  memory: bool = False, endpoint: str | None = None, update_endpoint: str | None = None,
-                 store_endpoint: str | None = None):
+                 store_endpoint: str | None = None, read_only: bool = False):
         if store is not None:
             self.store = store
         elif endpoint:
@@ -73,7 +74,7 @@ class Graph:
 
             self.store = RemoteStore(endpoint, update_endpoint, store_endpoint)
         else:
-            self.store = open_store(path, memory=memory)
+            self.store = open_store(path, memory=memory, read_only=read_only)
         self._rubric_views = explaining.RubricViews()
         self._rubric_rows: Rows | None = None  # kept while this process alone writes the store
 
@@ -87,12 +88,18 @@ class Graph:
         are streamed in resumable batches (``bulk``: None decides by size)."""
         from cscs.graph import ingest as ingest_mod
 
+        self._writing()
         self._forget_rubrics()
         reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done,
                                     bulk=bulk, on_rows=on_rows)
         if resolve and any(r.status == "added" for r in reports):
             self.resolve()
         return reports
+
+    def _writing(self) -> None:
+        """Refuse a write on a read-only store before any work, in one message."""
+        if getattr(self.store, "read_only", False):
+            self.store.require_writable()
 
     # -- identities ------------------------------------------------------------
     def resolve(self) -> Resolution:
@@ -141,6 +148,7 @@ class Graph:
     def retract(self, ref: str) -> str:
         from cscs.graph import ingest as ingest_mod
 
+        self._writing()
         doc = self.find_document(ref)
         self._forget_rubrics()
         ingest_mod.retract(self.store, NamedNode(doc))
@@ -294,6 +302,17 @@ class Graph:
     # -- raw access ----------------------------------------------------------
     def query(self, sparql: str, /, **params: object) -> Rows:
         """Run any SELECT; ``params`` fill its ``VALUES ?name { UNDEF }`` slots."""
+        return self.store.select(sparql, **params)
+
+    def run(self, sparql: str, /, **params: object) -> Rows | bool | list[Triple]:
+        """Any query, by its form: a SELECT's rows, an ASK's truth, a CONSTRUCT's or
+        DESCRIBE's triples. A malformed query raises SyntaxError (see
+        :func:`cscs.graph.query_forms.syntax_message` for saying it to a person)."""
+        kind = query_forms.form(sparql)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            return self.store.triples(sparql, **params)
+        if kind == "ASK":
+            return self.store.ask(sparql, **params)
         return self.store.select(sparql, **params)
 
     def export(self, out: IO[bytes], fmt: str = "trig") -> None:

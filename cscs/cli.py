@@ -75,11 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rubric")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
-    p = sub.add_parser("query", help="run a SPARQL SELECT file with bound parameters")
+    p = sub.add_parser("query", help="run a SPARQL query file (SELECT, ASK, CONSTRUCT, DESCRIBE) with bound parameters")
     p.add_argument("file", type=Path)
     p.add_argument("--param", "-p", action="append", type=_param, default=[],
                    help="name=value for a VALUES ?name { UNDEF } slot")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default="table",
+                   help="SELECT: table, csv or json; ASK: true/false; CONSTRUCT/DESCRIBE: N-Triples, "
+                   "turtle or json (JSON-LD)")
 
     p = sub.add_parser("export", help="write the whole graph")
     p.add_argument("--format", choices=["trig", "nquads", "jsonld"], default="trig")
@@ -124,17 +126,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# commands that only read the store: they open it read-only, beside a running explorer
+READING = {"score", "explain", "query", "documents", "export", "validate", "rubrics"}
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    return args.command in READING and not getattr(args, "all", False)  # score --all writes its score graph
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    graph = None
     try:
         graph = Graph(path=args.store, endpoint=args.endpoint, update_endpoint=args.update_endpoint,
-                      store_endpoint=args.store_endpoint)
+                      store_endpoint=args.store_endpoint, read_only=reads_only(args))
         return COMMANDS[args.command](graph, args)
     except (LookupError_, StoreError, FileNotFoundError, ValueError) as exc:
         print(f"cscs: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    finally:
+        if graph is not None:  # let go of the store's lock now, not at a later collection
+            import gc
+
+            del graph
+            gc.collect()
 
 
 def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
@@ -230,7 +247,23 @@ def cmd_explain(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_query(graph: Graph, args: argparse.Namespace) -> int:
-    rows = graph.query(args.file.read_text(encoding="utf-8"), **dict(args.param))
+    from .graph.query_forms import syntax_message
+
+    text = args.file.read_text(encoding="utf-8")
+    try:
+        rows = graph.run(text, **dict(args.param))
+    except SyntaxError as exc:
+        raise ValueError(f"{args.file}: {syntax_message(text, exc)}") from None
+    if isinstance(rows, bool):
+        print(json.dumps({"boolean": rows}) if args.format == "json" else str(rows).lower())
+        return 0
+    if isinstance(rows, list):  # CONSTRUCT, DESCRIBE
+        from pyoxigraph import RdfFormat, serialize
+
+        fmt = {"json": RdfFormat.JSON_LD, "turtle": RdfFormat.TURTLE}.get(args.format, RdfFormat.N_TRIPLES)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(serialize(rows, format=fmt) or b"")
+        return 0
     if args.format == "json":
         json.dump(rows.rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
         print()
@@ -339,9 +372,18 @@ def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
+    from .graph.store import server_marker
     from .web import serve
 
-    serve(graph, args.host, args.port, args.query_timeout)
+    path = getattr(graph.store, "path", None)
+    marker = server_marker(path) if path is not None else None
+    if marker is not None:  # so that a command that needs to write names what holds the store
+        marker.write_text(json.dumps({"pid": os.getpid(), "host": args.host, "port": args.port}), encoding="utf-8")
+    try:
+        serve(graph, args.host, args.port, args.query_timeout)
+    finally:
+        if marker is not None:
+            marker.unlink(missing_ok=True)
     return 0
 
 

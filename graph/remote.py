@@ -249,6 +249,21 @@ class RemoteStore:
     def ask(self, query: str, /, **params: object) -> bool:
         return bool(self.select(query, **params).rows[0]["ask"])
 
+    def triples(self, query: str, /, **params: object) -> list[ox.Triple]:
+        """A CONSTRUCT or DESCRIBE query's triples, asked for as N-Triples."""
+        data = {"query": self._text(query, params)}
+        if self.dialect.union_parameter:
+            data[self.dialect.union_parameter] = "true"
+        headers = self._headers({"Accept": "application/n-triples",
+                                 "Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(self.query_url, data=urllib.parse.urlencode(data).encode(),
+                                         headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return [q.triple for q in ox.parse(response.read(), format=ox.RdfFormat.N_TRIPLES)]
+        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
+            raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
+
     def update(self, update: str, /, **params: object) -> None:
         if not self.update_url:
             raise StoreError(f"{self.query_url}: writing needs an update endpoint (--update-endpoint)")

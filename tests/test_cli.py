@@ -88,12 +88,15 @@ def test_query_export_retract(capsys, store: Path, listing: Path, tmp_path: Path
 
 def test_errors_are_one_line_and_a_nonzero_exit(capsys, store: Path, tmp_path: Path) -> None:
     code, _, err = run(capsys, "--store", str(store), "score")
-    assert code == 2 and err.strip() == ("cscs: error: no rubric in the graph; ingest one first "
-                                         "(cscs ingest RUBRIC.tsv), or run cscs demo")
+    assert code == 2 and err.strip().startswith(f"cscs: error: no store at {store}: nothing was ingested there")
+    assert not store.exists()  # a reading command on a mistyped --store leaves nothing behind
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     code, out, err = run(capsys, "--store", str(store), "ingest", "--quiet", str(empty))
     assert code == 1 and f"rejected  {empty}: empty file" in err and "1 rejected" in out
+    code, _, err = run(capsys, "--store", str(store), "score")
+    assert code == 2 and err.strip() == ("cscs: error: no rubric in the graph; ingest one first "
+                                         "(cscs ingest RUBRIC.tsv), or run cscs demo")
 
 
 def test_console_script_is_installed() -> None:

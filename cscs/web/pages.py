@@ -15,6 +15,7 @@ from pyoxigraph import NamedNode
 from cscs.api import LookupError_
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph.namespaces import ID
+from cscs.graph.query_forms import syntax_message
 from cscs.graph.queries import load
 
 from . import charts, scoring, source, sparql
@@ -453,7 +454,7 @@ def query_page(app: Explorer, request: Request) -> Response:
         try:
             result = sparql.table(sparql.run(app, text, "application/sparql-results+json, text/turtle"))
         except SyntaxError as exc:
-            error = f"Not a SPARQL query (updates are refused): {exc}"
+            error = syntax_message(text, exc)
         except sparql.QueryTimeout:
             error = f"The query did not finish within {app.query_timeout:g} s."
         except sparql.Busy:
