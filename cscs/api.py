@@ -92,7 +92,7 @@ class Graph:
         self._forget_rubrics()
         reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done,
                                     bulk=bulk, on_rows=on_rows)
-        if resolve and any(r.status == "added" for r in reports):
+        if resolve and any(r.status in ("added", "re-extracted") for r in reports):
             self.resolve()
         return reports
 

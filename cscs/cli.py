@@ -190,11 +190,14 @@ def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
         rows_bar.close()
     for r in reports:
         if r.status != "rejected":
-            print(f"{r.status:<9} {r.path.name}  [{r.extractor}] {r.counts.records} records, "
+            was = f" (was [{r.replaced}])" if r.replaced else ""
+            print(f"{r.status:<9} {r.path.name}  [{r.extractor}]{was} {r.counts.records} records, "
                   f"{r.counts.enterprises} firms, {r.counts.persons} persons, {len(r.warnings)} warnings")
     added = sum(r.status == "added" for r in reports)
     rejected = sum(r.status == "rejected" for r in reports)
-    print(f"{added} added, {sum(r.status == 'unchanged' for r in reports)} unchanged, "
+    again = sum(r.status == "re-extracted" for r in reports)
+    print(f"{added} added, " + (f"{again} re-extracted, " if again else "")
+          + f"{sum(r.status == 'unchanged' for r in reports)} unchanged, "
           f"{sum(len(r.warnings) for r in reports)} warnings, {rejected} rejected")
     return 1 if rejected else 0
 
