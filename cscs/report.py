@@ -71,8 +71,9 @@ def write_explanation(e: Explanation, out: IO[str], fmt_name: str = "text") -> N
             flag = " [assumed rule]" if ind.assumption else ""
             w(f"  {ind.notation:<6} {pad(ind.label, 58)} {fmt(ind.points):>4} / {fmt(ind.max):<4}{mark}{flag}\n")
             for ev in ind.evidence:
+                read_by = f" (read by {ev.extractor} {ev.extractor_version})" if ev.extractor else ""
                 w(f"         {STATUS_MARK.get(ev.status, '?')} {ev.status}: {ev.kind} from "
-                  f"{ev.valid_from}{_dates(ev)}; {ev.place}\n")
+                  f"{ev.valid_from}{_dates(ev)}; {ev.place}{read_by}\n")
                 detail = [x for x in (ev.issuer, ev.case_number, ev.decision_number, ev.reason) if x]
                 if detail:
                     w(f"           {' · '.join(detail)}\n")

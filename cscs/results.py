@@ -67,6 +67,8 @@ class Evidence:
     quote: str | None = None
     char_start: int | None = None
     char_end: int | None = None
+    extractor: str | None = None  # the extractor that read the record's document, and its version
+    extractor_version: str | None = None
 
     @property
     def place(self) -> str:

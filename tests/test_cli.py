@@ -60,9 +60,11 @@ def test_ingest_score_explain(capsys, store: Path, listing: Path) -> None:
     (evidence,) = abnormal["evidence"]
     assert (evidence["document_title"], evidence["row"], evidence["valid_from"], evidence["link_type"]) == (
         "abnormal.csv", 2, "2023-01-10", "uscc")
+    assert evidence["extractor"] == "abnormal_operations" and evidence["extractor_version"]
 
     code, out, _ = run(capsys, "--store", str(store), "explain", USCC, "--as-of", "2024-06-30")
     assert "Abnormal Operations" in out and "abnormal.csv, row 2" in out and "linked by uscc" in out
+    assert f"abnormal.csv, row 2 (read by abnormal_operations {evidence['extractor_version']})" in out
 
 
 def test_query_export_retract(capsys, store: Path, listing: Path, tmp_path: Path) -> None:
