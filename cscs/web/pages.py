@@ -312,14 +312,16 @@ def record_page(app: Explorer, request: Request) -> Response:
         raise HTTPError(404, str(exc)) from None
     place = source.Place.from_properties(props)
     excerpt = source.excerpt(doc, place)
-    image_url = None
+    image_url = row_url = None
     if doc.is_pdf and doc.state in ("ok", "changed") and place.page is not None:
-        image_url = f"/record/page.png?iri={iri}"
+        image_url = url("/record/page.png", iri=iri)
+        if place.char_start is None:  # a table row: shown enlarged above the page
+            row_url = url("/record/page.png", iri=iri, crop="row")
     subject = props.get("subject", "")
     if not firm and subject.startswith(ENTERPRISE):
         firm = subject
     return app.render("record.html", record=iri, kind=props.get("recordKind", ""), doc=doc, place=place,
-                      excerpt=excerpt, image_url=image_url, firm=firm,
+                      excerpt=excerpt, image_url=image_url, row_url=row_url, firm=firm,
                       subject_label=labels.get("subject") or subject,
                       linking=linking(app, props, labels, firm), properties=props_list)
 
@@ -338,7 +340,10 @@ def record_image(app: Explorer, request: Request) -> Response:
     span = None
     if place.char_start is not None:
         span = source.excerpt(doc, place).span or None
-    png = source.page_image(Path(doc.path), place, span)
+    try:
+        png = source.page_image(Path(doc.path), place, span, crop=request.arg("crop") == "row")
+    except LookupError as exc:
+        raise HTTPError(404, str(exc)) from None
     return Response(png, content_type="image/png", headers=[("Cache-Control", "max-age=600")])
 
 
