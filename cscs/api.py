@@ -230,8 +230,13 @@ class Graph:
         return firm_iri, name, uscc
 
     def firm_names(self, firm: str | None = None) -> dict[str, tuple[str | None, str | None]]:
-        rows = self.store.select(load("firm-names"), firm=NamedNode(firm) if firm else None)
-        return {str(r["firm"]): (r["name"], r["uscc"]) for r in rows}
+        return {iri: (name, uscc) for iri, (name, uscc, _) in self.firm_labels([firm] if firm else None).items()}
+
+    def firm_labels(self, firms: list[str] | None = None) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """Firm IRI → (name, USCC, best identifier: USCC, else masked code, else
+        organisation code), for these firms or every one."""
+        rows = self.store.select(load("firm-names"), firm=[NamedNode(f) for f in firms] if firms else None)
+        return {str(r["firm"]): (r["name"], r["uscc"], r["identifier"]) for r in rows}
 
     # -- scores ----------------------------------------------------------------
     def score(self, firm: str | None = None, as_of: DateLike | None = None,
@@ -241,18 +246,22 @@ class Graph:
         day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         if firm:
-            firm_iri, name, uscc = self._named_firm(firm)
-            return [explaining.firm_score(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri,
-                                          day, name, uscc)]
+            firm_iri = self.find_firm(firm)
+            name, uscc, identifier = self.firm_labels([firm_iri]).get(firm_iri, (None, None, None))
+            one = explaining.firm_score(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri,
+                                        day, name, uscc)
+            one.identifier = identifier
+            return [one]
         rows = self.store.select(load("score"), rubric=NamedNode(rubric_iri), asOf=day)
         labels = self._labels(rubric_iri)
-        names = self.firm_names()
+        names = self.firm_labels()
         scores: dict[str, FirmScore] = {}
         for row in rows:
             key = str(row["firm"])
             if key not in scores:
-                name, uscc = names.get(key, (None, None))
-                scores[key] = FirmScore(key, name, uscc, rubric_iri, day, row["total"], row["grade"])
+                name, uscc, identifier = names.get(key, (None, None, None))
+                scores[key] = FirmScore(key, name, uscc, rubric_iri, day, row["total"], row["grade"],
+                                        identifier=identifier)
             scores[key].categories.append(CategoryScore(
                 str(row["category"]), labels.get(str(row["category"]), ""), row["categoryPoints"],
                 row["categoryMax"]))
@@ -282,6 +291,13 @@ class Graph:
     def category_labels(self, rubric: str | None = None, as_of: DateLike | None = None) -> dict[str, str]:
         """The rubric's first-level categories, in order: IRI → English label."""
         return self._labels(self.rubric(rubric, as_of))
+
+    def points_are_whole(self, rubric: str | None = None, as_of: DateLike | None = None) -> bool:
+        """Whether every maximum and per-record point of the rubric is a whole number, so
+        that every score under it is (score tables then carry integers)."""
+        q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?rubric { UNDEF } ?i cscs:inRubric ?rubric . "
+             "{ ?i cscs:maxPoints ?p } UNION { ?i cscs:pointsPerRecord ?p } FILTER(?p != FLOOR(?p)) }")
+        return not self.store.ask(q, rubric=NamedNode(self.rubric(rubric, as_of)))
 
     def _labels(self, rubric_iri: str) -> dict[str, str]:
         q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "

@@ -63,10 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, help="date (default today)")
     p.add_argument("--rubric", help="rubric id (default: the one in force on the date)")
     p.add_argument("--format", choices=["table", "csv", "json", "parquet", "jsonl"], default="table",
-                   help="with --all: csv (default), parquet or jsonl")
+                   help="csv, parquet and jsonl share one schema: firm, name, identifier, total, grade, "
+                   "categories (with --all: csv by default)")
     p.add_argument("--all", action="store_true",
                    help="every firm, one row each, streamed from the materialised score graph")
-    p.add_argument("--output", type=Path, help="with --all: write to this file (needed for parquet)")
+    p.add_argument("--output", type=Path, help="write to this file (needed for parquet)")
     p.add_argument("--full", action="store_true", help="with --all: recompute every firm's score")
 
     p = sub.add_parser("explain", help="why a firm scored as it did")
@@ -205,10 +206,8 @@ def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
 def cmd_score(graph: Graph, args: argparse.Namespace) -> int:
     if args.all:
         return score_all(graph, args)
-    if args.format in ("parquet", "jsonl"):
-        raise ValueError(f"--format {args.format} is for --all")
     scores = graph.score(args.firm, args.as_of, args.rubric)
-    write_scores(scores, sys.stdout, args.format)
+    write_scores(scores, sys.stdout, args.format, path=args.output)
     return 0
 
 
@@ -218,7 +217,7 @@ def score_all(graph: Graph, args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from .tables import score_table, write_table
+    from .tables import score_columns, score_table, write_table
 
     if args.firm:
         raise ValueError("--all and --firm exclude each other")
@@ -237,8 +236,8 @@ def score_all(graph: Graph, args: argparse.Namespace) -> int:
             yield row
 
     rows = counted(graph.all_scores(day, args.rubric, refresh=False))
-    count = write_table(score_table(rows, labels), ["firm", "total", "grade", *labels.values()], fmt,
-                        out=sys.stdout, path=args.output)
+    count = write_table(score_table(rows, labels, graph.firm_labels), score_columns(labels), fmt,
+                        out=sys.stdout, path=args.output, whole=graph.points_are_whole(args.rubric, day))
     bar.close()
     print(f"{count} firms in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0

@@ -27,6 +27,7 @@ class FirmScore:
     total: float
     grade: str | None
     categories: list[CategoryScore] = field(default_factory=list)
+    identifier: str | None = None  # the best code: USCC, else masked USCC, else organisation code
 
     def to_dict(self) -> dict:
         data = asdict(self)

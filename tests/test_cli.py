@@ -47,7 +47,7 @@ def test_ingest_score_explain(capsys, store: Path, listing: Path) -> None:
 
     code, out, _ = run(capsys, "--store", str(store), "score", "--as-of", "2024-06-30", "--format", "csv")
     (row,) = list(csv.DictReader(io.StringIO(out)))
-    assert (row["uscc"], row["name"], row["Basic Data"], row["total"], row["grade"]) == (
+    assert (row["identifier"], row["name"], row["Basic Data"], row["total"], row["grade"]) == (
         USCC, "杭州命令行有限公司", "60", "795", "good")
 
     code, out, _ = run(capsys, "--store", str(store), "explain", "杭州命令行", "--as-of", "2024-06-30",

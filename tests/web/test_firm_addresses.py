@@ -4,7 +4,6 @@ takes a USCC, organisation code or name typed into the address to the firm's pag
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
@@ -12,34 +11,13 @@ import pytest
 
 from cscs.api import Graph
 from cscs.demo import shipped_rubric
-from cscs.extract.identifiers import make_uscc
 from cscs.web import Explorer
 from cscs.web.render import firm_url
 
+from masked_lists import masked_list
 from web_support import Client
 
 REAL_LIST = Path("lists/shixin_baidu_api_2019/res.json")
-
-
-def masked_list(folder: Path) -> Path:
-    """A court list in the shape of the 2019 Baidu API answer: firms known by a USCC
-    with four digits masked (``****``), one by an organisation code."""
-    uscc = make_uscc("330106", "MA2EXKL0")
-    masked = uscc[:10] + "****" + uscc[14:]
-    entries = [{"iname": "杭州测试遮蔽有限公司", "cardNum": masked, "businessEntity": "王五",
-                "caseCode": "(2019)浙0106执100号", "courtName": "杭州市西湖区人民法院", "areaName": "浙江",
-                "duty": "支付案款", "performance": "全部未履行", "disruptTypeName": "违反财产报告制度",
-                "publishDate": "2019年07月13日", "regDate": "20190114", "gistId": "(2018)浙0106民初1号",
-                "gistUnit": "杭州西湖法院", "partyTypeName": "1", "type": "失信被执行人名单"},
-               {"iname": "杭州另一遮蔽有限公司", "cardNum": "9133010612****567X", "businessEntity": "赵六",
-                "caseCode": "(2019)浙0106执101号", "courtName": "杭州市西湖区人民法院", "areaName": "浙江",
-                "duty": "支付案款", "performance": "全部未履行", "disruptTypeName": "违反财产报告制度",
-                "publishDate": "2019年07月14日", "regDate": "20190115", "gistId": "(2018)浙0106民初2号",
-                "gistUnit": "杭州西湖法院", "partyTypeName": "1", "type": "失信被执行人名单"}]
-    path = folder / "masked.json"
-    path.write_text(json.dumps({"status": "0", "data": [{"result": entries}]}, ensure_ascii=False),
-                    encoding="utf-8")
-    return path
 
 
 def explorer(*documents: Path) -> tuple[Graph, Client]:
