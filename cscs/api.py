@@ -173,7 +173,12 @@ class Graph:
         self._rubric_views = explaining.RubricViews()
 
     def rubric(self, ref: str | None = None, as_of: DateLike | None = None) -> str:
-        """A rubric by id or IRI; by default the latest one in force on ``as_of``."""
+        """A rubric by id or IRI; by default the latest one in force on ``as_of`` (or, when
+        none was, the latest: :meth:`fit_warnings` then says so)."""
+        return str(self.rubric_row(ref, as_of)["rubric"])
+
+    def rubric_row(self, ref: str | None = None, as_of: DateLike | None = None) -> dict:
+        """The rubric :meth:`rubric` picks, as its row of rubrics.rq."""
         rows = self.rubrics().rows
         if not rows:
             raise LookupError_("no rubric in the graph; ingest one first (cscs ingest RUBRIC.tsv), "
@@ -181,12 +186,23 @@ class Graph:
         if ref:
             for row in rows:
                 if ref in (row["id"], row["rubric"]):
-                    return str(row["rubric"])
+                    return row
             raise LookupError_(f"no rubric {ref!r}; known: {', '.join(str(r['id']) for r in rows)}")
         day = as_date(as_of)
         in_force = [r for r in rows if (r["effectiveFrom"] is None or r["effectiveFrom"] <= day)
                     and (r["effectiveUntil"] is None or day < r["effectiveUntil"])]
-        return str((in_force or rows)[0]["rubric"])
+        return (in_force or rows)[0]
+
+    def fit_warnings(self, rubric: str | None = None, as_of: DateLike | None = None,
+                     firms: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
+        """Where the rubric does not fit (see :mod:`cscs.fit`): a warning for the date
+        (before the rubric took effect), and one per firm of ``firms`` registered or
+        published outside its jurisdiction."""
+        from cscs import fit
+
+        row, day = self.rubric_row(rubric, as_of), as_date(as_of)
+        when = fit.date_warning(row, day)
+        return ([when] if when else []), fit.place_warnings(self.store, row, firms or [])
 
     def find_firm(self, text: str) -> str:
         """A firm by USCC, organisation code, registration number, IRI or name (exact, then partial)."""
@@ -236,7 +252,8 @@ class Graph:
         """Firm IRI → (name, USCC, best identifier: USCC, else masked code, else
         organisation code), for these firms or every one."""
         rows = self.store.select(load("firm-names"), firm=[NamedNode(f) for f in firms] if firms else None)
-        return {str(r["firm"]): (r["name"], r["uscc"], r["identifier"]) for r in rows}
+        return {str(r["firm"]): (r["name"], r["uscc"], r["uscc"] or r["maskedCode"] or r["organizationCode"])
+                for r in rows}
 
     # -- scores ----------------------------------------------------------------
     def score(self, firm: str | None = None, as_of: DateLike | None = None,
@@ -251,6 +268,8 @@ class Graph:
             one = explaining.firm_score(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri,
                                         day, name, uscc)
             one.identifier = identifier
+            when, where = self.fit_warnings(rubric_iri, day, [firm_iri])
+            one.warnings = when + list(where.values())
             return [one]
         rows = self.store.select(load("score"), rubric=NamedNode(rubric_iri), asOf=day)
         labels = self._labels(rubric_iri)
@@ -266,8 +285,10 @@ class Graph:
                 str(row["category"]), labels.get(str(row["category"]), ""), row["categoryPoints"],
                 row["categoryMax"]))
         order = list(labels)
-        for entry in scores.values():
+        when, where = self.fit_warnings(rubric_iri, day, list(scores))
+        for key, entry in scores.items():
             entry.categories.sort(key=lambda c: order.index(c.category) if c.category in order else len(order))
+            entry.warnings = when + ([where[key]] if key in where else [])
         return list(scores.values())
 
     def refresh_scores(self, as_of: DateLike | None = None, rubric: str | None = None, full: bool = False,
@@ -312,8 +333,10 @@ class Graph:
         day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         firm_iri, name, uscc = self._named_firm(firm)
-        return explaining.explain(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri, day,
-                                  name, uscc)
+        why = explaining.explain(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri, day, name, uscc)
+        when, where = self.fit_warnings(rubric_iri, day, [firm_iri])
+        why.warnings = when + list(where.values())
+        return why
 
     # -- raw access ----------------------------------------------------------
     def query(self, sparql: str, /, **params: object) -> Rows:

@@ -208,7 +208,20 @@ def cmd_score(graph: Graph, args: argparse.Namespace) -> int:
         return score_all(graph, args)
     scores = graph.score(args.firm, args.as_of, args.rubric)
     write_scores(scores, sys.stdout, args.format, path=args.output)
+    warn_fit(scores)
     return 0
+
+
+def warn_fit(scores) -> None:
+    """Where the rubric does not fit, on standard error: the date once, each firm's place."""
+    said: set[str] = set()
+    for s in scores:
+        for warning in s.warnings:
+            if warning not in said:
+                said.add(warning)
+                print(f"warning: the rubric does not fit: {warning}"
+                      + ("" if warning.startswith(s.as_of.isoformat()) else f" — {s.name or s.firm}"),
+                      file=sys.stderr)
 
 
 def score_all(graph: Graph, args: argparse.Namespace) -> int:
@@ -224,6 +237,8 @@ def score_all(graph: Graph, args: argparse.Namespace) -> int:
     day = args.as_of or date.today()
     fmt = "csv" if args.format in ("table", "json") else args.format
     started = time.perf_counter()
+    for warning in graph.fit_warnings(args.rubric, day)[0]:
+        print(f"warning: the rubric does not fit: {warning}", file=sys.stderr)
     refreshed = graph.refresh_scores(day, args.rubric, full=args.full)
     print(f"scores {refreshed.mode} (version {refreshed.version}, {refreshed.firms_scored} firms scored, "
           f"{refreshed.seconds:.1f} s)", file=sys.stderr)

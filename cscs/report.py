@@ -67,7 +67,10 @@ def write_explanation(e: Explanation, out: IO[str], fmt_name: str = "text") -> N
     w = out.write
     w(f"{e.name or e.firm}  {e.uscc or ''}\n")
     w(f"score {fmt(e.total)} ({e.grade or 'no grade'}{', grade cut-offs assumed' if e.grade_assumed else ''})"
-      f" under {e.rubric.rsplit('/', 1)[-1]}, as of {e.as_of.isoformat()}\n\n")
+      f" under {e.rubric.rsplit('/', 1)[-1]}, as of {e.as_of.isoformat()}\n")
+    for warning in e.warnings:
+        w(f"warning: the rubric does not fit: {warning}\n")
+    w("\n")
     for category in e.categories:
         w(f"{category.label}: {fmt(category.points)} / {fmt(category.max)}\n")
         for ind in (i for i in e.indicators if i.category == category.category):

@@ -28,6 +28,7 @@ class FirmScore:
     grade: str | None
     categories: list[CategoryScore] = field(default_factory=list)
     identifier: str | None = None  # the best code: USCC, else masked USCC, else organisation code
+    warnings: list[str] = field(default_factory=list)  # where the rubric does not fit (cscs.fit)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -110,6 +111,7 @@ class Explanation:
     categories: list[CategoryScore]
     indicators: list[IndicatorScore]
     assumptions: list[str]
+    warnings: list[str] = field(default_factory=list)  # where the rubric does not fit (cscs.fit)
 
     def to_dict(self) -> dict:
         def clean(value: object) -> object:

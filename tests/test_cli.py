@@ -53,7 +53,7 @@ def test_ingest_score_explain(capsys, store: Path, listing: Path) -> None:
     code, out, _ = run(capsys, "--store", str(store), "explain", "杭州命令行", "--as-of", "2024-06-30",
                        "--format", "json")
     data = json.loads(out)
-    assert set(data) == {"firm", "name", "uscc", "rubric", "as_of", "total", "grade", "grade_assumed",
+    assert set(data) == {"firm", "name", "uscc", "rubric", "as_of", "total", "grade", "grade_assumed", "warnings",
                          "categories", "indicators", "assumptions"}
     (abnormal,) = [i for i in data["indicators"] if i["label"] == "Abnormal Operations"]
     assert (abnormal["points"], abnormal["max"], abnormal["counted"]) == (0, 20, 1)

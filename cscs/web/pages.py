@@ -236,7 +236,9 @@ def firm_page(app: Explorer, request: Request) -> Response:
     if firm_url(iri) != firm_url(ENTERPRISE + key):  # an alias or a code: one page per firm
         return redirect(firm_url(iri, **{k: v[0] for k, v in request.query.items()}))
     day = _day(request)
-    model = rubric_model(app, rubric_iri(app, request.arg("rubric"), day))
+    rubric = rubric_iri(app, request.arg("rubric"), day)
+    model = rubric_model(app, rubric)
+    when, where = app.graph.fit_warnings(rubric, day, [iri])
     firm, personnel = describe_firm(app, iri)
     records = scoring.firm_records(app.graph, iri)
     score = scoring.score(model, records, day)
@@ -250,7 +252,7 @@ def firm_page(app: Explorer, request: Request) -> Response:
         sunburst=charts.sunburst(score, lambda n: f"#ind-{n}"),
         events=events(records), timeline=charts.timeline(timeline_rows(records), start, end, day),
         history=points, history_chart=charts.history(points, end, model.total),
-        personnel=personnel, party=party)
+        personnel=personnel, party=party, fit_warnings=when + list(where.values()))
 
 
 # -- provenance ------------------------------------------------------------------------
