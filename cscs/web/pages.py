@@ -18,7 +18,7 @@ from cscs.graph.namespaces import ID
 from cscs.graph.query_forms import syntax_message
 from cscs.graph.queries import load
 
-from . import charts, scoring, source, sparql
+from . import charts, names, scoring, source, sparql
 from .app import Explorer, HTTPError, Request, Response, route
 from .render import ENTERPRISE, firm_url, short, url
 
@@ -76,44 +76,55 @@ class Hit:
     grade: str | None = None
 
 
+def name_index(app: Explorer) -> names.NameIndex:
+    return app.cached(("names",), lambda: names.NameIndex.read(app.graph))  # type: ignore[return-value]
+
+
 def find(app: Explorer, text: str) -> list[Hit]:
     """Firms by code (USCC, organisation code, registration number), name or person."""
-    graph, hits = app.graph, {}
+    graph, hits, index = app.graph, {}, name_index(app)
     ident = parse_firm_id(text)
     codes = [ident.value] if ident and ident.kind != "other" else []
     if ident and ident.org_code and ident.kind == "uscc":
         codes.append(ident.org_code)
     for code in codes:
         for r in graph.query(load("firm-by-code"), code=code):
-            hits.setdefault(str(r["firm"]), Hit(str(r["firm"]), r["name"], r["uscc"], f"code {code}"))
+            firm = graph.find_firm(str(r["firm"]))  # an alias node resolved to a firm shows as that firm
+            hits.setdefault(firm, Hit(firm, *index.label(firm), f"code {code}"))
     name = normalize_name(text)
     if name and not hits:  # a code that found its firm is not also searched as a name
-        for r in graph.query(load("firm-by-name"), text=name):
-            hits.setdefault(str(r["firm"]), Hit(str(r["firm"]), r["name"], r["uscc"], "name"))
-        for r in graph.query(load("web-person-firms"), text=name):
-            hit = hits.setdefault(str(r["firm"]), Hit(str(r["firm"]), r["name"], r["uscc"], ""))
+        for firm in index.firms_named(name):
+            hits.setdefault(firm, Hit(firm, *index.label(firm), "name"))
+        for firm, person, role in index.people_named(name):
+            hit = hits.setdefault(firm, Hit(firm, *index.label(firm), ""))
             if not hit.matched or hit.matched.startswith("person"):
-                role = scoring.local(r["role"])
-                hit.matched = (hit.matched + "; " if hit.matched else "person ") + f"{r['personName']} ({role})"
-    canonical: dict[str, Hit] = {}
-    for hit in hits.values():  # an alias node resolved to a firm shows as that firm
-        canonical.setdefault(graph.find_firm(hit.firm), hit).firm = graph.find_firm(hit.firm)
-    return list(canonical.values())
+                hit.matched = (hit.matched + "; " if hit.matched else "person ") + \
+                    f"{person} ({scoring.local(role)})"
+    return list(hits.values())
+
+
+def _page(request: Request) -> int:
+    text = request.arg("page", "1").strip()
+    if not text.isdigit() or int(text) < 1:
+        raise HTTPError(400, f"not a page number: {text}")
+    return int(text)
 
 
 @route(r"/search")
 def search(app: Explorer, request: Request) -> Response:
     q = request.arg("q").strip()[:200]
     day = _day(request)
-    results = find(app, q) if q else []
-    truncated = len(results) > SEARCH_LIMIT
-    results = results[:SEARCH_LIMIT]
+    page = _page(request)
+    found = find(app, q) if q else []
+    pages = max((len(found) + SEARCH_LIMIT - 1) // SEARCH_LIMIT, 1)
+    results = found[(page - 1) * SEARCH_LIMIT:page * SEARCH_LIMIT]
     if results:
         model = rubric_model(app, rubric_iri(app, "", day))
         for hit in results:
             s = scoring.score(model, scoring.firm_records(app.graph, hit.firm), day, evidence=False)
             hit.total, hit.grade = s.total, s.grade
-    return app.render("search.html", q=q, results=results, truncated=truncated, as_of=day)
+    return app.render("search.html", q=q, results=results, count=len(found), page=page, pages=pages,
+                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day)
 
 
 # -- firm --------------------------------------------------------------------------
