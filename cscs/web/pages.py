@@ -18,7 +18,7 @@ from cscs.graph.namespaces import ID
 from cscs.graph.query_forms import syntax_message
 from cscs.graph.queries import load
 
-from . import charts, names, scoring, source, sparql
+from . import charts, formats, names, scoring, source, sparql
 from .app import Explorer, HTTPError, Request, Response, route
 from .render import ENTERPRISE, firm_url, short, url
 
@@ -110,7 +110,7 @@ def _page(request: Request) -> int:
     return int(text)
 
 
-@route(r"/search")
+@route(r"/search(?:\.(?P<fmt>json|csv))?")
 def search(app: Explorer, request: Request) -> Response:
     q = request.arg("q").strip()[:200]
     day = _day(request)
@@ -123,8 +123,15 @@ def search(app: Explorer, request: Request) -> Response:
         for hit in results:
             s = scoring.score(model, scoring.firm_records(app.graph, hit.firm), day, evidence=False)
             hit.total, hit.grade = s.total, s.grade
+    fmt = request.params.get("fmt")
+    if fmt:
+        rows = [vars(hit) for hit in results]
+        if fmt == "json":
+            return formats.as_json({"q": q, "as_of": day, "count": len(found), "page": page, "pages": pages,
+                                    "results": rows})
+        return formats.as_csv(["firm", "name", "uscc", "matched", "total", "grade"], rows, "search")
     return app.render("search.html", q=q, results=results, count=len(found), page=page, pages=pages,
-                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day)
+                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day, formats=formats.links("/search", request))
 
 
 # -- firm --------------------------------------------------------------------------
@@ -242,12 +249,15 @@ def redirect(location: str) -> Response:
 
 @route(r"/firm/(?P<key>[^/]+)")
 def firm_page(app: Explorer, request: Request) -> Response:
-    key = request.params["key"]
+    key, fmt = formats.split_key(request.params["key"])
     iri = firm_key(app, key)
     if firm_url(iri) != firm_url(ENTERPRISE + key):  # an alias or a code: one page per firm
-        return redirect(firm_url(iri, **{k: v[0] for k, v in request.query.items()}))
+        target = firm_url(iri) + (f".{fmt}" if fmt else "")
+        return redirect(url(target, **{k: v[0] for k, v in request.query.items()}))
     day = _day(request)
     rubric = rubric_iri(app, request.arg("rubric"), day)
+    if fmt:
+        return firm_data(app, iri, rubric, day, fmt)
     model = rubric_model(app, rubric)
     when, where = app.graph.fit_warnings(rubric, day, [iri])
     firm, personnel = describe_firm(app, iri)
@@ -263,7 +273,21 @@ def firm_page(app: Explorer, request: Request) -> Response:
         sunburst=charts.sunburst(score, lambda n: f"#ind-{n}"),
         events=events(records), timeline=charts.timeline(timeline_rows(records), start, end, day),
         history=points, history_chart=charts.history(points, end, model.total),
-        personnel=personnel, party=party, fit_warnings=when + list(where.values()))
+        personnel=personnel, party=party, fit_warnings=when + list(where.values()),
+        formats=formats.links(firm_url(iri), request))
+
+
+INDICATOR_COLUMNS = ["notation", "label", "category_label", "max", "points", "counted", "polarity", "rule",
+                     "assumption"]
+
+
+def firm_data(app: Explorer, iri: str, rubric: str, day: date, fmt: str) -> Response:
+    """The firm's explanation, as ``cscs explain --format json`` gives it; as CSV, its
+    indicators one per row."""
+    why = app.graph.explain(iri, day, rubric)
+    if fmt == "json":
+        return formats.as_json(why.to_dict())
+    return formats.as_csv(INDICATOR_COLUMNS, [vars(i) for i in why.indicators], "firm")
 
 
 # -- provenance ------------------------------------------------------------------------
@@ -419,7 +443,7 @@ def compare(app: Explorer, request: Request) -> Response:
 
 
 # -- population --------------------------------------------------------------------
-@route(r"/population")
+@route(r"/population(?:\.(?P<fmt>json|csv))?")
 def population(app: Explorer, request: Request) -> Response:
     day = _day(request)
     iri = rubric_iri(app, request.arg("rubric"), day)
@@ -433,11 +457,13 @@ def population(app: Explorer, request: Request) -> Response:
               and (connected != "no" or s.firm not in connected_set)  # type: ignore[operator]
               and (not area or (s.uscc or "")[2:2 + len(area)] == area)
               and (not grade or s.grade == grade)]
+    if request.params.get("fmt"):
+        return population_data(app, iri, day, chosen, request.params["fmt"])
     counts = {b.grade: 0 for b in model.bands}
     for s in chosen:
         counts[s.grade or "none"] = counts.get(s.grade or "none", 0) + 1
     top = max(counts.values(), default=0) or 1
-    grade_chart = charts.bars([(g, n, top) for g, n in counts.items()], colour="#1565c0")
+    grade_chart = charts.bars([(g, n, top) for g, n in counts.items()], colour="#1565c0", axis="number of firms")
     cats = []
     for i, cat in enumerate(sorted(model.categories, key=lambda n: n.notation)):
         values = [s.categories[i].points for s in chosen if len(s.categories) > i]
@@ -454,8 +480,21 @@ def population(app: Explorer, request: Request) -> Response:
         area=area, grade=grade, count=len(chosen), all_count=len(scores),  # type: ignore[arg-type]
         average=sum(s.total for s in chosen) / len(chosen) if chosen else 0,
         connected_count=len(connected_set), grade_chart=grade_chart,  # type: ignore[arg-type]
-        category_chart=charts.bars(cats, colour="#00838f", unit="%"), areas=area_rows,
-        lowest=sorted(chosen, key=lambda s: (s.total, s.uscc or ""))[:15])
+        category_chart=charts.bars(cats, colour="#00838f", unit="%",
+                                   axis="average points held, % of the category's maximum"), areas=area_rows,
+        lowest=sorted(chosen, key=lambda s: (s.total, s.uscc or ""))[:15],
+        formats=formats.links("/population", request))
+
+
+def population_data(app: Explorer, rubric: str, day: date, chosen: list, fmt: str) -> Response:
+    """The chosen firms in the score-table schema of ``cscs score --format csv``."""
+    from cscs.tables import firm_score_rows, score_columns
+
+    labels = app.graph.category_labels(rubric, day)
+    rows = list(firm_score_rows(sorted(chosen, key=lambda s: (s.total, s.firm)), labels))
+    if fmt == "json":
+        return formats.as_json({"as_of": day, "rubric": rubric, "count": len(rows), "firms": rows})
+    return formats.as_csv(score_columns(labels), rows, "population")
 
 
 # -- documents and SPARQL ------------------------------------------------------------
@@ -479,5 +518,6 @@ def query_page(app: Explorer, request: Request) -> Response:
             error = "Too many queries are running; try again shortly."
         except HTTPError as exc:
             error = exc.message
-    return app.render("query.html", query=text or EXAMPLE_QUERY, result=result, error=error,
+    share = url("/query", query=text) if text.strip() else None
+    return app.render("query.html", query=text or EXAMPLE_QUERY, result=result, error=error, share=share,
                       timeout=f"{app.query_timeout:g}", enterprise=ENTERPRISE)
