@@ -225,13 +225,7 @@ class RemoteStore:
         if not self.dialect.tsv_results:
             yield from self.select(query, **params).rows
             return
-        data = {"query": bind(query, params) if params else query}
-        if self.dialect.union_parameter:
-            data[self.dialect.union_parameter] = "true"
-        headers = self._headers({"Accept": "text/tab-separated-values",
-                                 "Content-Type": "application/x-www-form-urlencoded"})
-        request = urllib.request.Request(self.query_url, data=urllib.parse.urlencode(data).encode(),
-                                         headers=headers, method="POST")
+        request = self._post(bind(query, params) if params else query, "text/tab-separated-values")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 result = ox.parse_query_results(response, format=ox.QueryResultsFormat.TSV)
@@ -240,6 +234,15 @@ class RemoteStore:
                     yield {v: to_python(solution[v]) for v in variables}
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
             raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
+
+    def _post(self, text: str, accept: str) -> urllib.request.Request:
+        """A protocol query request (form-encoded POST) asking for ``accept``."""
+        data = {"query": text}
+        if self.dialect.union_parameter:
+            data[self.dialect.union_parameter] = "true"
+        headers = self._headers({"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        return urllib.request.Request(self.query_url, data=urllib.parse.urlencode(data).encode(),
+                                      headers=headers, method="POST")
 
     def select_iris(self, query: str, /, **params: object) -> Iterator[str]:
         """The first column's IRIs, one at a time."""
@@ -251,16 +254,10 @@ class RemoteStore:
 
     def triples(self, query: str, /, **params: object) -> list[ox.Triple]:
         """A CONSTRUCT or DESCRIBE query's triples, asked for as N-Triples."""
-        data = {"query": self._text(query, params)}
-        if self.dialect.union_parameter:
-            data[self.dialect.union_parameter] = "true"
-        headers = self._headers({"Accept": "application/n-triples",
-                                 "Content-Type": "application/x-www-form-urlencoded"})
-        request = urllib.request.Request(self.query_url, data=urllib.parse.urlencode(data).encode(),
-                                         headers=headers, method="POST")
+        request = self._post(self._text(query, params), "application/n-triples")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return [q.triple for q in ox.parse(response.read(), format=ox.RdfFormat.N_TRIPLES)]
+                return list(ox.parse(response.read(), format=ox.RdfFormat.N_TRIPLES))
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
             raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
 

@@ -71,3 +71,11 @@ def test_the_sparql_page_says_typo_or_update(client):
     assert "SPARQL syntax error at line 1" in typo.text and "update" not in typo.text.split('id="query-error"')[1][:200]
     update = client.post("/query", b"query=INSERT+DATA+%7B%7D", "application/x-www-form-urlencoded")
     assert "is a SPARQL update" in update.text
+
+
+def test_every_query_form_on_every_store(any_graph):
+    construct = PREFIX + "CONSTRUCT { ?r a cscs:Rubric } WHERE { ?r a cscs:Rubric }"
+    (triple,) = any_graph.run(construct)
+    assert triple.object.value.endswith("#Rubric")
+    assert any_graph.run(PREFIX + "ASK { ?r a cscs:Rubric }") is True
+    assert any_graph.run(PREFIX + "SELECT ?r WHERE { ?r a cscs:Rubric }").variables == ["r"]
