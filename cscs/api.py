@@ -291,6 +291,15 @@ class Graph:
             entry.warnings = when + ([where[key]] if key in where else [])
         return list(scores.values())
 
+    def scores_of(self, firms: list[str], as_of: DateLike | None = None,
+                  rubric: str | None = None) -> list[FirmScore]:
+        """The scores of firms given by IRI (as found already, e.g. by a search), from
+        the parts of their explanations: no lookup, names or warnings."""
+        day = as_date(as_of)
+        rubric_iri = self.rubric(rubric, day)
+        view = self._rubric_view(rubric_iri)
+        return [explaining.firm_score(self.store, view, rubric_iri, firm, day, None, None) for firm in firms]
+
     def refresh_scores(self, as_of: DateLike | None = None, rubric: str | None = None, full: bool = False,
                        progress: Callable[[int], None] | None = None) -> score_sets.Refresh:
         """Bring the materialised score graph of (rubric, as_of) up to date: nothing if it

@@ -118,10 +118,8 @@ def search(app: Explorer, request: Request) -> Response:
     found = find(app, q) if q else []
     pages = max((len(found) + SEARCH_LIMIT - 1) // SEARCH_LIMIT, 1)
     results = found[(page - 1) * SEARCH_LIMIT:page * SEARCH_LIMIT]
-    if results:
-        model = rubric_model(app, rubric_iri(app, "", day))
-        for hit in results:
-            s = scoring.score(model, scoring.firm_records(app.graph, hit.firm), day, evidence=False)
+    if results:  # scored as cscs score scores one firm (cscs.explaining)
+        for hit, s in zip(results, app.graph.scores_of([h.firm for h in results], day, rubric_iri(app, "", day))):
             hit.total, hit.grade = s.total, s.grade
     fmt = request.params.get("fmt")
     if fmt:
