@@ -82,7 +82,7 @@ def name_index(app: Explorer) -> names.NameIndex:
 
 def find(app: Explorer, text: str) -> list[Hit]:
     """Firms by code (USCC, organisation code, registration number), name or person."""
-    graph, hits, index = app.graph, {}, name_index(app)
+    graph, hits = app.graph, {}
     ident = parse_firm_id(text)
     codes = [ident.value] if ident and ident.kind != "other" else []
     if ident and ident.org_code and ident.kind == "uscc":
@@ -90,9 +90,11 @@ def find(app: Explorer, text: str) -> list[Hit]:
     for code in codes:
         for r in graph.query(load("firm-by-code"), code=code):
             firm = graph.find_firm(str(r["firm"]))  # an alias node resolved to a firm shows as that firm
-            hits.setdefault(firm, Hit(firm, *index.label(firm), f"code {code}"))
+            if firm not in hits:
+                hits[firm] = Hit(firm, *graph.firm_names(firm).get(firm, (r["name"], r["uscc"])), f"code {code}")
     name = normalize_name(text)
     if name and not hits:  # a code that found its firm is not also searched as a name
+        index = name_index(app)  # built on the first search by name, not by code
         for firm in index.firms_named(name):
             hits.setdefault(firm, Hit(firm, *index.label(firm), "name"))
         for firm, person, role in index.people_named(name):
