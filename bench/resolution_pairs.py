@@ -252,17 +252,20 @@ class Docs:
         self.known: set[str] = set()  # the registry's firms
 
     def register(self, firm: Firm, regno: bool = True, english: bool = False, personnel: bool = True,
-                 more: list[tuple[Person, str]] = ()) -> None:
+                 more: list[tuple[Person, str]] = (), orgcode_only: bool = False) -> None:
+        """A registry row; ``orgcode_only``: an old extract that knows the firm by its
+        organisation code (no USCC), and key personnel listed under that code."""
         city = AREAS.get(firm.area, ("某",))[0]
         self.known.add(firm.iri)
-        self.registry.append([firm.name, firm.uscc, firm.regno if regno else "", "", "；".join(firm.former),
+        uscc, orgcode = ("", firm.orgcode) if orgcode_only else (firm.uscc, "")
+        self.registry.append([firm.name, uscc, firm.regno if regno else "", orgcode, "；".join(firm.former),
                               firm.english if english else "", firm.rep.name, f"{city}市某路{len(self.registry)}号",
                               "2012-03-04", f"{city}市市场监督管理局"])
         if personnel:
-            self.personnel.append([firm.name, firm.uscc, firm.rep.name, mask18(firm.rep.pid), "法定代表人",
+            self.personnel.append([firm.name, uscc or orgcode, firm.rep.name, mask18(firm.rep.pid), "法定代表人",
                                    "2015-01-01"])
         for person, post in more:
-            self.personnel.append([firm.name, firm.uscc, person.name, person.pid if post.startswith("*")
+            self.personnel.append([firm.name, uscc or orgcode, person.name, person.pid if post.startswith("*")
                                    else mask18(person.pid), post.lstrip("*"), "2016-01-01"])
 
     def _case(self, category: str, doc: str, key: str, truth, decisive: bool) -> None:
@@ -493,7 +496,40 @@ def synthetic(root: Path, seed: int, firms: int) -> Docs:
         docs.debtor_person("common name, two firms", person, mask19(person.pid), {f1.iri, f2.iri})
         stranger = world.person(name)
         docs.debtor_person("common name, stranger", stranger, mask18(stranger.pid), set())
+    # firms an old registry extract knows only by their organisation code, listed by a masked
+    # USCC (the same firm: its code and check character agree), every other one under a new
+    # legal representative; and a namesake whose masked code agrees in the visible characters
+    # of the organisation code but not in the check character (another firm)
+    for i in range(n):
+        f = world.firm()
+        docs.register(f, orgcode_only=True)
+        rep = f.rep.name if i % 2 else world.person().name
+        docs.debtor_firm("masked USCC vs org code, same firm", f.name, f.masked, rep, {f.iri})
+        g = world.firm()
+        docs.register(g, orgcode_only=True)
+        other = namesake_uscc(g.uscc, world)
+        docs.debtor_firm("masked USCC vs org code, check fails", g.name,
+                         other[:10] + "****" + other[14:], world.person().name, set())
+    # a name that differs only in its legal form, without any code: plausible, for a user
+    for _ in range(n):
+        f = world.firm()
+        docs.register(f)
+        form = next(x for x in sorted(FORMS, key=len, reverse=True) if f.name.endswith(x))
+        variant = f.name[: -len(form)] + rng.choice([x for x in FORMS if x != form])
+        docs.abnormal_row("legal form variant, no code", variant, "", {f.iri}, False)
     return docs
+
+
+def namesake_uscc(uscc: str, world: World) -> str:
+    """Another firm's USCC in the same area whose organisation code agrees with ``uscc``'s in
+    the characters a masked USCC shows (9-10, 15-17) and whose check character differs."""
+    for i in range(10_000):
+        org = uscc[8:10] + f"{i:04d}" + uscc[14:16]
+        code = make_uscc(uscc[2:8], org)
+        if code[16] == uscc[16] and code[17] != uscc[17] and org not in world.orgs:
+            world.orgs.add(org)
+            return code
+    raise ValueError(f"no namesake code for {uscc}")
 
 
 # --- the real list ----------------------------------------------------------------
@@ -526,15 +562,18 @@ def real(root: Path, seed: int, path: Path = REAL) -> Docs:
         if r["partyTypeName"] != "1":
             continue
         code = r["cardNum"].replace("-", "")
+        orgcode_only = False
         if "*" in code:
             uscc = fill_mask(code)
-            category = "real firm, masked USCC"
+            # every other one against an old registry extract that knows only its organisation code
+            orgcode_only = len(firm_of_case) % 2 == 1
+            category = "real firm, masked USCC" + (" vs org code" if orgcode_only else "")
         else:
             uscc = make_uscc(PROVINCE_AREA.get(r["areaName"], "110101"), code[:8])
             category = "real firm, organisation code"
         rep = world.person(r["businessEntity"]) if r["businessEntity"] else world.person()
         firm = Firm(uscc, uscc[2:8] + "".join(rng.choices(string.digits, k=9)), r["iname"], uscc[2:8], rep)
-        docs.register(firm, personnel=False)
+        docs.register(firm, personnel=False, orgcode_only=orgcode_only)
         firm_of_case[r["caseCode"]] = firm
         docs._case(category, path.name, r["caseCode"] + "|" + r["iname"], {firm.iri}, True)
     for i, r in enumerate(r for r in records if r["partyTypeName"] == "0"):

@@ -124,13 +124,18 @@ class Graph:
         return resolution.unjudge(self.store, self._node(subject), self._node(candidate))
 
     def _node(self, ref: str) -> str:
-        """A node IRI as given, or a firm looked up without following its resolution."""
+        """A node IRI as given, or a firm looked up by code or name without following its
+        resolution: a judgement is on the two nodes themselves, so ``unjudge`` with the
+        arguments ``judge`` had finds the pair even after the judgement linked them."""
         if ref.startswith(str(ID)):
             return ref
         ident = parse_firm_id(ref)
         code = ident.value if ident and ident.kind != "other" else None
         rows = self.store.select(load("firm-by-code"), code=code).rows if code else []
-        return self._one(rows, ref) if rows else self.find_firm(ref)
+        if not rows:
+            rows = self.store.select(load("firm-by-name"), text=normalize_name(ref)).rows
+            rows = [r for r in rows if r["exact"]] or rows
+        return self._one(rows, ref)
 
     def documents(self) -> Rows:
         return self.store.select(load("documents"))

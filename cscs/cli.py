@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--same", nargs=2, metavar=("A", "B"), help="judge A and B the same (USCC, name or IRI)")
     group.add_argument("--not-same", nargs=2, metavar=("A", "B"), help="judge A and B different")
-    group.add_argument("--undo", nargs=2, metavar=("A", "B"), help="take back a judgement on A and B")
+    group.add_argument("--undo", nargs=2, metavar=("A", "B"),
+                       help="take back a judgement on A and B (as given to --same or --not-same, either order)")
     p.add_argument("--by", default=os.environ.get("USER", "user"), help="who decides (default $USER)")
     p.add_argument("--note", help="why")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -108,6 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
     p.add_argument("--query-timeout", type=float, default=10.0,
                    help="seconds a SPARQL query may run (default 10)")
+    p.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                   help="a SPARQL endpoint that queries may call with SERVICE (repeatable; default none)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="a host name the explorer answers for besides its address and loopback (repeatable)")
+    p.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                   help="a web origin that may read /sparql across sites (CORS; repeatable; default none)")
+    p.add_argument("--max-rows", type=int, default=10_000,
+                   help="result rows (or triples) of one SPARQL response, beyond which it is cut (default 10000)")
+    p.add_argument("--query-memory", type=int, default=1024, metavar="MB",
+                   help="memory one SPARQL query may use before it is stopped (default 1024 MB)")
 
     p = sub.add_parser("analyze", help="Lin & Milhaupt's regressions: scores on political connection and the rest")
     p.add_argument("--as-of", type=_date, help="scoring date (default today); facts from the fiscal year before it")
@@ -391,13 +402,17 @@ def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
 def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
     from .graph.store import server_marker
     from .web import serve
+    from .web.guard import Guard
 
+    guard = Guard.for_server(args.host, tuple(args.allow_host), tuple(args.allow_origin),
+                             tuple(args.allow_service), max_rows=args.max_rows,
+                             query_memory=args.query_memory << 20)
     path = getattr(graph.store, "path", None)
     marker = server_marker(path) if path is not None else None
     if marker is not None:  # so that a command that needs to write names what holds the store
         marker.write_text(json.dumps({"pid": os.getpid(), "host": args.host, "port": args.port}), encoding="utf-8")
     try:
-        serve(graph, args.host, args.port, args.query_timeout)
+        serve(graph, args.host, args.port, args.query_timeout, guard=guard)
     finally:
         if marker is not None:
             marker.unlink(missing_ok=True)

@@ -21,6 +21,7 @@ _ORG_RE = re.compile(r"^([0-9A-Z]{8})-?([0-9X])$")
 _REGNO_RE = re.compile(r"^\d{13}(\d{2})?$")
 _MASKED_RE = re.compile(r"^[0-9A-Z*]{8,20}$")
 _PERSON_ID_RE = re.compile(r"^\d{17}[\dX]$")
+_DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63]")  # hyphens, dashes, minus (NFKC keeps them)
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
@@ -30,8 +31,9 @@ def halfwidth(text: str) -> str:
 
 
 def normalize_code(text: str) -> str:
-    """Upper-case, half-width, without spaces: the comparable form of any code."""
-    return re.sub(r"\s+", "", halfwidth(text)).upper()
+    """Upper-case, half-width, without spaces, any dash a hyphen (``74419092—7``, as
+    documents typeset an organisation code's hyphen): the comparable form of any code."""
+    return _DASH.sub("-", re.sub(r"\s+", "", halfwidth(text))).upper()
 
 
 def normalize_name(text: str) -> str:

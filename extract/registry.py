@@ -65,4 +65,5 @@ def choose(source: Source) -> Extractor:
 def _load_builtin() -> None:
     """Import the built-in extractors (they register themselves on import)."""
     from . import judgments, lists, rubric  # noqa: F401
+    from .bulletins import registered as _bulletins  # noqa: F401
     from .disclosures import registered  # noqa: F401

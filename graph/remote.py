@@ -38,6 +38,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from .bindings import bind
 from .namespaces import XSD
+from .sparql_lexer import query_form, sub_code
 from .store import EXPORT_FORMATS, Rows, StoreError, insert_data, replace_graph_update
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
@@ -102,9 +103,11 @@ class Dialect:
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()  # applied to every query text
 
     def rewrite(self, text: str) -> str:
-        """The query or update as this engine must be sent it (the same meaning)."""
+        """The query or update as this engine must be sent it (the same meaning): the
+        rewrites change its syntax, never its strings, IRIs or comments (bound values
+        are strings too)."""
         for pattern, replacement in self.rewrites:
-            text = pattern.sub(replacement, text)
+            text = sub_code(pattern, replacement, text)
         return text
 
     def is_system(self, graph: str) -> bool:

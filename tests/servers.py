@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -13,14 +12,9 @@ from pathlib import Path
 from typing import Iterator
 
 from cscs.graph.remote import RemoteStore
+from cscs.sample.loopback import free_port, stop, wait_until_answering
 
 from cscs.api import Graph
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
@@ -36,15 +30,8 @@ def oxigraph_server(location: Path | None = None) -> Iterator[str]:
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read()!r}")
-                time.sleep(0.05)
+        if not wait_until_answering(f"{base}/query?query=ASK%7B%7D", process, 20):
+            raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read()!r}")
         yield base
     finally:
         process.terminate()
@@ -185,12 +172,7 @@ def virtuoso_server() -> Iterator[str]:
                 raise fail(f"GRANT SPARQL_UPDATE failed: {grant.stdout}{grant.stderr}")
             yield base
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            stop(process)
 
 
 def virtuoso_graph(base: str) -> Graph:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,43 @@ def test_rubric_from_xlsx_and_pdf_read_the_same_tree(tmp_path: Path) -> None:
     for name in ("rubric.xlsx", "rubric.pdf"):
         got, _ = tree(tmp_path / name)
         assert [(c.name, c.points, [(l.name[:40].strip(), l.points) for l in c.leaves()]) for c in got] == expected, name
+
+
+GOVERNANCE = ("Supervisory Spot Checks", "Safety Hazards", "Environmental Protection (indicator name not published)")
+
+
+def test_rows_not_in_the_seed_table_are_marked_assumed_with_the_reason(graph: Graph) -> None:
+    """The Governance Capability rows are not in the seed table: each is an assumption whose note
+    says so and names what is assumed; the rubric's source says which rows come from where."""
+    rows = graph.query(PREFIX + """SELECT ?label ?note WHERE { VALUES ?rubric { UNDEF }
+        ?i cscs:inRubric ?rubric ; cscs:level 3 ; skos:prefLabel ?label ; cscs:assumption true ;
+           cscs:assumptionNote ?note }""", rubric=NamedNode(RUBRIC)).rows
+    notes = {r["label"]: r["note"] for r in rows}
+    for name in GOVERNANCE:
+        assert notes[name].startswith("Not in the seed table:"), name
+        assert "supplying department" in notes[name] and "record kind" in notes[name], name
+    seed = SHARED / "seed" / "000_bf7b7fd26c7749aa.txt"
+    if seed.exists():  # every other indicator is a row of the seed table, and none of them says otherwise
+        seeded = {l.name for c in tree(seed)[0] for l in c.leaves()}
+        assert seeded.isdisjoint(GOVERNANCE) and len(seeded) == 22
+        assert not any(n.startswith("Not in the seed table") for label, n in notes.items() if label in seeded)
+    (source,) = graph.query(PREFIX + """PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?s WHERE { VALUES ?rubric { UNDEF } ?rubric dcterms:source ?s }""", rubric=NamedNode(RUBRIC)).rows
+    assert "seed discussion paper" in source["s"] and "Governance Capability (3 indicators)" in source["s"]
+    assert "descriptions, supplying departments and record kinds assumed" in source["s"]
+
+
+def test_explanations_list_the_rows_assumed(tmp_path: Path) -> None:
+    """What rubric-indicators.rq and rubric-notes.rq carry reaches ``cscs explain``: the notes of
+    the assumed rows, once each, beside the rubric's own assumptions."""
+    firm = tmp_path / "hazards.csv"
+    firm.write_text("单位名称,统一社会信用代码,隐患内容,挂牌日期\n杭州甲乙科技有限公司,91330102MA2B3C4D17,粉尘涉爆,2023-03-01\n",
+                    encoding="utf-8")
+    graph = Graph(memory=True)
+    assert [r.status for r in graph.ingest([shipped_rubric(), firm])] == ["added", "added"]
+    explanation = graph.explain("91330102MA2B3C4D17", date(2023, 6, 1))
+    hazards = next(i for i in explanation.indicators if i.label == "Safety Hazards")
+    assert (hazards.points, hazards.assumption) == (0, True)
+    listed = [a for a in explanation.assumptions if a.split(":")[0] in GOVERNANCE]
+    assert sorted(a.split(":")[0] for a in listed) == sorted(GOVERNANCE)
+    assert "The effective date is assumed." in explanation.assumptions

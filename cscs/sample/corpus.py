@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from . import governance_lists, vocab
 from .places import PROVINCE, authority_uscc
 from .population import (
     DEFAULT_VALIDITY_YEARS, USCC_ERA, Firm, Population, Record, Role, build_population,
@@ -75,6 +75,9 @@ FORMATS = {  # file -> (format, encoding)
     "abnormal_taxpayers.csv": ("csv", "gbk"), "red_list.xlsx": ("xlsx", None), "penalties.csv": ("csv", "gbk"),
     "honours.pdf": ("pdf", None), "donations.csv": ("csv", "utf-8"), "volunteer.html": ("html", "utf-8"),
 }
+HEADERS.update(governance_lists.HEADERS)
+KEY_COLUMNS.update(governance_lists.KEY_COLUMNS)
+FORMATS.update(governance_lists.FORMATS)
 PDF_HEADER_REPEATED = True  # both PDFs repeat the table header at the top of every page
 SEMANTICS = {
     "active": "a record is in force on day d iff valid_from <= d < valid_until, and d < removed_on, "
@@ -120,7 +123,7 @@ def generate(out_dir: Path, firms: int = 200, seed: int = 7, as_of: date = date(
     return corpus
 
 
-class _Corpus:
+class _Corpus(governance_lists.GovernanceRows):
     def __init__(self, population: Population, out_dir: Path, rng: random.Random):
         self.pop = population
         self.out = out_dir
@@ -171,6 +174,8 @@ class _Corpus:
         self.simple("honours.pdf", "Honour", self.honour_row)
         self.simple("donations.csv", "Donation", self.donation_row)
         self.simple("volunteer.html", "VolunteerService", self.volunteer_row)
+        for name in governance_lists.HEADERS:
+            self.governance(name)
         truth_path = self.out / "truth.json"
         truth_path.write_text(_dump_truth(self.truth()), encoding="utf-8")
         return Corpus(self.out, self.files, truth_path, self.pop, self.rows)
@@ -204,6 +209,8 @@ class _Corpus:
         elif name == "volunteer.html":
             write_html(path, title="志愿服务记录", heading="企业志愿服务记录公示", header=header, rows=rows,
                        note="服务时长经认定单位审核确认。", nav=("首页", "志愿服务", "服务记录"))
+        elif name in governance_lists.LAYOUTS:
+            self.emit_governance(path, name, header, rows)
         else:
             raise ValueError(name)
         self.files[name] = path
@@ -229,6 +236,30 @@ class _Corpus:
             rows.append(row)
             self.add_truth(record, name, number, dict(zip(HEADERS[name], row)))
         self.emit(name, rows)
+
+    def governance(self, name: str) -> None:
+        """One of the finance, governance and compliance lists (rows by :mod:`governance_lists`)."""
+        kinds = governance_lists.KINDS[name]
+        records = sorted((r for r in self.pop.records if r.kind in kinds), key=lambda r: (r.valid_from, r.key))
+        rows = []
+        for number, record in enumerate(records, start=1):
+            row = self.governance_row(name, record)
+            if HEADERS[name][0] == "序号":
+                row[0] = number
+            rows.append(row)
+            self.add_truth(record, name, number, dict(zip(HEADERS[name], row)))
+        self.emit(name, rows)
+
+    def emit_governance(self, path: Path, name: str, header: tuple[str, ...], rows: list[list[Any]]) -> None:
+        layout = governance_lists.LAYOUTS[name]
+        if name.endswith(".xlsx"):
+            write_xlsx(path, sheet=layout[0], header=header, rows=rows, stamp=self.stamp, title=layout[1])
+        elif name.endswith(".html"):
+            write_html(path, title=layout[0], heading=layout[1], header=header, rows=rows, note=layout[2],
+                       nav=("首页", "信用信息", layout[0]))
+        else:
+            write_pdf_table(path, title=layout[0], intro=layout[1], header=header, rows=rows, wrap=layout[2],
+                            landscape_page=True, repeat_header=PDF_HEADER_REPEATED)
 
     def key_personnel(self) -> None:
         """One row per person and firm and tenure, posts of the same tenure joined with 、."""

@@ -117,6 +117,9 @@ class _Writer:
         self.out = out_dir
         self.rng = random.Random(f"cscs.sample/judgments/{seed}")
         self.looks = random.Random(f"cscs.sample/judgments/looks/{seed}")
+        #: layouts that real publishers vary (spaced titles, detail brackets, GBK, cut signatures),
+        #: drawn apart from ``looks`` so that adding one does not reshuffle the others
+        self.layout = random.Random(f"cscs.sample/judgments/layout/{seed}")
         self.firms = {f.key: f for f in population.firms}
         self.docs: list[JudgmentDocument] = []
         self.numbers: set[str] = set()
@@ -163,6 +166,19 @@ class _Writer:
             return f"〔{year}〕{core}"
         return f"{year}{core}" if not core[0].isdigit() else f"({year}){core}"
 
+    def title(self, doc_type: str) -> str:
+        """A document type as a title line: plain, spaced out, or decorated."""
+        style = self.layout.random()
+        if style < 0.25:
+            return " ".join(doc_type)
+        if style < 0.35:
+            return "  ".join(doc_type)
+        if style < 0.45:
+            return f"【{doc_type}】"
+        if style < 0.5:
+            return f"★ {doc_type} ★"
+        return doc_type
+
     def role(self, word: str) -> str:
         return word + ("：" if self.looks.random() < 0.8 else "")
 
@@ -200,9 +216,20 @@ class _Writer:
         rep = self.pop.legal_rep(firm.key, day)
         shown = firm.uscc if code == "uscc" else firm.org_code if code == "orgcode" else ""
         label = "统一社会信用代码" if code == "uscc" else "组织机构代码"
-        t.add(f"{self.role(word)}{firm.name}，住所地{self.address(firm.place)}。" + (f"{label}{shown}。" if shown else ""))
+        style = self.layout.random()
         title = "董事长" if self.rng.random() < 0.5 else "执行董事兼总经理"
+        if shown and style < 0.3:  # the code in a bracket after the name
+            t.add(f"{self.role(word)}{firm.name}（{label}：{shown}），住所地{self.address(firm.place)}。")
+        elif shown and style < 0.4:  # the code and the legal representative in the bracket
+            t.add(f"{self.role(word)}{firm.name}（{label}{shown}；法定代表人：{rep.name}），"
+                  f"住所地{self.address(firm.place)}。")
+            return rep.name
+        else:
+            t.add(f"{self.role(word)}{firm.name}，住所地{self.address(firm.place)}。" + (f"{label}{shown}。" if shown else ""))
         t.add(f"{self.role('法定代表人')}{rep.name}，{title}。")
+        if self.layout.random() < 0.3:  # an agent: not a party
+            agent = self.layout.choice(vocab.SURNAMES) + self.layout.choice(vocab.GIVEN_CHARS)
+            t.add(f"{self.role('委托代理人')}{agent}，该公司员工。")
         return rep.name
 
     def person_entry(self, t: _Text, word: str, person: Person, area: Area, with_id: bool = True) -> None:
@@ -220,8 +247,8 @@ class _Writer:
         fmt = self.looks.choice(_FORMATS)
         name = f"{len(self.docs) + 1:03d}-{kind}.{fmt}"
         path = self.out / name
-        if fmt == "txt":
-            path.write_bytes(t.text.encode("utf-8"))
+        if fmt == "txt":  # court websites serve GBK as often as UTF-8
+            path.write_bytes(t.text.encode("gbk" if self.layout.random() < 0.4 else "utf-8"))
         elif fmt == "html":
             write_html_judgment(path, expected["court"] + expected["document_type"], t.paragraphs)
         else:
@@ -236,7 +263,7 @@ class _Writer:
         t = _Text()
         number = number or self.case_number(day.year, court_code, "民初", area)
         t.add(court)
-        t.add("民事判决书")
+        t.add(self.title("民事判决书"))
         t.add(number)
         parties, reps, codes = [], [], []
         for who, word, role in ((plaintiff, "原告", "plaintiff"), (defendant, "被告", "defendant")):
@@ -297,7 +324,7 @@ class _Writer:
         t = _Text()
         number = self.case_number(day.year, area.court_code, "执", area)
         t.add(area.court)
-        t.add("执行裁定书")
+        t.add(self.title("执行裁定书"))
         t.add(number)
         parties, reps, codes = [], [], []
         for who, word, role in ((applicant, "申请执行人", "enforcement-applicant"), (debtor, "被执行人", "enforcement-debtor")):
@@ -324,19 +351,39 @@ class _Writer:
             t.add("本案执行完毕。")
             outcome = "enforcement completed"
         else:
-            t.add("执行中查明：本院通过网络执行查控系统对被执行人的银行存款、车辆、不动产、证券等财产进行查询，"
-                  f"未发现被执行人有可供执行的财产。截至目前，被执行人尚未履行金额{self.money(t, unpaid)}。")
-            t.add("本院认为，本案经穷尽财产调查措施，被执行人暂无财产可供执行，申请执行人对此无异议。依照《最高人民法院"
-                  "关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条之规定，裁定如下：")
-            t.add("终结本次执行程序。")
-            t.add("申请执行人发现被执行人有可供执行财产的，可以再次申请执行。")
+            self.termination(t, number, unpaid)
             outcome = "enforcement terminated: no assets"
         t.add("本裁定送达后立即生效。")
-        self.signature(t, day, enforcement=True)
+        cut = not completed and self.layout.random() < 0.2
+        if cut:  # published without its signature: the records count from the latest date stated
+            for r in records:
+                r["valid_from"] = filed.isoformat()
+        else:
+            self.signature(t, day, enforcement=True)
         self.emit("enforcement-ruling", t, {
-            "case_number": number, "court": area.court, "document_type": "执行裁定书", "date": day.isoformat(),
+            "case_number": number, "court": area.court, "document_type": "执行裁定书",
+            "date": None if cut else day.isoformat(),
             "parties": parties, "charges": [], "ordered": [], "outcome": outcome, "financing": financing,
             "legal_representatives": reps, "codes": codes, "basis": basis}, records)
+
+    def termination(self, t: _Text, number: str, unpaid: int) -> None:
+        """The findings and holding of a 终本 ruling, in one of the wordings courts use."""
+        t.add("执行中查明：本院通过网络执行查控系统对被执行人的银行存款、车辆、不动产、证券等财产进行查询，"
+              f"未发现被执行人有可供执行的财产。截至目前，被执行人尚未履行金额{self.money(t, unpaid)}。")
+        law = "依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十九条之规定"
+        style = self.layout.random()
+        if style < 0.35:
+            t.add(f"本院认为，本案经穷尽财产调查措施，被执行人暂无财产可供执行，申请执行人对此无异议。{law}，裁定如下：")
+            t.add("终结本次执行程序。")
+        elif style < 0.55:  # no 本院认为: straight from the findings to the holding
+            t.add(f"经查，被执行人暂无财产可供执行，申请执行人同意终结本次执行程序。{law}，裁定如下：")
+            t.add("本次执行程序终结。")
+        elif style < 0.75:
+            t.add(f"本院认为，被执行人无可供执行的财产，本案应终结本次执行程序。{law}，裁定如下：")
+            t.add(f"终结{number}案件的本次执行程序。")
+        else:  # no holding cue at all
+            t.add(f"经查，被执行人名下无可供执行的财产。现{law}，裁定终结本次执行程序。")
+        t.add("申请执行人发现被执行人有可供执行财产的，可以再次申请执行。")
 
     def unit_crime(self, *, firm: Firm, day: date, charge: str, facts: str, kind: str) -> None:
         area = firm.place
@@ -463,7 +510,7 @@ class _Writer:
         t = _Text()
         number = self.case_number(day.year, area.city_court_code, "民终", area)
         t.add(area.city_court)
-        t.add("民事判决书")
+        t.add(self.title("民事判决书"))
         t.add(number)
         rep = self.firm_entry(t, "上诉人（原审被告）", firm, day)
         t.add(f"{self.role('被上诉人（原审原告）')}{bank[0]}，住所地{self.address(area)}。统一社会信用代码{bank[1]}。")
@@ -590,7 +637,12 @@ class _Writer:
 #: Roughly what each kind of firm record costs under the shipped rubric (all-or-nothing
 #: indicators once; per-record ones per record, capped), to find the demo's worst firm.
 _COST = {"SeriousDishonest": ("list", 120), "DishonestJudgmentDebtor": ("list", 120),
-         "AbnormalOperation": ("abnormal", 20), "AbnormalTaxpayer": ("taxpayer", 20)}
+         "AbnormalOperation": ("abnormal", 20), "AbnormalTaxpayer": ("taxpayer", 20),
+         "DebtEvasion": ("debt", 15), "OverseasEquityUnregistered": ("equity", 10),
+         "SocialInsuranceArrears": ("social insurance", 30), "TaxArrears": ("tax", 30), "MajorTaxViolation": ("tax", 30),
+         "SpotCheckFailure": ("spot check", 30), "SafetyHazard": ("hazard", 30),
+         "EnvironmentalViolation": ("environment", 30), "AdministrativeEnforcement": ("enforcement", 60),
+         "CommitmentBreach": ("commitment", 20), "OtherNonCompliance": ("other", 30)}
 _PER_RECORD = {"AdministrativePenalty": (30, 90), "RedList": (-60, -60), "Honour": (-20, -60),
                "Donation": (-15, -35), "VolunteerService": (-10, -30)}
 

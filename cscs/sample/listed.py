@@ -106,7 +106,7 @@ class ListedFirm:
     assets: Decimal
     liabilities: Decimal
     net_profit: Decimal
-    report_format: str = "text"   # "text" | "pdf"
+    report_format: str = "text"   # "text" | "tabbed" | "html" | "pdf"
     exchange_json: bool = False
     records: dict[str, int] = field(default_factory=dict)  # kind → count
     troubled: str | None = None
@@ -435,6 +435,13 @@ def _poisson(rng: random.Random, lam: float) -> int:
         k += 1
 
 
+def _format(seed: int, key: str) -> str:
+    """How a firm's report reaches the reader: mostly ``pdftotext -layout`` text, some HTML
+    conversions and tab-separated text (a stream of its own: the population does not move)."""
+    roll = random.Random(f"cscs.sample.listed.format/{seed}/{key}").random()
+    return "html" if roll < 0.1 else "tabbed" if roll < 0.2 else "text"
+
+
 def build_listed(firms: int = 531, seed: int = 13, effect: float = 0.8,
                  as_of: date = date(2021, 7, 1), pdf_reports: int = 4, exchange_json: int = 40) -> ListedPopulation:
     """The population (no documents): ``effect`` extra expected soft-merit records of each
@@ -443,6 +450,6 @@ def build_listed(firms: int = 531, seed: int = 13, effect: float = 0.8,
     builder = _Builder(firms, seed, effect, as_of)
     listed = [builder.firm(i + 1) for i in range(firms)]
     for i, firm in enumerate(listed):
-        firm.report_format = "pdf" if i < pdf_reports else "text"
+        firm.report_format = "pdf" if i < pdf_reports else _format(seed, firm.key)
         firm.exchange_json = pdf_reports <= i < pdf_reports + exchange_json
     return ListedPopulation(seed, effect, as_of, as_of.year - 1, listed, builder.rosters(listed))

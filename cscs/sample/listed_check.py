@@ -40,6 +40,11 @@ class Score:
     def recall(self) -> float:
         return self.correct / self.labelled if self.labelled else 1.0
 
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
 
 def compare(field: str, source: str, found: Iterable[tuple], labelled: Iterable[tuple]) -> Score:
     found_set, labelled_set = set(found), set(labelled)
@@ -50,6 +55,15 @@ def close(found: dict[str, float], labelled: dict[str, float], field: str, sourc
           tolerance: float) -> Score:
     """Per-firm numbers: correct when within ``tolerance`` (absolute) of the label."""
     correct = sum(1 for k, v in found.items() if k in labelled and abs(v - labelled[k]) <= tolerance)
+    return Score(field, source, len(labelled), len(found), correct)
+
+
+def close_relative(found: dict[str, float], labelled: dict[str, float], field: str, source: str,
+                   tolerance: float) -> Score:
+    """Per-item amounts: correct when within ``tolerance`` of the label, relative to it (a
+    figure off by a unit is off by a factor of 1,000 or more)."""
+    correct = sum(1 for k, v in found.items() if k in labelled
+                  and abs(v - labelled[k]) <= tolerance * max(abs(labelled[k]), 1.0))
     return Score(field, source, len(labelled), len(found), correct)
 
 
@@ -67,6 +81,32 @@ def independent_directors(graph: Graph) -> set[tuple[str, str]]:
     rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?name WHERE {
         GRAPH ?doc { ?m org:role cscs:IndependentDirector ; org:member ?p . ?p foaf:name ?name . ?doc dcterms:title ?title } }""")
     return {(_title(r), _name(r["name"])) for r in rows}
+
+
+OFFICER_ROLES = ("Chairman", "Director", "IndependentDirector", "Supervisor", "GeneralManager", "SeniorManager")
+
+
+def officers(graph: Graph) -> set[tuple[str, str, str]]:
+    """(document, person, role) of every officer's role in a firm, current or former."""
+    rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?name ?role WHERE {
+        GRAPH ?doc { ?m org:role ?role ; org:member ?p ; org:organization ?firm . ?firm a cscs:Enterprise .
+                     ?p foaf:name ?name . ?doc dcterms:title ?title } }""")
+    return {(_title(r), _name(r["name"]), str(r["role"]).rsplit("#", 1)[-1]) for r in rows
+            if str(r["role"]).rsplit("#", 1)[-1] in OFFICER_ROLES}
+
+
+def soe_status(graph: Graph) -> dict[str, float]:
+    """1.0 where the document's controller is a state body, 0.0 where it is not."""
+    return {title: float(nature in {"CentralStateController", "LocalStateController"})
+            for title, nature in controllers(graph)}
+
+
+def figures(graph: Graph) -> dict[str, float]:
+    """Every stated total in yuan, by ``document|item``."""
+    rows = graph.query(PREFIXES + """SELECT ?title ?item ?value WHERE {
+        GRAPH ?doc { ?f a cscs:FinancialFigure ; cscs:financialItem ?item ; cscs:valueYuan ?value .
+                     ?doc dcterms:title ?title } }""")
+    return {f"{_title(r)}|{str(r['item']).rsplit('#', 1)[-1]}": float(r["value"]) for r in rows}
 
 
 def political_posts(graph: Graph) -> set[tuple[str, str, str, str]]:
@@ -145,12 +185,14 @@ _CONTROLLERS = {"地方国资管理机构": "LocalStateController", "中央国�
 
 
 def report_title(firm: dict, year: int) -> str:
-    return f"{firm['code']}_{year}_年度报告.{'pdf' if firm['report_format'] == 'pdf' else 'txt'}"
+    suffix = {"pdf": "pdf", "html": "html"}.get(firm["report_format"], "txt")
+    return f"{firm['code']}_{year}_年度报告.{suffix}"
 
 
 def truth_fields(truth: dict) -> dict[str, object]:
     year = truth["fiscal_year"]
-    fields: dict[str, object] = {"independent directors": set(), "political posts": set(), "top shareholders": set(),
+    fields: dict[str, object] = {"officers": set(), "independent directors": set(), "political posts": set(),
+                                 "SOE status": {}, "financial figures": {}, "top shareholders": set(),
                                  "state share": {}, "leverage": {}, "ROA": {}, "actual controller": set(),
                                  "party chapter": set(), "roster links": set()}
     keys = {}
@@ -158,6 +200,10 @@ def truth_fields(truth: dict) -> dict[str, object]:
         title = report_title(firm, year)
         for officer in firm["officers"]:
             keys[officer["key"]] = (officer["name"], firm["code"])
+            for role in set(officer["roles"]) & set(OFFICER_ROLES):
+                fields["officers"].add((title, officer["name"], role))
+                if firm["exchange_json"] and officer["current"]:
+                    fields["officers"].add((f"{firm['code']}_executives.json", officer["name"], role))
             if "独立董事" in officer["posts"]:
                 fields["independent directors"].add((title, officer["name"]))
                 if firm["exchange_json"] and officer["current"]:
@@ -168,6 +214,9 @@ def truth_fields(truth: dict) -> dict[str, object]:
         for h in firm["holders"]:
             fields["top shareholders"].add((title, h["name"], _NATURES[h["nature"]], f"{h['percent']:.2f}"))
         fields["state share"][title] = firm["state_share"]
+        fields["SOE status"][title] = float(firm["soe"])
+        for item, key in (("TotalAssets", "assets"), ("TotalLiabilities", "liabilities"), ("NetProfit", "net_profit")):
+            fields["financial figures"][f"{title}|{item}"] = firm[key]
         fields["leverage"][title] = firm["leverage"]
         fields["ROA"][title] = firm["roa"]
         fields["actual controller"].add((title, _CONTROLLERS[firm["controller_nature"]]))
@@ -184,20 +233,24 @@ def truth_fields(truth: dict) -> dict[str, object]:
 
 def graph_fields(graph: Graph) -> dict[str, object]:
     leverage, roa = ratios(graph)
-    return {"independent directors": independent_directors(graph), "political posts": political_posts(graph),
+    return {"officers": officers(graph), "independent directors": independent_directors(graph),
+            "political posts": political_posts(graph), "SOE status": soe_status(graph), "financial figures": figures(graph),
             "top shareholders": shareholders(graph), "state share": state_shares(graph), "leverage": leverage,
             "ROA": roa, "actual controller": controllers(graph), "party chapter": party_chapters(graph),
             "roster links": roster_links(graph)}
 
 
-TOLERANCES = {"state share": 0.011, "leverage": 0.0005, "ROA": 0.0005}
+TOLERANCES = {"state share": 0.011, "leverage": 0.0005, "ROA": 0.0005, "SOE status": 0.0}
+RELATIVE = {"financial figures": 0.01}  # printed in 百万元 to two places; a unit off is a factor 10+
 
 
 def score_all(found: dict[str, object], labelled: dict[str, object], source: str) -> list[Score]:
     scores = []
     for field, expected in labelled.items():
         got = found.get(field, set() if isinstance(expected, set) else {})
-        if isinstance(expected, dict):
+        if field in RELATIVE:
+            scores.append(close_relative(got, expected, field, source, RELATIVE[field]))  # type: ignore[arg-type]
+        elif isinstance(expected, dict):
             scores.append(close(got, expected, field, source, TOLERANCES[field]))  # type: ignore[arg-type]
         else:
             scores.append(compare(field, source, got, expected))  # type: ignore[arg-type]

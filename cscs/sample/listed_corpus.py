@@ -23,8 +23,10 @@ from datetime import date
 from pathlib import Path
 
 from .listed import CONNECTING_ROLES, LEVEL_RANK, ListedPopulation, build_listed
+from .listed_conversions import report_html, report_tabbed
 from .listed_docs import charter_text, cninfo_executives, cninfo_introduction, report_text, write_json, \
     write_report_pdf
+from .listed_layouts import layout_of
 from .listed_lists import write_lists, write_rosters
 
 FOLDERS = ("reports", "charters", "exchange", "rosters", "lists")
@@ -43,20 +45,30 @@ class ListedCorpus:
         return self.out_dir / name
 
 
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "text": ".txt", "tabbed": ".txt"}
+
+
 def generate_listed(out_dir: Path, firms: int = 531, seed: int = 13, effect: float = 0.8,
-                    as_of: date = date(2021, 7, 1), pdf_reports: int = 4, exchange_json: int = 40) -> ListedCorpus:
+                    as_of: date = date(2021, 7, 1), pdf_reports: int = 4, exchange_json: int = 40,
+                    family: str | None = None) -> ListedCorpus:
+    """``family`` forces every report's layout family (``heldout``: the family the rules are
+    measured on only, see ``listed_layouts``)."""
     out = Path(out_dir)
     for folder in FOLDERS:
         (out / folder).mkdir(parents=True, exist_ok=True)
     pop = build_listed(firms, seed, effect, as_of, pdf_reports, exchange_json)
     year = pop.fiscal_year
     stated: dict[str, bool] = {}
+    layouts = {}
     for firm in pop.firms:
-        report = out / "reports" / f"{firm.code}_{year}_年度报告"
+        report = (out / "reports" / f"{firm.code}_{year}_年度报告").with_suffix(SUFFIXES[firm.report_format])
+        layout = layout_of(firm, seed, family)
+        layouts[firm.key] = layout
         if firm.report_format == "pdf":
-            write_report_pdf(report.with_suffix(".pdf"), firm, year, seed)
+            write_report_pdf(report, firm, year, seed, layout)
         else:
-            report.with_suffix(".txt").write_text(report_text(firm, year, seed), encoding="utf-8")
+            writer = {"html": report_html, "tabbed": report_tabbed}.get(firm.report_format, report_text)
+            report.write_text(writer(firm, year, seed, layout), encoding="utf-8")
         charter = charter_text(firm, seed)
         stated[firm.key] = "增加第五章" in charter
         (out / "charters" / f"{firm.code}_公司章程.txt").write_text(charter, encoding="utf-8")
@@ -66,7 +78,7 @@ def generate_listed(out_dir: Path, firms: int = 531, seed: int = 13, effect: flo
     write_lists(pop, out / "lists")
     write_rosters(pop, out / "rosters")
     truth_path = out / "truth.json"
-    truth_path.write_text(json.dumps(truth(pop, stated), ensure_ascii=False, indent=1), encoding="utf-8")
+    truth_path.write_text(json.dumps(truth(pop, stated, layouts), ensure_ascii=False, indent=1), encoding="utf-8")
     return ListedCorpus(out, truth_path, pop)
 
 
@@ -79,7 +91,7 @@ def write_lists_for(out_dir: Path, firms: int = 531, seed: int = 13, effect: flo
     return Path(out_dir)
 
 
-def truth(pop: ListedPopulation, stated: dict[str, bool]) -> dict:
+def truth(pop: ListedPopulation, stated: dict[str, bool], layouts: dict | None = None) -> dict:
     firms = []
     for f in pop.firms:
         clause_year = None
@@ -91,6 +103,7 @@ def truth(pop: ListedPopulation, stated: dict[str, bool]) -> dict:
             "clause": f.clause, "clause_year": clause_year, "assets": float(f.assets),
             "liabilities": float(f.liabilities), "net_profit": float(f.net_profit), "leverage": f.leverage,
             "roa": f.roa, "connected": f.connected(), "report_format": f.report_format, "exchange_json": f.exchange_json,
+            "layout": _layout(layouts.get(f.key)) if layouts else None,
             "records": f.records, "troubled": f.troubled,
             "holders": [{"name": h.name, "nature": h.nature, "percent": float(h.percent)} for h in f.holders],
             "officers": [{
@@ -107,6 +120,11 @@ def truth(pop: ListedPopulation, stated: dict[str, bool]) -> dict:
         "rosters": [{"roster": e.roster, "name": e.name, "born": e.born, "unit": e.unit, "matches": e.matches,
                      "decoy_of": e.decoy_of} for e in pop.rosters],
     }
+
+
+def _layout(layout) -> dict | None:
+    return None if layout is None else {"family": layout.family, "unit": layout.unit, "control": layout.control,
+                                        "joiner": layout.joiner, "groups": layout.groups}
 
 
 def main(argv: list[str] | None = None) -> int:

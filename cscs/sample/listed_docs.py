@@ -26,6 +26,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from .listed import ListedFirm, Officer
+from .listed_layouts import Layout, layout_of
 from .writers import PDF_FONT
 
 _EXCHANGE = {"6": "上海证券交易所", "0": "深圳证券交易所", "3": "深圳证券交易所"}
@@ -50,23 +51,41 @@ def _day(value: date) -> str:
     return f"{value.year}年{value.month:02d}月{value.day:02d}日"
 
 
-def _bio(officer: Officer, firm: ListedFirm, rng: random.Random) -> str:
+_DISTRACTORS = ("毕业于中国人民大学。", "兼任全国钢标准化技术委员会委员。", "曾任中国人民大学商学院教授。",
+                "现任浙江省企业联合会副会长。", "兼任全国工商联执委。")
+
+
+def _bio(officer: Officer, firm: ListedFirm, rng: random.Random, layout: Layout) -> str:
+    """A biography; its wording varies from a stream of its own (sessions before the body,
+    曾担任, the firm's own party secretary, words that name no party-state body)."""
+    vary = random.Random(f"cscs.sample.listed.bio/{layout.family}/{firm.key}/{officer.key}")
     honorific = "先生" if officer.sex == "男" else "女士"
-    posts = "、".join(officer.posts)
+    posts = "、".join(layout.post(p) for p in officer.posts)
+    if firm.soe and "董事长" in officer.posts and vary.random() < 0.5:
+        posts = f"{layout.we}党委书记、{posts}"
     text = (f"{officer.name}{honorific}，{officer.born}年出生，中国国籍，无境外永久居留权，"
-            f"{rng.choice(('本科', '硕士研究生', 'EMBA', '大专'))}学历。{officer.start.year}年起任职于本公司，"
-            f"现任公司{posts}")
+            f"{rng.choice(('本科', '硕士研究生', 'EMBA', '大专'))}学历。{officer.start.year}年起任职于"
+            f"{'本行' if layout.bank else '本公司'}，"
+            f"现任{layout.we}{posts}")
     bio_posts = [p for p in officer.body_posts if p.via in {"bio", "both"}]
-    current = [p.words for p in bio_posts if p.current]
+
+    def words(post) -> str:
+        if post.words.startswith("全国") and vary.random() < 0.5:
+            return vary.choice(("十三届", "第十三届")) + post.words  # 十三届全国人大代表
+        return post.words
+
+    current = [words(p) for p in bio_posts if p.current]
     former = [p for p in bio_posts if not p.current]
     if current:
         text += "，" + "、".join(current)
     text += "。"
     for post in former:
         if rng.random() < 0.5:
-            text += f"曾任{post.words}。"
+            text += f"{vary.choice(('曾任', '曾担任'))}{words(post)}。"
         else:
-            text += f"{officer.start.year - 6}年至{officer.start.year - 1}年任{post.words}。"
+            text += f"{officer.start.year - 6}年至{officer.start.year - 1}年任{words(post)}。"
+    if vary.random() < 0.15:
+        text += vary.choice(_DISTRACTORS)
     return text
 
 
@@ -79,6 +98,7 @@ class ReportContent:
     governance: list[str]
     officer_header: list[str]
     officers: list[tuple[Officer, list[str]]]   # the officer and the row's cells
+    groups: dict[int, str]                      # section rows: before the officer at this index
     bios: list[str]
     units: list[tuple[str, str, str, str, str]]  # name (first row only), unit, post, start, end
     remuneration: list[str]
@@ -88,18 +108,123 @@ class ReportContent:
     control: list[str]
     balance_sheet: list[str]
     income_statement: list[str]
+    layout: Layout
 
 
-def report_content(firm: ListedFirm, year: int, seed: int) -> ReportContent:
-    rng = random.Random(f"cscs.sample.listed.report/{seed}/{firm.key}")
-    unit, unit_name = (Decimal(10000), "万元") if rng.random() < 0.1 else (Decimal(1), "元")
-    chairman = firm.officers[0]
-    officers = []
+_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "百万元": Decimal(1_000_000)}
+_SUPERVISORS = {"监事会主席", "监事", "职工代表监事"}
+_MANAGERS = {"副总经理", "财务总监", "董事会秘书"}
+
+
+def _officer_rows(firm: ListedFirm, year: int, layout: Layout, rng: random.Random) -> list[tuple[Officer, list[str]]]:
+    rows = []
     for officer in firm.officers:
         end = officer.end if officer.end else date(year + rng.randint(2, 3), officer.start.month, min(officer.start.day, 28))
-        officers.append((officer, [_padded(officer.name, rng), "、".join(officer.posts),
-                                   "现任" if officer.current else "离任", officer.sex, str(year - officer.born),
-                                   _day(officer.start), _day(end), "0", "0"]))
+        posts = layout.joiner.join(layout.post(p) for p in officer.posts)
+        if not officer.current and layout.former_prefix:
+            posts = "原" + posts
+        status = "现任" if officer.current else "离任"
+        name = _padded(officer.name, rng)
+        if layout.family == "heldout3":
+            rows.append((officer, [name, posts, officer.sex, str(year - officer.born), status,
+                                   f"{officer.start.year}年{officer.start.month}月-{end.year}年{end.month}月"]))
+        elif layout.family == "heldout2":
+            rows.append((officer, [name, posts, officer.sex, str(officer.born), _day(officer.start), _day(end), "否"]))
+        elif layout.family == "heldout":
+            rows.append((officer, [name, officer.sex, str(year - officer.born), posts, status,
+                                   f"{officer.start.year}.{officer.start.month:02d}-{end.year}.{end.month:02d}"]))
+        else:
+            rows.append((officer, [name, posts, status, officer.sex, str(year - officer.born), _day(officer.start),
+                                   _day(end), "0", "0"]))
+    return rows
+
+
+def _groups(firm: ListedFirm, layout: Layout) -> dict[int, str]:
+    """Section rows before the directors, the supervisors and the managers."""
+    if not layout.groups:
+        return {}
+    words = {"heldout": ("董事会成员", "监事会成员", "高级管理人员"),
+             "heldout2": ("（一）董事", "（二）监事", "（三）高级管理人员"),
+             "heldout3": ("董事会", "监事会", "高级管理人员")}.get(layout.family, ("董事", "监事", "高级管理人员"))
+    groups = {0: words[0]}
+    first = [next((i for i, o in enumerate(firm.officers) if o.current and o.posts[0] in kind), None)
+             for kind in (_SUPERVISORS, _MANAGERS)]
+    for index, word in zip(first, words[1:]):
+        if index is not None:
+            groups[index] = word
+    return groups
+
+
+def _control(firm: ListedFirm, layout: Layout) -> list[str]:
+    """What the report says about its controller, in the layout's form."""
+    we, controller = layout.we, firm.controller or "无"
+    nature = firm.controller_nature
+    lines = [f"上述股东关联关系或一致行动的说明  {we}未知上述股东之间是否存在关联关系。", f"2、{we}控股股东情况"]
+    if layout.control == "sentence":
+        if layout.family == "heldout3":
+            rows.append((officer, [name, posts, officer.sex, str(year - officer.born), status,
+                                   f"{officer.start.year}年{officer.start.month}月-{end.year}年{end.month}月"]))
+        elif layout.family == "heldout2":
+            share = firm.holders[0].percent
+            said = {"境内自然人": f"{we}实际控制人为{controller}，其直接持有{we}{share}%的股份。",
+                    "不存在": f"{we}无控股股东，亦无实际控制人。"}.get(
+                nature, f"{we}控股股东为{firm.holders[0].name}，{we}实际控制人为{controller}。")
+        elif layout.family == "heldout":
+            said = {"境内自然人": f"{we}的控股股东和实际控制人均为自然人{controller}。",
+                    "不存在": f"报告期内{we}无控股股东和实际控制人。"}.get(
+                nature, f"{we}控股股东为{firm.holders[0].name}，其实际控制人为{controller}。")
+        else:
+            honorific = "先生" if firm.officers[0].sex == "男" else "女士"
+            said = {"境内自然人": f"{we}控股股东、实际控制人为{controller}{honorific}。",
+                    "不存在": f"{we}不存在控股股东、实际控制人。"}.get(
+                nature, f"{we}控股股东为{firm.holders[0].name}，实际控制人为{controller}。")
+        return [*lines, "3、实际控制人情况", said]
+    lines += [f"控股股东性质：{_HOLDER_CONTROL[nature]}", f"3、{we}实际控制人及其一致行动人"]
+    if layout.control == "table":  # the CSRC form's table: its header names the columns, the values below
+        return [*lines, "实际控制人姓名  与实际控制人关系  国籍  是否取得其他国家或地区居留权",
+                f"{controller}  本人  中国  否"]
+    label = "实际控制人姓名" if nature == "境内自然人" else "实际控制人名称"
+    return [*lines, f"实际控制人性质：{nature}", f"{label}  {controller}"]
+
+
+def _statements(firm: ListedFirm, year: int, layout: Layout) -> tuple[list[str], list[str]]:
+    unit = _UNITS[layout.unit]
+    equity, profit = firm.assets - firm.liabilities, firm.net_profit
+
+    def money(value: Decimal) -> str:
+        return _money(value, unit)
+
+    stated = f"人民币{layout.unit}" if layout.bank else f"单位：{layout.unit}"
+    total = "资产总计"
+    if layout.family == "heldout2":
+        stated, total = f"金额单位：人民币{layout.unit}", "资产总额"
+    head = f"项目  {year}年12月31日  {year - 1}年12月31日"
+    if layout.family == "heldout":  # the unit in the column header
+        stated, head = f"编制单位：{firm.name}", f"项目  附注  {year}年12月31日（{layout.unit}）  {year - 1}年12月31日"
+    balance = ["第十节 财务报告", "二、财务报表", "1、合并资产负债表", f"编制单位：{firm.name}", stated, head, "流动资产：",
+               f"货币资金  {money(firm.assets * Decimal('0.18'))}  {money(firm.assets * Decimal('0.16'))}",
+               f"流动资产合计  {money(firm.assets * Decimal('0.55'))}  {money(firm.assets * Decimal('0.5'))}",
+               f"{total}  {money(firm.assets)}  {money(firm.assets * Decimal('0.9'))}", "流动负债：",
+               f"流动负债合计  {money(firm.liabilities * Decimal('0.7'))}  {money(firm.liabilities * Decimal('0.6'))}",
+               f"负债合计  {money(firm.liabilities)}  {money(firm.liabilities * Decimal('0.95'))}",
+               f"所有者权益合计  {money(equity)}  {money(equity * Decimal('0.9'))}",
+               f"负债和所有者权益总计  {money(firm.assets)}  {money(firm.assets * Decimal('0.9'))}"]
+    income_head = f"项目  {year}年度  {year - 1}年度"
+    if layout.family == "heldout":
+        income_head = f"项目  附注  {year}年度（{layout.unit}）  {year - 1}年度"
+    income = ["2、合并利润表", stated if layout.family != "heldout" else "", income_head,
+              f"一、营业总收入  {money(firm.assets * Decimal('0.6'))}  {money(firm.assets * Decimal('0.55'))}",
+              f"四、利润总额（亏损总额以“－”号填列）  {money(profit * Decimal('1.2'))}  {money(profit)}",
+              f"五、净利润（净亏损以“－”号填列）  {money(profit)}  {money(profit * Decimal('0.9'))}",
+              f"归属于母公司股东的净利润  {money(profit * Decimal('0.97'))}  {money(profit * Decimal('0.85'))}"]
+    return balance, [line for line in income if line]
+
+
+def report_content(firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> ReportContent:
+    layout = layout or layout_of(firm, seed)
+    rng = random.Random(f"cscs.sample.listed.report/{seed}/{firm.key}")
+    chairman = firm.officers[0]
+    officers = _officer_rows(firm, year, layout, rng)
     units = []
     for officer in firm.officers:
         entries = [(p.table_unit, p.table_post, p.current) for p in officer.body_posts if p.via in {"table", "both"}]
@@ -108,14 +233,13 @@ def report_content(firm: ListedFirm, year: int, seed: int) -> ReportContent:
         for index, (unit_text, post, current) in enumerate(entries):
             units.append((officer.name if index == 0 else "", unit_text, post, f"{officer.start.year - 3}年01月",
                           "-" if current else f"{year - 1}年12月"))
-    controller = firm.controller or "无"
-    label = "实际控制人姓名" if firm.controller_nature == "境内自然人" else "实际控制人名称"
-    equity = firm.assets - firm.liabilities
-    profit = firm.net_profit
-
-    def money(value: Decimal) -> str:
-        return _money(value, unit)
-
+    header = {"heldout": ["姓名", "性别", "年龄", "职务", "任职状态", "任期起止日期"],
+              "heldout2": ["姓名", "职务", "性别", "出生年份", "任期起始日期", "任期终止日期", "是否在公司关联方获取报酬"],
+              "heldout3": ["姓名", "职务", "性别", "年龄", "任职状态", "任期"]}.get(
+        layout.family, ["姓名", "职务", "任职状态", "性别", "年龄", "任期起始日期", "任期终止日期", "期初持股数（股）",
+                        "期末持股数（股）"])
+    holders_title = "截至报告期末前十名普通股股东持股情况" if layout.bank else "前10名股东持股情况"
+    balance, income = _statements(firm, year, layout)
     return ReportContent(
         front=[firm.name, f"{year}年年度报告", f"{year + 1}年4月"],
         info=["第二节 公司简介和主要财务指标", "一、公司信息", f"股票简称  {firm.short}  股票代码  {firm.code}",
@@ -124,69 +248,103 @@ def report_content(firm: ListedFirm, year: int, seed: int) -> ReportContent:
               "二、主要会计数据和财务指标", f"项目  {year}年末  {year - 1}年末  本年末比上年末增减",
               f"总资产（元）  {_money(firm.assets, Decimal(1))}  {_money(firm.assets * Decimal('0.9'), Decimal(1))}  11.11%"],
         governance=["第四节 公司治理", "一、公司治理的基本状况",
-                    "公司严格按照《公司法》《证券法》等法律法规的要求，不断完善公司法人治理结构。",
+                    f"{layout.we}严格按照《公司法》《证券法》等法律法规的要求，不断完善{layout.we}法人治理结构。",
                     "二、董事、监事和高级管理人员情况", "1、基本情况"],
-        officer_header=["姓名", "职务", "任职状态", "性别", "年龄", "任期起始日期", "任期终止日期", "期初持股数（股）",
-                        "期末持股数（股）"],
+        officer_header=header,
         officers=officers,
-        bios=[_bio(o, firm, rng) for o in firm.officers if o.current],
+        groups=_groups(firm, layout),
+        bios=[_bio(o, firm, rng, layout) for o in firm.officers if o.current],
         units=units,
         remuneration=["三、董事、监事、高级管理人员报酬情况", "董事、监事、高级管理人员报酬的决策程序：由股东大会审议决定。"],
         ownership=["第七节 股份变动及股东情况", "三、股东和实际控制人情况", "1、公司股东数量及持股情况",
-                   f"报告期末普通股股东总数  {rng.randint(8000, 90000):,}", "前10名股东持股情况"],
+                   f"报告期末普通股股东总数  {rng.randint(8000, 90000):,}", holders_title],
         holder_header=["股东名称", "股东性质", "持股比例", "报告期末持股数量", "报告期内增减变动情况",
                        "持有有限售条件的股份数量", "持有无限售条件的股份数量", "质押、标记或冻结情况"],
-        holders=[[h.name, h.nature, f"{h.percent}%", f"{h.shares:,}", "0", "0", f"{h.shares:,}", "-"]
-                 for h in firm.holders],
-        control=["上述股东关联关系或一致行动的说明  公司未知上述股东之间是否存在关联关系。", "2、公司控股股东情况",
-                 f"控股股东性质：{_HOLDER_CONTROL[firm.controller_nature]}", "3、公司实际控制人及其一致行动人",
-                 f"实际控制人性质：{firm.controller_nature}", f"{label}  {controller}"],
-        balance_sheet=["第十节 财务报告", "二、财务报表", "1、合并资产负债表", f"编制单位：{firm.name}", f"单位：{unit_name}",
-                       f"项目  {year}年12月31日  {year - 1}年12月31日", "流动资产：",
-                       f"货币资金  {money(firm.assets * Decimal('0.18'))}  {money(firm.assets * Decimal('0.16'))}",
-                       f"流动资产合计  {money(firm.assets * Decimal('0.55'))}  {money(firm.assets * Decimal('0.5'))}",
-                       f"资产总计  {money(firm.assets)}  {money(firm.assets * Decimal('0.9'))}", "流动负债：",
-                       f"流动负债合计  {money(firm.liabilities * Decimal('0.7'))}  {money(firm.liabilities * Decimal('0.6'))}",
-                       f"负债合计  {money(firm.liabilities)}  {money(firm.liabilities * Decimal('0.95'))}",
-                       f"所有者权益合计  {money(equity)}  {money(equity * Decimal('0.9'))}",
-                       f"负债和所有者权益总计  {money(firm.assets)}  {money(firm.assets * Decimal('0.9'))}"],
-        income_statement=["2、合并利润表", f"单位：{unit_name}", f"项目  {year}年度  {year - 1}年度",
-                          f"一、营业总收入  {money(firm.assets * Decimal('0.6'))}  {money(firm.assets * Decimal('0.55'))}",
-                          f"四、利润总额（亏损总额以“－”号填列）  {money(profit * Decimal('1.2'))}  {money(profit)}",
-                          f"五、净利润（净亏损以“－”号填列）  {money(profit)}  {money(profit * Decimal('0.9'))}",
-                          f"归属于母公司股东的净利润  {money(profit * Decimal('0.97'))}  {money(profit * Decimal('0.85'))}"],
+        holders=[[h.name, h.nature, f"{h.percent}" if layout.bank else f"{h.percent}%", f"{h.shares:,}", "0", "0",
+                  f"{h.shares:,}", "-"] for h in firm.holders],
+        control=_control(firm, layout),
+        balance_sheet=balance,
+        income_statement=income,
+        layout=layout,
     )
 
 
-def report_text(firm: ListedFirm, year: int, seed: int) -> str:
-    """The report as ``pdftotext -layout`` would give it."""
-    c = report_content(firm, year, seed)
-    rng = random.Random(f"cscs.sample.listed.layout/{seed}/{firm.key}")
+def _text_rows(c: ReportContent, rng: random.Random) -> list[str]:
+    """The officers' rows as ``pdftotext -layout`` gives them: a post cell may wrap after a
+    separator, or be cut mid-word with its rest on an indented line under the post column
+    (or its start above the row, where the layout centres the row on that cell)."""
     rows: list[str] = []
-    for officer, cells in c.officers:
-        if len(officer.posts) > 1 and rng.random() < 0.3:  # the post cell wraps onto a second line
-            first = [cells[0], officer.posts[0] + "、", *cells[2:]]
-            rows.append("  ".join(first))
-            rows.append(" " * (len(cells[0]) + 2) + "、".join(officer.posts[1:]))
+    for index, (officer, cells) in enumerate(c.officers):
+        if index in c.groups:
+            rows.append(c.groups[index])
+        at = 3 if c.layout.family == "heldout" else 1  # the post column
+        post = cells[at]
+        indent = len("  ".join(cells[:at])) + 2
+        if len(officer.posts) > 1 and c.layout.joiner == "、" and rng.random() < 0.3:
+            head, _, rest = post.partition("、")
+            rows.append("  ".join([*cells[:at], head + "、", *cells[at + 1:]]))
+            rows.append(" " * indent + rest)
+        elif len(post) > 2 and rng.random() < c.layout.wrap:
+            cut = rng.randint(1, len(post) - 1)
+            if rng.random() < 0.4:  # the row centred on its tallest cell: the cell's start above it
+                rows.append(" " * indent + post[:cut])
+                rows.append("  ".join([*cells[:at], post[cut:], *cells[at + 1:]]))
+            else:
+                rows.append("  ".join([*cells[:at], post[:cut], *cells[at + 1:]]))
+                rows.append(" " * indent + post[cut:])
         else:
             rows.append("  ".join(cells))
+    return rows
+
+
+def _holder_rows(c: ReportContent, rng: random.Random) -> list[str]:
+    """The top-ten rows; a long fund's name may wrap, its rest on the next line in the name column."""
+    rows = []
+    wrap = rng.random() < 0.4
+    for holder in c.holders:
+        name = holder[0]
+        if wrap and len(name) > 16 and "－" in name:
+            head, _, rest = name.partition("－")
+            rows += ["  ".join([head + "－", *holder[1:]]), rest]
+        else:
+            rows.append("  ".join(holder))
+    return rows
+
+
+def report_pages(firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> list[list[str]]:
+    """The report's pages as lines, in a text layout (the officers' table broken over two pages)."""
+    c = report_content(firm, year, seed, layout)
+    rng = random.Random(f"cscs.sample.listed.layout/{seed}/{firm.key}")
+    rows = _text_rows(c, rng)
     split = max(3, int(len(rows) * rng.uniform(0.4, 0.7)))
+    while split < len(rows) and rows[split].startswith(" "):
+        split += 1  # a wrapped cell's rest stays with its row
     units = ["在其他单位任职情况",
              "任职人员姓名  其他单位名称  在其他单位担任的职务  任期起始日期  任期终止日期  在其他单位是否领取报酬津贴"]
     units += [f"{name or ' ' * 4}  {unit}  {post}  {start}  {stop}  否" for name, unit, post, start, stop in c.units]
-    pages = [c.front, c.info, [*c.governance, "  ".join(c.officer_header), *rows[:split]],
-             [*rows[split:], "2、任职情况", "公司现任董事、监事、高级管理人员专业背景、主要工作经历以及目前在公司的主要职责",
-              *c.bios, *units, *c.remuneration],
-             [*c.ownership, "  ".join(c.holder_header), *("  ".join(h) for h in c.holders), *c.control],
-             c.balance_sheet, c.income_statement]
+    again = ["  ".join(c.officer_header)] if c.layout.repeat_header else []
+    return [c.front, c.info, [*c.governance, "  ".join(c.officer_header), *rows[:split]],
+            [*again, *rows[split:], "2、任职情况", "公司现任董事、监事、高级管理人员专业背景、主要工作经历以及目前在公司的主要职责",
+             *c.bios, *units, *c.remuneration],
+            [*c.ownership, "  ".join(c.holder_header), *_holder_rows(c, rng), *c.control],
+            c.balance_sheet, c.income_statement]
+
+
+def report_text(firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> str:
+    """The report as ``pdftotext -layout`` would give it."""
     running = f"{firm.name}{year}年年度报告全文"
-    return "\f".join("\n".join([running, "", *lines, "", str(number)]) + "\n"
-                     for number, lines in enumerate(pages, start=1))
+    text = "\f".join("\n".join([running, "", *lines, "", str(number)]) + "\n"
+                     for number, lines in enumerate(report_pages(firm, year, seed, layout), start=1))
+    if (layout or layout_of(firm, seed)).bank and int(firm.key[1:]) % 2:
+        text = text.replace("行", "\u2f8f").replace("人", "\u2f08")  # a PDF producer's Kangxi radicals: 本⾏, ⼈民币
+    return text
 
 
-def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path:
+def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int, layout: Layout | None = None) -> Path:
     """The same report typeset: ruled tables (the officers' table split over two pages, no
-    repeated header), biographies as wrapped paragraphs, the running header on each page."""
+    repeated header), biographies as wrapped paragraphs, the running header on each page.
+    The ``heldout3`` family sets another table: its own columns, posts without separators
+    in a narrow column (so that they wrap mid-word), section rows, the header repeated."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -200,7 +358,7 @@ def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path
     cell = ParagraphStyle("c", fontName=PDF_FONT, fontSize=7.5, leading=9.5, wordWrap="CJK")
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, -1), PDF_FONT, 7.5),
                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
-    c = report_content(firm, year, seed)
+    c = report_content(firm, year, seed, layout)
 
     def paras(lines: list[str]) -> list[Any]:
         return [Paragraph(escape(line).replace("  ", "&nbsp;&nbsp;"), text) for line in lines]
@@ -210,10 +368,13 @@ def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path
 
     story: list[Any] = [*paras(c.front), *paras(c.info), PageBreak(), *paras(c.governance)]
     story.append(Spacer(1, 380))  # the officers' table starts low on the page and breaks over to the next
-    head = [wrapped(h) for h in ("姓名", "职务", "任职\n状态", "性别", "年龄", "任期起始\n日期", "任期终止\n日期")]
-    rows = [[cells[0].replace("  ", " "), wrapped("\n".join(officer.posts)), *cells[2:7]]
-            for officer, cells in c.officers]
-    story.append(Table([head, *rows], repeatRows=0, style=grid, colWidths=[50, 90, 30, 28, 28, 80, 80]))
+    if c.layout.family == "heldout3":
+        story.append(_heldout3_table(c, wrapped, grid))
+    else:
+        head = [wrapped(h) for h in ("姓名", "职务", "任职\n状态", "性别", "年龄", "任期起始\n日期", "任期终止\n日期")]
+        rows = [[cells[0].replace("  ", " "), wrapped("\n".join(officer.posts)), *cells[2:7]]
+                for officer, cells in c.officers]
+        story.append(Table([head, *rows], repeatRows=0, style=grid, colWidths=[50, 90, 30, 28, 28, 80, 80]))
     story += paras(["2、任职情况", "公司现任董事、监事、高级管理人员专业背景、主要工作经历以及目前在公司的主要职责", *c.bios,
                     "在其他单位任职情况"])
     story.append(Table([["任职人员姓名", "其他单位名称", "在其他单位担任的职务", "任期起始日期", "任期终止日期"],
@@ -234,6 +395,22 @@ def write_report_pdf(path: Path, firm: ListedFirm, year: int, seed: int) -> Path
                             creator="cscs.sample", producer="cscs.sample")
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
+
+
+def _heldout3_table(c: ReportContent, wrapped: Any, grid: Any) -> Any:
+    from reportlab.platypus import Table
+
+    rows: list[list[Any]] = [[wrapped(h) for h in c.officer_header]]
+    spans = []
+    for index, (officer, cells) in enumerate(c.officers):
+        if index in c.groups:
+            spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+            rows.append([c.groups[index]] + [""] * (len(c.officer_header) - 1))
+        rows.append([cells[0].replace("  ", " ").replace("\u3000", " "), wrapped(cells[1]), *cells[2:]])
+    table = Table(rows, repeatRows=1, colWidths=[48, 44, 28, 28, 34, 110])
+    table.setStyle(grid)
+    table.setStyle(spans)
+    return table
 
 
 # -- charters ------------------------------------------------------------------------------------

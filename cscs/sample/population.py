@@ -23,6 +23,7 @@ from typing import Any
 from cscs.extract.identifiers import USCC_ALPHABET, make_uscc
 
 from . import vocab
+from .governance import add_governance_records
 from .places import AREA_BY_CODE, AREA_WEIGHTS, AREAS, OTHER_BIRTH_AREAS, Area
 
 FIRST_RECORD_DAY = date(2017, 1, 1)
@@ -170,6 +171,7 @@ def build_population(firms: int, seed: int, as_of: date) -> Population:
         builder.firm_records(firm)
     builder.ensure_township_honours(2)
     builder.person_records()
+    add_governance_records(builder)  # last, so that the records drawn before stay as they were
     return Population(seed, as_of, builder.firms, builder.persons, builder.roles, builder.records, builder.planted)
 
 

@@ -41,6 +41,7 @@ from typing import Any, NamedTuple, TextIO
 
 from cscs.extract.identifiers import USCC_ALPHABET
 
+from . import governance as gov
 from . import vocab
 from .places import AREA_WEIGHTS, AREAS, OTHER_BIRTH_AREAS, PROVINCE, Area
 
@@ -57,6 +58,17 @@ LISTS: dict[str, str] = {
     "honours.csv": "honours",
     "donations.csv": "donations",
     "volunteer.csv": "volunteer",
+    "debt-evasion.csv": "debt_evasion",
+    "overseas-equity.csv": "overseas_equity",
+    "social-insurance.csv": "social_insurance",
+    "tax-arrears.csv": "tax_arrears",
+    "major-tax-violations.csv": "major_tax_violation",
+    "spot-checks.csv": "spot_checks",
+    "safety-hazards.csv": "safety_hazards",
+    "environment.csv": "environment",
+    "enforcement.csv": "enforcement",
+    "commitments.csv": "commitments",
+    "regulatory-measures.csv": "regulatory_measures",
 }
 TRUTH_FILES = ("truth.csv", "roles.csv")
 
@@ -81,6 +93,22 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "honours.csv": ("企业名称", "统一社会信用代码", "荣誉名称", "授予机关", "授予日期", "荣誉级别", "有效期至"),
     "donations.csv": ("捐赠单位", "统一社会信用代码", "受赠单位", "捐赠金额（元）", "捐赠物资", "捐赠日期"),
     "volunteer.csv": ("单位名称", "统一社会信用代码", "服务项目", "服务时长（小时）", "服务日期", "认定单位"),
+    "debt-evasion.csv": ("企业名称", "统一社会信用代码", "逃废债金额（万元）", "债权银行", "认定日期", "认定单位", "移出日期"),
+    "overseas-equity.csv": ("企业名称", "统一社会信用代码", "未登记年度", "所属外汇局", "公布日期", "补办登记日期"),
+    "social-insurance.csv": ("用人单位名称", "统一社会信用代码", "欠费险种", "欠费金额（元）", "主管税务机关", "公告日期",
+                             "缴清日期"),
+    "tax-arrears.csv": ("纳税人名称", "纳税人识别号", "欠税税种", "欠税余额（元）", "当期新发生欠税金额（元）",
+                        "主管税务机关", "公告日期", "缴清日期"),
+    "major-tax-violations.csv": ("纳税人名称", "纳税人识别号", "案件性质", "主要违法事实",
+                                 "相关法律依据及税务处理处罚情况", "实施检查的单位", "列入日期", "撤出日期",
+                                 "信用修复日期"),
+    "spot-checks.csv": ("产品名称", "标称生产单位", "统一社会信用代码", "不合格项目", "抽查结果", "检验机构", "公布日期"),
+    "safety-hazards.csv": ("单位名称", "统一社会信用代码", "隐患内容", "督办单位", "挂牌日期", "整改期限", "销号日期"),
+    "environment.csv": ("企业名称", "统一社会信用代码", "评价年度", "评价等级", "评价机关", "发布日期"),
+    "enforcement.csv": ("行政相对人名称", "统一社会信用代码", "行政强制决定书文号", "行政强制类别", "决定日期", "解除日期",
+                        "实施机关"),
+    "commitments.csv": ("承诺主体", "统一社会信用代码", "承诺事项", "失信行为", "认定日期", "认定单位", "公示截止日期"),
+    "regulatory-measures.csv": ("当事人", "统一社会信用代码", "措施类型", "文号", "发文日期", "发文机关"),
     # what the lists mean: a record's dates as meant (valid_until is the first day out of force,
     # the stated end or else valid_from + 5 years, the rubric's window) and every role held
     "truth.csv": ("subject", "subject_type", "kind", "valid_from", "valid_until", "removed_on", "repaired_on",
@@ -128,7 +156,12 @@ FIRM_KINDS = {  # profile → (record maker name, weight)
     "good": (("red_list", 30), ("honour", 30), ("donation", 25), ("volunteer", 15)),
     "troubled": (("penalty", 45), ("abnormal_operation", 28), ("abnormal_taxpayer", 12), ("dishonest_firm", 8),
                  ("serious_firm", 7)),
+    "noncompliant": (("debt_evasion", 6), ("overseas_equity", 5), ("social_insurance", 12), ("tax_arrears", 14),
+                     ("major_tax_violation", 5), ("spot_check", 12), ("safety_hazard", 10), ("environment", 12),
+                     ("enforcement", 10), ("commitment", 7), ("regulatory_measure", 7)),
 }
+PROFILES = (("good", 35), ("troubled", 45), ("noncompliant", 20))  # a firm's profile → weight
+OTHER_PROFILE = {"good": "troubled", "troubled": "good", "noncompliant": "troubled"}  # one record in ten
 
 _M64 = (1 << 64) - 1
 
@@ -546,10 +579,10 @@ class _Province:
         count = 1
         while count < MAX_RECORDS and rng.random() < MORE_RECORDS:
             count += 1
-        profile = "good" if rng.random() < 0.35 else "troubled"
+        profile = rng.choices([p for p, _ in PROFILES], [w for _, w in PROFILES])[0]
         made, red_listed = 0, False
         for _ in range(count):
-            kinds = FIRM_KINDS[profile if rng.random() < 0.9 else ("troubled" if profile == "good" else "good")]
+            kinds = FIRM_KINDS[profile if rng.random() < 0.9 else OTHER_PROFILE[profile]]
             maker = rng.choices([k for k, _ in kinds], [w for _, w in kinds])[0]
             if maker == "red_list":  # one run of A-grade years a firm
                 maker, red_listed = "honour" if red_listed else maker, True
@@ -696,6 +729,92 @@ class _Province:
             firm.name, firm.uscc, rng.choice(vocab.VOLUNTEER_PROJECTS),
             rng.choice(("12", "24", "36.5", "48", "60", "120", "200")), day.isoformat(),
             rng.choice(vocab.VOLUNTEER_CERTIFIERS).format(a=firm.area)), firm.uscc, "firm", "VolunteerService", day)
+
+    # -- finance, governance and compliance lists (vocabulary of cscs.sample.governance) -------
+    def debt_evasion(self, firm: _Firm, rng: random.Random) -> int:
+        day, area = self.firm_day(firm, rng), firm.area
+        removed = self.later(rng, day, 90, 700) if rng.random() < 0.2 else None
+        return self.emit("debt-evasion.csv", (
+            firm.name, firm.uscc, f"{rng.randint(30, 5000)}.{rng.randint(0, 9)}", rng.choice(gov.CREDITORS).format(a=area),
+            day.isoformat(), rng.choice(gov.DEBT_AUTHORITIES).format(a=area), _iso(removed)),
+            firm.uscc, "firm", "DebtEvasion", day, removed_on=removed)
+
+    def overseas_equity(self, firm: _Firm, rng: random.Random) -> int:
+        year = rng.randint(max(2016, firm.founded.year), self.as_of.year - 1)
+        day = date(year + 1, 11, rng.randint(1, 28))
+        removed = self.later(rng, day, 20, 300) if rng.random() < 0.3 else None
+        return self.emit("overseas-equity.csv", (
+            firm.name, firm.uscc, f"{year}年度", "国家外汇管理局浙江省分局", day.isoformat(), _iso(removed)),
+            firm.uscc, "firm", "OverseasEquityUnregistered", day, removed_on=removed)
+
+    def social_insurance(self, firm: _Firm, rng: random.Random) -> int:
+        day = self.firm_day(firm, rng)
+        paid = self.later(rng, day, 20, 400) if rng.random() < 0.4 else None
+        return self.emit("social-insurance.csv", (
+            firm.name, firm.uscc, rng.choice(gov.INSURANCES), f"{rng.randint(2_000, 900_000)}.{rng.randint(0, 99):02d}",
+            firm.area.tax_bureau, day.isoformat(), _iso(paid)),
+            firm.uscc, "firm", "SocialInsuranceArrears", day, removed_on=paid)
+
+    def tax_arrears(self, firm: _Firm, rng: random.Random) -> int:
+        day, owed = self.firm_day(firm, rng), rng.randint(5_000, 3_000_000)
+        paid = self.later(rng, day, 30, 500) if rng.random() < 0.4 else None
+        return self.emit("tax-arrears.csv", (
+            firm.name, firm.uscc, rng.choice(gov.TAXES), str(owed), str(rng.choice((0, owed // 3, owed))),
+            firm.area.tax_bureau, day.isoformat(), _iso(paid)),
+            firm.uscc, "firm", "TaxArrears", day, removed_on=paid)
+
+    def major_tax_violation(self, firm: _Firm, rng: random.Random) -> int:
+        day, area = self.firm_day(firm, rng), firm.area
+        nature, facts, basis = rng.choice(gov.TAX_CASES)
+        removed, repaired, _ = self.serious_ending(day, rng, 0.0, 0.15)
+        return self.emit("major-tax-violations.csv", (
+            firm.name, firm.uscc, nature, f"经检查，该单位{facts}", f"依照{basis}追缴税款并处罚款",
+            f"国家税务总局{area.city}市税务局第一稽查局", day.isoformat(), _iso(removed), _iso(repaired)),
+            firm.uscc, "firm", "MajorTaxViolation", day, removed_on=removed, repaired_on=repaired)
+
+    def spot_check(self, firm: _Firm, rng: random.Random) -> int:
+        day, (product, failed) = self.firm_day(firm, rng), rng.choice(gov.PRODUCTS)
+        return self.emit("spot-checks.csv", (
+            product, firm.name, firm.uscc, failed, "不合格", rng.choice(gov.TESTING_BODIES).format(a=firm.area),
+            day.isoformat()), firm.uscc, "firm", "SpotCheckFailure", day)
+
+    def safety_hazard(self, firm: _Firm, rng: random.Random) -> int:
+        day = self.firm_day(firm, rng)
+        closed = self.later(rng, day, 60, 400) if rng.random() < 0.5 else None
+        return self.emit("safety-hazards.csv", (
+            firm.name, firm.uscc, rng.choice(gov.HAZARDS), f"{firm.area.city}市安全生产委员会办公室", day.isoformat(),
+            (day + timedelta(days=120)).isoformat(), _iso(closed)),
+            firm.uscc, "firm", "SafetyHazard", day, removed_on=closed)
+
+    def environment(self, firm: _Firm, rng: random.Random) -> int:
+        """A bad yearly grade, published on 20 May of the next year (good grades are no record)."""
+        first = max(2017, firm.founded.year + 1)
+        year = rng.randint(first, max(first, self.as_of.year - 1))
+        day = date(year + 1, 5, 20)
+        return self.emit("environment.csv", (
+            firm.name, firm.uscc, f"{year}年度", rng.choice(gov.BAD_GRADES), f"{firm.area.city}市生态环境局",
+            day.isoformat()), firm.uscc, "firm", "EnvironmentalViolation", day)
+
+    def enforcement(self, firm: _Firm, rng: random.Random) -> int:
+        day = self.firm_day(firm, rng)
+        lifted = self.later(rng, day, 10, 120) if rng.random() < 0.5 else None
+        return self.emit("enforcement.csv", (
+            firm.name, firm.uscc, f"{firm.area.abbreviation}市监强制〔{day.year}〕{rng.randint(1, 99999)}号",
+            rng.choice(gov.MEASURES), day.isoformat(), _iso(lifted), firm.area.market_bureau),
+            firm.uscc, "firm", "AdministrativeEnforcement", day, removed_on=lifted)
+
+    def commitment(self, firm: _Firm, rng: random.Random) -> int:
+        day, (commitment, _, breach) = self.firm_day(firm, rng), rng.choice(gov.COMMITMENTS)
+        until = add_years(day, 3)  # published for three years
+        return self.emit("commitments.csv", (
+            firm.name, firm.uscc, commitment, breach, day.isoformat(), firm.area.market_bureau,
+            (until - timedelta(days=1)).isoformat()), firm.uscc, "firm", "CommitmentBreach", day, valid_until=until)
+
+    def regulatory_measure(self, firm: _Firm, rng: random.Random) -> int:
+        day, (measure, authority) = self.firm_day(firm, rng), rng.choice(gov.SUPERVISORY)
+        return self.emit("regulatory-measures.csv", (
+            firm.name, firm.uscc, measure, f"〔{day.year}〕{rng.randint(1, 99999)}号", day.isoformat(), authority),
+            firm.uscc, "firm", "OtherNonCompliance", day)
 
     # -- records about persons ---------------------------------------------------------------
     def key_person_record(self, firm: _Firm, rng: random.Random) -> None:

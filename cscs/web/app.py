@@ -22,6 +22,9 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from cscs.api import Graph, LookupError_
 
+from .guard import Guard
+from .workers import Pool
+
 MAX_BODY = 1 << 20  # a SPARQL query or a form is small; refuse larger bodies
 
 
@@ -89,15 +92,19 @@ Handler = Callable[["Explorer", Request], Response]
 
 
 class Explorer:
-    """The WSGI application. ``graph`` is read only; ``query_timeout`` bounds SPARQL."""
+    """The WSGI application. ``graph`` is read only; ``query_timeout`` bounds SPARQL, which
+    runs in up to ``max_running_queries`` worker processes; ``guard`` says who may ask
+    and how much a query may take (see :mod:`cscs.web.guard`)."""
 
-    def __init__(self, graph: Graph, query_timeout: float = 10.0, max_running_queries: int = 2):
+    def __init__(self, graph: Graph, query_timeout: float = 10.0, max_running_queries: int = 2,
+                 guard: Guard | None = None):
         from . import pages, sparql  # noqa: F401  (registers the routes)
         from .render import environment
 
         self.graph = graph
         self.query_timeout = query_timeout
-        self.query_slots = threading.BoundedSemaphore(max_running_queries)
+        self.guard = guard or Guard()
+        self.query_workers = Pool(graph.store, max_running_queries, no_network=not self.guard.services)
         self.env = environment()
         self.cache: dict[object, object] = {}
         self.cache_lock = threading.Lock()
@@ -124,8 +131,13 @@ class Explorer:
 
     # -- WSGI ----------------------------------------------------------------
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        cors: list[tuple[str, str]] = []
         try:
             request = Request.from_environ(environ)
+            refusal = self.guard.refusal(request.headers)
+            if refusal:
+                raise HTTPError(403, refusal)
+            cors = self.guard.cors(request.headers)
             response = self.dispatch(request)
         except HTTPError as exc:
             response = self.error(exc.status, exc.message)
@@ -136,7 +148,7 @@ class Explorer:
             response = self.error(500, f"internal error: {type(exc).__name__}")
         body = response.encoded()
         headers = [("Content-Type", response.content_type), ("Content-Length", str(len(body))),
-                   ("X-Content-Type-Options", "nosniff"), *response.headers]
+                   ("X-Content-Type-Options", "nosniff"), *response.headers, *cors]
         if response.content_type.startswith("text/html"):
             headers.append(("Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -194,14 +206,17 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 def make_wsgi_server(graph: Graph, host: str = "127.0.0.1", port: int = 8765,
-                     query_timeout: float = 10.0, quiet: bool = False) -> WSGIServer:
-    """A threaded server for the explorer (port 0 picks a free port: see ``server_port``)."""
+                     query_timeout: float = 10.0, quiet: bool = False, guard: Guard | None = None) -> WSGIServer:
+    """A threaded server for the explorer (port 0 picks a free port: see ``server_port``);
+    without a ``guard``, it answers for its own address and loopback names only."""
     handler = type("Handler", (_QuietHandler,), {"log_message": lambda *a: None}) if quiet else _QuietHandler
-    return make_server(host, port, Explorer(graph, query_timeout), server_class=_Server, handler_class=handler)
+    app = Explorer(graph, query_timeout, guard=guard or Guard.for_server(host))
+    return make_server(host, port, app, server_class=_Server, handler_class=handler)
 
 
-def serve(graph: Graph, host: str = "127.0.0.1", port: int = 8765, query_timeout: float = 10.0) -> None:
-    server = make_wsgi_server(graph, host, port, query_timeout)
+def serve(graph: Graph, host: str = "127.0.0.1", port: int = 8765, query_timeout: float = 10.0,
+          guard: Guard | None = None) -> None:
+    server = make_wsgi_server(graph, host, port, query_timeout, guard=guard)
     print(f"cscs explorer on http://{host}:{server.server_port}/  (Ctrl-C stops it)", file=sys.stderr)
     try:
         server.serve_forever()
@@ -209,3 +224,4 @@ def serve(graph: Graph, host: str = "127.0.0.1", port: int = 8765, query_timeout
         pass
     finally:
         server.server_close()
+        server.get_app().query_workers.close()  # type: ignore[attr-defined]

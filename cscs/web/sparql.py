@@ -1,28 +1,40 @@
 """A read-only SPARQL 1.1 query endpoint at ``/sparql`` (the SPARQL 1.1 Protocol).
 
 ``GET ?query=``, ``POST`` of a form with ``query=`` or of ``application/sparql-query``.
-Results are serialised by pyoxigraph in the format the ``Accept`` header (or a
-``format`` parameter: json, csv, tsv, xml, turtle, ntriples, rdfxml) asks for.
+Results are serialised in the format the ``Accept`` header (or a ``format``
+parameter: json, csv, tsv, xml, turtle, ntriples, rdfxml) asks for.
 
 Read-only: the update operation (``update=``, ``application/sparql-update``) is
 refused with 403, and a query string is parsed as a query, never as an update, so
-``INSERT``/``DELETE`` are syntax errors. Bounded: each query runs in a worker thread
-and the response is a 503 when it has not finished within the timeout. Oxigraph
-cannot interrupt a running query, so at most ``max_running_queries`` run at once
-(an abandoned one keeps its slot until it ends) and further queries are refused with
-503 rather than piling up on the two cores.
+``INSERT``/``DELETE`` are syntax errors.
+
+It serves whatever the analyst ingested, so it is built not to be turned against them:
+
+- a query is checked by a lexical pass before any parser sees it
+  (:func:`cscs.graph.sparql_lexer.check`): too long, too many tokens or nested too
+  deep (pyoxigraph's parser crashes on thousands of nested brackets) is a 400, and so
+  is a ``SERVICE`` clause whose endpoint was not allowed (``cscs serve --allow-service``):
+  federated queries would make the explorer fetch any URL and show the reply;
+- each query runs in a worker process (:mod:`cscs.web.workers`), without network
+  unless services are allowed; a query past the timeout or the memory bound has its
+  worker killed, so the work stops, and a crash ends only the worker: the next query
+  gets a new one. At most ``max_running_queries`` run at once; more are a 503;
+- results stop at ``max_rows`` rows or ``max_bytes`` bytes, at a row's end, and the
+  response says so in an ``X-Results-Truncated`` header (the query page shows it).
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from typing import Callable
 
 import pyoxigraph as ox
 
+from cscs.graph.sparql_lexer import QueryShapeError, check, query_form
+
 from .app import Explorer, HTTPError, Request, Response, route
+from .workers import NoWorker, WorkerError
 
 RESULTS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON, "application/json": ox.QueryResultsFormat.JSON,
@@ -54,6 +66,7 @@ class Result:
     media_type: str
     body: bytes
     kind: str  # "solutions" | "boolean" | "graph"
+    truncated: str | None = None  # which part of the results was kept, when a cap cut them
 
 
 def accepted(header: str) -> list[str]:
@@ -96,40 +109,66 @@ def choose(kind: str, accept: str, wanted: str | None) -> tuple[str, object]:
 
 def run(app: Explorer, query: str, accept: str = "", wanted: str | None = None,
         default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Result:
-    """Evaluate a query in a worker thread within the app's time bound, serialised."""
-    if not app.query_slots.acquire(blocking=False):
-        raise Busy()
-    outcome: dict[str, object] = {}
-    done = threading.Event()
+    """Check a query, then evaluate it in a worker process within the app's bounds."""
+    graphs = (default_graphs or []) + (named_graphs or [])
+    media = refuse_early(app, query, graphs, accept, wanted)
+    request = {"query": query, "default_graphs": default_graphs or [], "named_graphs": named_graphs or [],
+               "results_media": _media_type(media["solutions"]), "graph_media": _media_type(media["graph"]),
+               "max_rows": app.guard.max_rows, "max_bytes": app.guard.max_bytes}
+    try:
+        reply = app.query_workers.run(request, app.query_timeout, app.guard.query_memory, app.generation())
+    except NoWorker:
+        raise Busy() from None
+    except WorkerError as exc:
+        if exc.why == "timeout":
+            raise QueryTimeout() from None
+        raise HTTPError(503 if exc.why == "memory" else 500,
+                        f"{exc}; it was stopped, and the explorer goes on") from None
+    header = reply.header
+    if header.get("error") == "syntax":
+        raise SyntaxError(header["message"])
+    chosen = media["graph" if header.get("kind") == "graph" else "solutions"]
+    if header.get("error") == "accept":
+        raise chosen  # type: ignore[misc]
+    if header.get("error"):
+        raise HTTPError(500 if header["error"] == "store" else 400, header["message"])
+    return Result(chosen[0], reply.body, header["kind"], header.get("truncated"))  # type: ignore[index]
 
-    def work() -> None:
-        results = None
+
+def refuse_early(app: Explorer, query: str, graphs: list[str], accept: str,
+                 wanted: str | None) -> dict[str, tuple[str, object] | HTTPError]:
+    """What can be refused before a worker is asked: the query's shape and SERVICE
+    clauses, graph names that are not IRIs, an unacceptable format for the query's form.
+    Returns the format chosen (or the 406) for each kind of result."""
+    try:
+        check(query, app.guard.limits, app.guard.services)
+    except QueryShapeError as exc:
+        raise HTTPError(400, str(exc)) from None
+    for iri in graphs:
         try:
-            options: dict[str, object] = {}
-            if default_graphs:
-                options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-            else:
-                options["use_default_graph_as_union"] = True
-            if named_graphs:
-                options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-            results = app.graph.store.raw.query(query, **options)
-            kind = ("boolean" if isinstance(results, ox.QueryBoolean)
-                    else "graph" if isinstance(results, ox.QueryTriples) else "solutions")
-            media, fmt = choose(kind, accept, wanted)
-            outcome["result"] = Result(media, results.serialize(format=fmt), kind)
-        except BaseException as exc:  # handed to the request thread, without this frame
-            outcome["error"] = exc.with_traceback(None)
-        finally:
-            del results  # pyoxigraph's results must be dropped on the thread that made them
-            app.query_slots.release()
-            done.set()
+            ox.NamedNode(iri)
+        except ValueError:
+            raise HTTPError(400, f"not an IRI: {iri!r} (default-graph-uri and named-graph-uri name graphs)") from None
+    media = {kind: _acceptable(kind, accept, wanted) for kind in ("solutions", "graph")}
+    form = query_form(query)
+    expected = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions" if form else None
+    if expected and isinstance(media[expected], HTTPError):
+        raise media[expected]
+    if not hasattr(app.graph.store, "raw"):
+        raise HTTPError(501, "/sparql answers over the embedded store; query the remote endpoint itself")
+    return media
 
-    threading.Thread(target=work, name="sparql-query", daemon=True).start()
-    if not done.wait(app.query_timeout):
-        raise QueryTimeout()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["result"]  # type: ignore[return-value]
+
+def _acceptable(kind: str, accept: str, wanted: str | None) -> tuple[str, object] | HTTPError:
+    try:
+        return choose(kind, accept, wanted)
+    except HTTPError as exc:
+        return exc
+
+
+def _media_type(choice: tuple[str, object] | HTTPError) -> str | None:
+    """The canonical media type of a chosen format (the worker's name for it)."""
+    return None if isinstance(choice, HTTPError) else choice[1].media_type.split(";")[0]  # type: ignore[attr-defined]
 
 
 def _param(request: Request, name: str) -> list[str]:
@@ -161,11 +200,12 @@ def answer(app: Explorer, request: Request, as_error: Callable[[int, str], Respo
         return as_error(503, f"the query did not finish within {app.query_timeout:g} s")
     except Busy:
         return as_error(503, "too many queries are running; try again shortly")
-    except OSError as exc:
-        return as_error(500, f"the store could not answer: {exc}")
+    except HTTPError as exc:
+        return as_error(exc.status, exc.message)
     charset = "; charset=utf-8" if result.media_type.startswith(("text/", "application/sparql-results+json",
                                                                  "application/json")) else ""
-    return Response(result.body, 200, result.media_type + charset, [("Access-Control-Allow-Origin", "*")])
+    headers = [("X-Results-Truncated", result.truncated)] if result.truncated else []
+    return Response(result.body, 200, result.media_type + charset, headers)
 
 
 @route(r"/sparql", ("GET", "HEAD", "POST"))
@@ -182,11 +222,11 @@ def endpoint(app: Explorer, request: Request) -> Response:
 def table(result: Result) -> dict[str, object]:
     """A JSON result as header and rows of (text, kind) for the query page."""
     if result.kind == "graph":
-        return {"graph": result.body.decode("utf-8", "replace")}
+        return {"graph": result.body.decode("utf-8", "replace"), "truncated": result.truncated}
     data = json.loads(result.body)
     if "boolean" in data:
         return {"boolean": data["boolean"]}
     head = data["head"].get("vars", [])
     rows = [[(b.get(v, {}).get("value", ""), b.get(v, {}).get("type", "")) for v in head]
             for b in data["results"]["bindings"]]
-    return {"head": head, "rows": rows}
+    return {"head": head, "rows": rows, "truncated": result.truncated}

@@ -24,8 +24,11 @@ from . import facts, finance, officers, ownership, posts
 from .cells import person_name
 from .pages import TEXT_SUFFIXES, Pages, read_pages, sniff_pages
 
-_TITLE = re.compile(r"年\s*度\s*报\s*告")
-_CODE = re.compile(r"(?:股票|证券|A\s*股)\s*代码\s*[:：]?\s*(\d{6})")
+_TITLE = re.compile(r"年\s*度\s*报\s*告|\d{4}\s*年\s*年\s*报")
+# A key and its value, in a sentence, a key-value table, or a header row with the values below it.
+_CODE = re.compile(r"(?:股票|证券|A\s*股)\s*代码\s*[:：]?\s*(?:[^\d\n]{0,60}\n?){0,12}?(?<!\d)(\d{6})(?!\d)")
+# A firm's name as a title page prints it: a line of its own ending in the form of a company.
+_TITLE_NAME = re.compile(r"^\s*([\u4e00-\u9fff（）()]{4,40}(?:股份有限公司|有限责任公司|有限公司|银行))\s*$", re.M)
 _SHORT = re.compile(r"(?:股票|证券|A\s*股)\s*简称\s*[:：]?\s*([^\s|]+)")
 _NAME = re.compile(r"(?:公司的)?中文名称\s*[:：]?\s*([^\s|]+(?:公司|银行|集团))")
 _USCC = re.compile(r"统一社会信用代码\s*[:：]?\s*([0-9A-Z]{18})")
@@ -41,7 +44,10 @@ class AnnualReport:
         if source.path.suffix.lower() not in {".pdf", *TEXT_SUFFIXES}:
             return 0.0
         head = sniff_pages(source.path, 12)  # the company profile (股票代码) follows the contents, often on p. 8-10
-        return 0.9 if _TITLE.search(head[:4000]) and _CODE.search(head) and "章程" not in head[:200] else 0.0
+        title = _TITLE.search(head[:8000])  # the title page may follow a cover or a notice
+        if not title or not _CODE.search(head) or "章程" in head[:200]:
+            return 0.0
+        return 0.9
 
     def extract(self, ctx: ExtractionContext, source: Source) -> None:
         pages = read_pages(source.path)
@@ -58,7 +64,7 @@ class AnnualReport:
         for index, h in enumerate(holdings, start=1):
             facts.shareholding(ctx, firm, index, h.name, h.nature, h.published_nature, h.percent, h.shares,
                                h.anchor, year)
-        statement = ownership.control(pages, file)
+        statement = ownership.control(pages, file, holdings)
         if statement is not None:
             facts.control_statement(ctx, firm, statement.name, statement.nature, statement.published,
                                     statement.anchor, year)
@@ -67,7 +73,9 @@ class AnnualReport:
                     if person_name_.strip():
                         person = ctx.person(person_name(person_name_), firm=firm)
                         ctx.role(person, firm, "ActualController", statement.anchor)
-        figures = finance.figures(pages, file)
+        figures, problems = finance.figures(pages, file)
+        for anchor, problem in problems:
+            ctx.warn(anchor, problem)
         for figure in figures:
             facts.financial_figure(ctx, firm, figure.item, figure.value, figure.anchor, year)
         if not (found or holdings or figures):
@@ -90,7 +98,7 @@ class AnnualReport:
         for officer in found:
             person = ctx.person(officer.name, firm=firm, sex=officer.sex, age=officer.age)
             people[officer.name] = person
-            facts.officer_roles(ctx, person, firm, officer.posts, officer.anchor, officer.term_of, officer.current)
+            facts.officer_roles(ctx, person, firm, [officer.posts], officer.anchor, officer.term_of, officer.current)
             ctx.counts.rows += 1
         start, end = posts.section(pages, first)
         bio_posts, births = posts.from_biographies(pages, start, end, list(people), own, file)
@@ -106,7 +114,7 @@ class AnnualReport:
 
 def _identity(pages: Pages) -> tuple[str | None, str | None, str | None, str | None, int | None]:
     head = pages.head
-    name = _NAME.search(head)
+    name = _NAME.search(head) or _TITLE_NAME.search(head[:3000])
     short = _SHORT.search(head)
     code = _CODE.search(head)
     uscc = _USCC.search(head)

@@ -23,10 +23,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..dates import _cn_number
 from .vocabulary import county_cities, provinces
 
 _NUM = r"[一二三四五六七八九十百零〇\d]+"
-_TERM = rf"(?:第{_NUM}届(?:[、,，]第?{_NUM}届)*)"
+_TERM = rf"(?:第?{_NUM}届(?:[、,，]第?{_NUM}届)*)"  # the session: 第十二届, 十二届, 第12届
 _SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _UNIT = re.compile(rf"(.{{2,}}?)({_SUFFIX})")  # names of one character (沛县) are rare; 杭州市 is not 杭 + 州 + 市
 _PLACE = re.compile(rf"^(?:全国|中央|(?:[\u4e00-\u9fff]{{2,9}}?{_SUFFIX}){{1,3}})$")
@@ -52,7 +53,8 @@ _DEPARTMENT = (r"发展和改革委员会|发展改革委员会|发展改革委|
                r"管理局|管理委员会|管委会|人民政府办公厅|人民政府办公室")
 _KEYWORDS = re.compile(
     r"(?P<npc>全国人民代表大会|全国人大|人民代表大会|人大)"
-    r"|(?P<cppcc_fwd>(?:中国人民政治协商会议|政协)(?P<cplace>全国|[\u4e00-\u9fff]{2,12}?)" + _TERM + r"?委员会)"
+    r"|(?P<cppcc_fwd>(?:中国人民政治协商会议|政协)" + _TERM + r"?(?P<cplace>全国|[\u4e00-\u9fff]{2,12}?)" + _TERM
+    + r"?委员会)"
     r"|(?P<cppcc>全国政协|政协)"
     r"|(?P<party_fwd>(?:中共|中国共产党)(?P<pplace>中央|[\u4e00-\u9fff]{2,12}?)(?:委员会|委))"
     r"|(?P<party>(?<=[省市县区州旗盟])委(?=副?书记|常委))"
@@ -89,6 +91,7 @@ class Post:
     current: bool | None = None
     since: date | None = None
     until: date | None = None
+    session: int | None = None  # 届 of the body, where stated (十二届全国人大代表 → 12)
 
 
 def level_of(place: str) -> str | None:
@@ -151,7 +154,7 @@ def _place_before(text: str, end: int) -> str:
     window = re.sub(rf"{_TERM}$", "", window)
     cuts = list(_CUT.finditer(window))
     place = window[cuts[-1].end():] if cuts else window
-    place = place.strip()
+    place = re.sub(rf"^{_TERM}", "", place.strip())
     return place if _PLACE.match(place) else ""
 
 
@@ -235,9 +238,17 @@ def _with_post(text: str, m: re.Match[str], kind: str, place: str, after: str) -
         return None
     found = text.rfind(place, max(0, m.start() - 30), m.end())
     start = found if 0 <= found <= m.start() else m.start()
+    if lead := re.search(rf"{_TERM}$", text[max(0, start - 12):start]):
+        start -= len(lead[0])  # 十二届全国人大代表: the session belongs to the post
     end = m.end() + tail.end()
     current, since, until = status(text, start)
-    return Post(body, role, start, end, text[start:end], current, since, until)
+    return Post(body, role, start, end, text[start:end], current, since, until, _session(text[start:end]))
+
+
+def _session(words: str) -> int | None:
+    if m := re.search(r"第?([一二三四五六七八九十]{1,3}|\d{1,2})届", words):
+        return int(m[1]) if m[1].isdigit() else _cn_number(m[1])
+    return None
 
 
 def _government(text: str, m: re.Match[str], group: str, after: str) -> Post | None:

@@ -50,6 +50,15 @@ def split_columns(line: str) -> list[str]:
     return [c for c in _COLUMNS.split(line.replace("\u3000", " ").strip()) if c]
 
 
+_SPAN = re.compile(r"\S+(?: \S+)*")
+
+
+def cell_spans(line: str) -> list[tuple[int, int]]:
+    """Where a text-layout line's cells are (start, end offsets), as ``split_columns`` cuts
+    them: the positions say which column a wrapped part belongs to."""
+    return [m.span() for m in _SPAN.finditer(line.replace("\u3000", " "))]
+
+
 def merge_padded_name(cells: list[str]) -> list[str]:
     """A name padded with two spaces (``胡  湘``) falls into two cells: join them."""
     if len(cells) >= 3 and re.fullmatch(rf"[{_CJK}]", cells[0]) and re.fullmatch(rf"[{_CJK}]{{1,2}}", cells[1]):

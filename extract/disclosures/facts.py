@@ -19,6 +19,7 @@ from cscs.graph.namespaces import CSCS, ID, RDF
 from ..anchor import Anchor
 from ..context import ExtractionContext
 from .bodies import Post
+from .titles import PostCell, parse_posts
 from .vocabulary import roles_of_post
 
 
@@ -39,21 +40,31 @@ def listed_firm(ctx: ExtractionContext, anchor: Anchor, name: str | None, codes:
     return node
 
 
-def officer_roles(ctx: ExtractionContext, person: NamedNode, firm: NamedNode, posts: list[str], anchor: Anchor,
-                  term_of, current: bool | None) -> list[str]:
-    """Memberships for each firm post's roles; returns the posts nobody knows (warned)."""
+def officer_roles(ctx: ExtractionContext, person: NamedNode, firm: NamedNode, cells: list[str | PostCell],
+                  anchor: Anchor, term_of, current: bool | None) -> list[str]:
+    """Memberships for each post a cell names (read word by word, see ``titles``), former
+    posts out of office; returns the words no post is made of (warned, quoting the cell)."""
     unknown = []
-    for post in posts:
-        roles = roles_of_post(post)
-        if roles is None:
-            unknown.append(post)
-            ctx.warn(anchor, f"unknown post {post!r} (add it to extract/disclosures/vocabulary.toml)")
-            continue
-        start, end = term_of(post)
-        for role in roles:
-            membership = ctx.role(person, firm, role, anchor, start=start, end=end)
-            if current is not None:
-                ctx.add(membership, CSCS.currentPost, current)
+    for cell in cells:
+        parsed = cell if isinstance(cell, PostCell) else parse_posts(cell)
+        if parsed.leftovers:
+            unknown += parsed.leftovers
+            words = "、".join(repr(w) for w in parsed.leftovers)
+            hint = (" (add it to extract/disclosures/vocabulary.toml if it is a post)"
+                    if not parsed.titles and len(parsed.cell) > 1 else "")
+            ctx.warn(anchor, f"post cell {parsed.cell!r}: {words} is no known post{hint}")
+        held_now = {r for t in parsed.titles if not t.former for r in roles_of_post(t.post) or ()}
+        for title in parsed.titles:
+            start, end = term_of(title.post)
+            if title.former and title.end:
+                end = title.end
+            for role in roles_of_post(title.post) or ():
+                if title.former and role in held_now:
+                    continue  # 总经理、原副总经理: a senior manager now
+                membership = ctx.role(person, firm, role, anchor, start=start, end=end)
+                held = False if title.former else current
+                if held is not None:
+                    ctx.add(membership, CSCS.currentPost, held)
     return unknown
 
 
@@ -64,8 +75,11 @@ def body_post(ctx: ExtractionContext, person: NamedNode, post: Post, anchor: Anc
                     within=within if post.body.level is None else None)
     if body is None:
         return None
-    return ctx.body_membership(person, body, post.role, anchor, current=post.current, start=post.since,
-                               end=post.until, text=post.text, work_unit=work_unit)
+    membership = ctx.body_membership(person, body, post.role, anchor, current=post.current, start=post.since,
+                                     end=post.until, text=post.text, work_unit=work_unit)
+    if post.session is not None:
+        ctx.add(membership, CSCS.bodySession, post.session)
+    return membership
 
 
 def _fact(ctx: ExtractionContext, kind: str, key: str, cls: NamedNode, firm: NamedNode, anchor: Anchor,

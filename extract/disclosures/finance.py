@@ -21,7 +21,14 @@ from .pages import Pages
 
 _UNITS = (("百万元", Decimal(1_000_000)), ("亿元", Decimal(100_000_000)), ("千万元", Decimal(10_000_000)),
           ("万元", Decimal(10_000)), ("千元", Decimal(1_000)), ("元", Decimal(1)))
-_UNIT = re.compile(r"(?:单位|金额单位)[^\n元]{0,16}?(百万元|亿元|千万元|万元|千元|元)")
+_UNIT_WORDS = r"(百万元|亿元|千万元|万元|千元|元)"
+# 单位：元, 金额单位均为人民币百万元, a header's (人民币百万元) or a line of its own saying 人民币百万元.
+_UNIT = re.compile(rf"(?:单位|金额单位|货币单位)[^\n元]{{0,16}}?{_UNIT_WORDS}|[（(]\s*(?:人民币)?\s*{_UNIT_WORDS}\s*[)）]"
+                   rf"|^\s*人民币\s*{_UNIT_WORDS}\s*$", re.M)
+_WELL_FORMED = re.compile(r"^[(（]?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[)）]?$")
+_GROUPED = re.compile(r"[(（]?-?\d{1,3}(?:,\d{3})*(?:\.\d{2})?[)）]?")
+_MAX_DIGITS = 16          # no statement of a listed firm reaches 10^16 yuan
+_MAX_YUAN = Decimal(10) ** 15
 _FIGURE = r"[(（]?-?[\d,]+(?:\.\d+)?[)）]?"
 _LINES = {
     "TotalAssets": re.compile(rf"^\s*(?:资产总计|资产合计|资产总额)\s*(?P<rest>(?:{_FIGURE}\s*)+)"),
@@ -42,16 +49,27 @@ class Figure:
     anchor: Anchor
 
 
-def figures(pages: Pages, file: str) -> list[Figure]:
+def figures(pages: Pages, file: str) -> tuple[list[Figure], list[tuple[Anchor, str]]]:
+    """The totals, in yuan, and warnings for figures that cannot be what the line says
+    (columns run together, a number longer than any statement holds, liabilities above
+    assets by orders of magnitude): those are not stored."""
     found: list[Figure] = []
+    problems: list[tuple[Anchor, str]] = []
     for item, pattern in _LINES.items():
-        figure = _first(pages, item, pattern, file)
+        figure = _first(pages, item, pattern, file, problems)
         if figure is not None:
             found.append(figure)
-    return found
+    by_item = {f.item: f for f in found}
+    assets, liabilities = by_item.get("TotalAssets"), by_item.get("TotalLiabilities")
+    if assets and liabilities and assets.value > 0 and liabilities.value > 10 * assets.value:
+        problems.append((liabilities.anchor, f"total liabilities {liabilities.published!r} are more than ten times "
+                         f"total assets {assets.published!r}: neither is stored"))
+        found = [f for f in found if f not in (assets, liabilities)]
+    return found, problems
 
 
-def _first(pages: Pages, item: str, pattern: re.Pattern[str], file: str) -> Figure | None:
+def _first(pages: Pages, item: str, pattern: re.Pattern[str], file: str,
+           problems: list[tuple[Anchor, str]]) -> Figure | None:
     for title in _STATEMENT[item]:
         for page in pages.find(title):
             for offset in range(0, 3):  # the statement may run over to the next pages
@@ -62,25 +80,56 @@ def _first(pages: Pages, item: str, pattern: re.Pattern[str], file: str) -> Figu
                     m = pattern.match(line.text)
                     if not m:
                         continue
-                    value = _current(m["rest"])
+                    anchor = Anchor(file, page=number_, char_start=line.start, char_end=line.end)
+                    value, problem = _current(m["rest"])
+                    if problem:
+                        problems.append((anchor, f"{item} on page {number_}: {problem} in {line.text.strip()!r}"))
+                        return None
                     if value is None:
                         continue
-                    unit, factor = _unit(pages, page, number_)
-                    return Figure(item, value * factor, line.text.strip(), unit,
-                                  Anchor(file, page=number_, char_start=line.start, char_end=line.end))
+                    unit, factor = _unit(pages, page, number_, line.start)
+                    if abs(value * factor) >= _MAX_YUAN:
+                        problems.append((anchor, f"{item} on page {number_}: {m['rest'].split()[0]!r} {unit} is "
+                                         "more than any statement holds"))
+                        return None
+                    return Figure(item, value * factor, line.text.strip(), unit, anchor)
     return None
 
 
-def _current(rest: str) -> Decimal | None:
-    """The current period's figure: the first one, unless it is a bare note reference."""
+def _current(rest: str) -> tuple[Decimal | None, str | None]:
+    """The current period's figure: the first one, unless it is a bare note reference.
+    A cell holding several figures run together (``5,769,2705,587,093``) is split at its
+    thousands groups; one that cannot be is a problem, never a number."""
     tokens = rest.split()
     if len(tokens) >= 3 and re.fullmatch(r"\d{1,3}", tokens[0]):
         tokens = tokens[1:]
-    return number(tokens[0]) if tokens else None
+    if not tokens:
+        return None, None
+    first = tokens[0]
+    if not _WELL_FORMED.match(first):
+        parts = _GROUPED.findall(first)
+        if len(parts) > 1 and "".join(parts) == first and all(_WELL_FORMED.match(p) for p in parts):
+            first = parts[0]
+        else:
+            return None, f"the cell {first!r} is no single number"
+    if len(re.sub(r"\D", "", first.split(".")[0])) > _MAX_DIGITS:
+        return None, f"the cell {first!r} has more digits than any statement"
+    return number(first), None
 
 
-def _unit(pages: Pages, title_page: int, page: int) -> tuple[str, Decimal]:
-    for number_ in (page, title_page):
-        if m := _UNIT.search(pages.text(number_)):
-            return next((u, f) for u, f in _UNITS if u == m[1])
+def _unit(pages: Pages, title_page: int, page: int, position: int) -> tuple[str, Decimal]:
+    """The unit of the table a line is in: the last one stated above it (on its page, then
+    back to the statement's title page), else the first one on the title page."""
+    for number_ in range(page, title_page - 1, -1):
+        text = pages.text(number_)
+        stated = list(_UNIT.finditer(text, 0, position if number_ == page else len(text)))
+        if stated:
+            return _factor(stated[-1])
+    if m := _UNIT.search(pages.text(title_page)):
+        return _factor(m)
     return "元", Decimal(1)
+
+
+def _factor(m: re.Match[str]) -> tuple[str, Decimal]:
+    word = next(g for g in m.groups() if g)
+    return next((u, f) for u, f in _UNITS if u == word)

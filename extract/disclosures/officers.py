@@ -18,12 +18,15 @@ from pathlib import Path
 
 from ..anchor import Anchor
 from ..readers import RawTable, read_tables
-from .cells import header, merge_padded_name, person_name, split_columns, split_posts, terms
-from .pages import Pages
+from .cells import cell_spans, header, merge_padded_name, person_name, split_columns, terms
+from .pages import Line, Pages
+from .titles import PostCell, parse_posts
+from .vocabulary import is_header_word
 
 _STATUS = {"现任": True, "在任": True, "离任": False, "已离任": False, "离职": False}
 _SECTION = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|"
                       r"\d+(?:\.\d+)+\s|\d+、|注[:：]|注\s*[（(]|合\s*计)")
+_ENUMERATION = re.compile(r"^\s*(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[、.])\s*")
 _NAME = re.compile(r"^[\u3400-\u9fff·]{2,8}$|^[A-Za-z][A-Za-z .\-]{1,40}$")
 # Where the table is: the heading, and a header row naming name, post and status or sex.
 _TABLE_PAGE = re.compile(r"董事、监事(?:和|及)?高级管理人员|董事、监事、高级管理人员|董监高")
@@ -33,7 +36,7 @@ _DATEISH = re.compile(r"\d{4}\s*[年.\-/]")
 @dataclass
 class Officer:
     name: str
-    posts: list[str]
+    posts: PostCell
     current: bool | None
     sex: str | None
     age: int | None
@@ -47,6 +50,26 @@ class Officer:
             if label and (label in post or post in label):
                 return term
         return self.start, self.end
+
+
+def is_name(text: str) -> bool:
+    """A person's name: not a header (姓名, 与实际控制人关系) and not a post group (监事)."""
+    if not _NAME.match(text) or text.startswith("合计") or is_header_word(text):
+        return False
+    parsed = parse_posts(text)
+    return not (parsed.titles and not parsed.leftovers)
+
+
+def is_group_row(cells: list[str]) -> bool:
+    """A section row of the table (``监事``, ``高级管理人员``, ``离任董事``): a group, not a person."""
+    values = [c for c in cells if c.strip()]
+    if len(values) != 1:
+        return False
+    words = _ENUMERATION.sub("", values[0])
+    words = re.sub(r"(?:会)?(?:成员|人员)?(?:情况)?$", "", person_name(words))
+    words = re.sub(r"^(?:现任|离任|报告期内离任的?)", "", words)
+    parsed = parse_posts(words)
+    return bool(parsed.titles) and not parsed.leftovers or words in {"高级管理", "董事会", "监事会"}
 
 
 def is_board_header(cells: list[str]) -> bool:
@@ -84,6 +107,7 @@ class _TableReader:
     def __init__(self, file: str):
         self.file = file
         self.columns: dict[str, int] | None = None
+        self.keys: list[str] = []
         self.width = 0
         self.officers: list[Officer] = []
 
@@ -96,9 +120,11 @@ class _TableReader:
             start = 0
             head = next((i for i, r in enumerate(rows[:3]) if is_board_header(list(r.cells))), None)
             if head is not None:
-                if self.columns is not None:
+                keys = [header(c) for c in rows[head].cells]
+                if self.columns is not None and keys != self.keys:
                     return True  # a second board-like table (the remuneration table)
-                self.columns, self.width, start = _columns(list(rows[head].cells)), len(rows[head].cells), head + 1
+                self.columns, self.width, start = _columns(list(rows[head].cells)), len(keys), head + 1
+                self.keys = keys  # the first header, or the same header repeated on a new page
             elif self.columns is None:
                 continue
             elif len(rows[0].cells) != self.width:
@@ -142,8 +168,8 @@ def _row(cells: list[str], columns: dict[str, int], anchor: Anchor) -> Officer |
         return cells[index] if index is not None and index < len(cells) and cells[index] else ""
 
     name = person_name(cell("name"))
-    posts = split_posts(cell("post"))
-    if not _NAME.match(name) or not posts or name.startswith("合计"):
+    posts = parse_posts(cell("post"))
+    if not is_name(name) or not posts.cell or is_header_word(posts.cell):
         return None
     (start, end), labelled = terms(cell("term"))
     if "start" in columns:
@@ -157,34 +183,125 @@ def _row(cells: list[str], columns: dict[str, int], anchor: Anchor) -> Officer |
 # -- text layouts ---------------------------------------------------------------------
 
 def from_text(pages: Pages, file: str) -> tuple[list[Officer], int | None]:
-    """Officers from a text layout: lines after the header row until the table ends,
-    across page breaks (running headers and page numbers are skipped)."""
+    """Officers from a text layout (``pdftotext -layout``, or tab-separated cells as HTML
+    tables give them): lines after the header row until the table ends, across page breaks
+    (running headers and page numbers skipped, a repeated header row passed over). A cell
+    wrapped over lines continues on an indented line under its column: its parts are joined
+    before the row is read. A row whose only cell is a post group (``监事``) starts a group."""
     for first in board_pages(pages):
         lines = list(pages.lines(first, min(first + 4, len(pages))))
         head = next((i for i, line in enumerate(lines) if is_board_header(split_columns(line.text))), None)
         if head is None:
             continue
-        officers: list[Officer] = []
-        for line in lines[head + 1:]:
-            cells = merge_padded_name(split_columns(line.text))
-            if _SECTION.match(line.text) or (cells and is_board_header(cells)):
-                break
-            officer = _text_row(cells, Anchor(file, page=line.page, char_start=line.start, char_end=line.end))
-            if officer is not None:
-                officers.append(officer)
-            elif officers and len(cells) == 1 and split_posts(cells[0]):
-                officers[-1].posts.extend(split_posts(cells[0]))  # a wrapped post cell
+        columns = _columns(split_columns(lines[head].text))
+        rows = _table_rows(lines[head + 1:], [header(c) for c in split_columns(lines[head].text)])
+        width = len(split_columns(lines[head].text))
+        officers = [o for cells, line in rows
+                    if (o := _text_row(cells, _anchor(file, line), columns, width)) is not None]
         if officers:
             return officers, first
     return [], None
 
 
-def _text_row(cells: list[str], anchor: Anchor) -> Officer | None:
-    """Cells typed by their values: in a text layout an empty cell leaves no trace."""
-    if len(cells) < 3:
+def _anchor(file: str, line: Line) -> Anchor:
+    return Anchor(file, page=line.page, char_start=line.start, char_end=line.end)
+
+
+def _table_rows(lines: list[Line], keys: list[str]) -> list[tuple[list[str], Line]]:
+    """The table's rows as cells, wrapped parts joined, until the table ends.
+
+    An indented line holds parts of cells. They usually end the cells of the row above,
+    but where a layout centres a row on its tallest cell they begin the cells of the row
+    below (``      独立董`` / ``孙五  事  现任 …``): each part goes where the post cells it
+    makes read as posts with fewer words left over (``_settle``)."""
+    rows: list[tuple[list[str], list[tuple[int, int]], Line]] = []
+    pending: list[tuple[list[tuple[int, int]], str]] = []
+    for line in lines:
+        cells = split_columns(line.text)
+        if _SECTION.match(line.text) and not is_group_row([_ENUMERATION.sub("", line.text)]):
+            break  # the section after the table (a numbered section row, （一）董事, is a group)
+        if cells and is_board_header(cells):
+            if [header(c) for c in cells] != keys:
+                break  # another table with a board-like header (the remuneration table)
+            continue  # the header repeated on a new page
+        if "\t" in line.text:
+            tabbed = [c.strip() for c in line.text.split("\t")]
+            if rows and not tabbed[0] and any(tabbed):
+                _append(rows[-1][0], tabbed)  # a continuation row: the cells go on
+                continue
+            rows.append(([c for c in tabbed if c] if is_group_row(tabbed) else tabbed, [], line))
+            continue
+        spans = cell_spans(line.text)
+        if spans and line.text[:2].isspace() and (not rows or is_group_row(rows[-1][0])
+                                                  or _under_cells(spans, rows[-1][1])):
+            pending.append((spans, line.text))  # an indented line: parts of cells above or below
+            continue
+        merged = merge_padded_name(cells)
+        if len(merged) < len(cells) and len(spans) == len(cells):
+            spans = [(spans[0][0], spans[1][1]), *spans[2:]]  # the padded name is one cell
+        row = (merged, spans, line)
+        _settle(pending, rows[-1] if rows else None, None if is_group_row(merged) else row)
+        rows.append(row)
+    _settle(pending, rows[-1] if rows else None, None)
+    return [(cells, line) for cells, _, line in rows]
+
+
+def _settle(pending: list[tuple[list[tuple[int, int]], str]], above, below) -> None:
+    """Join the pending parts to the row above or the row below (see ``_table_rows``)."""
+    for spans, text in pending:
+        for start, end in spans:
+            part = text[start:end].strip()
+            up = _column(above, start)
+            down = _column(below, start)
+            if down is None and up is None:
+                continue
+            if up is not None and (down is None or _badness(above[0][up] + part) + _badness(below[0][down])
+                                   <= _badness(above[0][up]) + _badness(part + below[0][down])):
+                above[0][up] += part
+            else:
+                below[0][down] = part + below[0][down]
+    pending.clear()
+
+
+def _column(row, start: int) -> int | None:
+    """The cell of ``row`` that a part starting at ``start`` sits under."""
+    if row is None or len(row[1]) < 2 or len(row[0]) != len(row[1]):
+        return None  # no positions (a tab-separated or merged row)
+    within = [i for i in range(1, len(row[1])) if row[1][i][0] <= start]  # the column band the part starts in
+    return within[-1] if within else 1
+
+
+def _badness(cell: str) -> int:
+    """How much of a cell is no post: the characters left over when it is read as posts."""
+    return sum(map(len, parse_posts(cell).leftovers))
+
+
+def _under_cells(spans: list[tuple[int, int]], above: list[tuple[int, int]]) -> bool:
+    """Every part of the line starts under a cell of the row above, not under its name."""
+    return len(above) > 1 and spans[0][0] > above[0][0] and \
+        all(min(abs(a[0] - start) for a in above[1:]) <= 3 for start, _ in spans)
+
+
+def _append(cells: list[str], more: list[str]) -> None:
+    for index, value in enumerate(more):
+        if value and index < len(cells):
+            cells[index] += value
+
+
+def _text_row(cells: list[str], anchor: Anchor, columns: dict[str, int] | None = None,
+              width: int = 0) -> Officer | None:
+    """A row with a cell for every column of the header is read by the header's columns;
+    otherwise (in a text layout an empty cell leaves no trace) its cells are typed by their
+    values, the post being the first cell after the name that names posts."""
+    if columns and len(cells) == width and {"name", "post"} <= set(columns) and not is_group_row(cells):
+        return _row(cells, columns, anchor)
+    cells = [c for c in cells if c.strip()]
+    if len(cells) < 3 or is_group_row(cells):
         return None
-    name, posts = person_name(cells[0]), split_posts(cells[1])
-    if not _NAME.match(name) or not posts:
+    at = next((i for i, c in enumerate(cells[1:], 1) if parse_posts(c).titles), 1)
+    name, posts = person_name(cells[0]), parse_posts(cells[at])
+    cells = [cells[0], cells[at], *cells[1:at], *cells[at + 1:]]
+    if not is_name(name) or not posts.cell or is_header_word(posts.cell):
         return None
     current = sex = age = None
     dates: list[str] = []

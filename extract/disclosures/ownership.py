@@ -23,15 +23,20 @@ from ..anchor import Anchor
 from ..readers import read_tables
 from .cells import header, is_number, joined, number, split_columns
 from .pages import Pages
-from .vocabulary import controller_nature, holder_nature
+from .vocabulary import controller_by_name, controller_nature, holder_nature, is_header_word
 
-_TABLE_PAGE = re.compile(r"前\s*(?:10|十)\s*名股东(?:持股情况|情况)")
+_TABLE_PAGE = re.compile(r"前\s*(?:10|十)\s*名(?:普通股|A\s*股)?股东(?:持股情况|情况)")
 _NOT_HOLDER = re.compile(r"^(?:上述股东|战略投资者|前\s*(?:10|十)\s*名|参与融资融券|注[:：（(]|合计)")
+# A line that is a heading or a note, not the rest of a holder's wrapped name.
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+节)|[:：]|情况|说明|.{31,}")
 _CONTROLLER_NATURE = re.compile(r"实际控制人(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _HOLDER_NATURE = re.compile(r"控股股东(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
-_CONTROLLER_NAME = re.compile(r"实际控制人(?:名称|姓名)\s*[:：]?\s*([^\s，,。；;|]+)")
+_CONTROLLER_NAME = re.compile(r"实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?\s*[:：]?\s*([^\s，,。；;|]*)")
+_SENTENCE = re.compile(r"(?:(?:本行|本公司|公司|本集团|其)(?:的)?|(?<=[，,；;]))(?P<who>(?:控股股东|实际控制人|第一大股东)(?:(?:、|和|及|与|暨|或)"
+                       r"(?:控股股东|实际控制人))?)(?:均|都|同|仍)?(?:为|是)\s*(?P<name>[^，,。；;\s（(“”]{2,40})")
 _PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$|^\d{1,2}\.\d+$")
-_NO_CONTROLLER = re.compile(r"(?:无|不存在|没有)实际控制人|实际控制人\s*[:：]?\s*(?:无|不存在)(?=[\s，,。；;]|$)")
+_NO_CONTROLLER = re.compile(r"(?:无|不存在|没有)(?:控股股东(?:、|和|及|或|与))?实际控制人|"
+                            r"实际控制人\s*[:：]?\s*(?:无|不存在)(?=[\s，,。；;]|$)")
 
 
 @dataclass
@@ -53,7 +58,7 @@ class Control:
 
 
 def holder_pages(pages: Pages) -> list[int]:
-    return [n for n in pages.find(_TABLE_PAGE) if re.search(r"股\s*东\s*性\s*质", pages.text(n))]
+    return [n for n in pages.find(_TABLE_PAGE) if re.search(r"股\s*东\s*(?:性\s*质|类\s*型)", pages.text(n))]
 
 
 def holders_from_pdf(path: Path, pages: Pages, file: str) -> list[Holding]:
@@ -98,7 +103,7 @@ def _from_tables(tables, file: str) -> list[Holding]:
 
 def _is_header(cells: list[str]) -> bool:
     keys = [header(c) for c in cells]
-    return any(k.startswith("股东名称") for k in keys) and "股东性质" in keys
+    return any(k.startswith("股东名称") for k in keys) and bool({"股东性质", "股东类型"} & set(keys))
 
 
 def _columns(cells: list[str]) -> dict[str, int]:
@@ -107,7 +112,7 @@ def _columns(cells: list[str]) -> dict[str, int]:
         key = header(cell)
         if key.startswith("股东名称"):
             found.setdefault("name", index)
-        elif key == "股东性质":
+        elif key in {"股东性质", "股东类型"}:
             found["nature"] = index
         elif "比例" in key:
             found.setdefault("percent", index)
@@ -126,13 +131,18 @@ def holders_from_text(pages: Pages, file: str) -> list[Holding]:
         holdings: list[Holding] = []
         for line in lines[head + 1:]:
             cells = split_columns(line.text)
-            if not cells or _NOT_HOLDER.match(cells[0]) or len(holdings) >= 10:
+            if not cells or _NOT_HOLDER.match(cells[0]):
                 break
             nature_at = next((i for i, c in enumerate(cells[1:], 1) if holder_nature(c)), None)
             if nature_at is None:
+                if holdings and len(cells) == 1 and not line.text[:1].isspace() and not _HEADING.search(cells[0]):
+                    holdings[-1].name += cells[0]  # the holder's name wrapped onto the next line
+                    continue
                 if holdings:
                     break
                 continue
+            if len(holdings) >= 10:
+                break
             rest = cells[nature_at + 1:]
             percent = next((number(c.rstrip("%％")) for c in rest if _PERCENT.match(c)), None)
             shares = next((number(c) for c in rest if is_number(c) and ("," in c or len(c) > 4)), None)
@@ -144,27 +154,103 @@ def holders_from_text(pages: Pages, file: str) -> list[Holding]:
     return []
 
 
-def control(pages: Pages, file: str) -> Control | None:
-    """The actual controller: its stated nature and name, or that there is none."""
+def control(pages: Pages, file: str, holdings: list[Holding] = ()) -> Control | None:
+    """The actual controller: its stated nature and name, a sentence naming it
+    (``本行控股股东、实际控制人为邮政集团``), or that there is none. A controller stated by
+    name only gets its nature from its name (国资委, 财政部) or from the top-ten table's
+    nature for it (a state group is a 国有法人 there)."""
+    name = _controller_name(pages)
     statements: list[tuple[int, int, int, str, str | None, str]] = []  # (rank, page, pos, nature, name, published)
     for number_ in pages.find(r"实际控制人|控股股东"):
         text = pages.text(number_)
         for m in _CONTROLLER_NATURE.finditer(text):
-            if nature := controller_nature(m[1]):
+            if nature := controller_nature(m[1]) or _state_nature(m[1], name, holdings):
                 statements.append((0, number_, m.start(), nature, None, m[0]))
+        for m in _SENTENCE.finditer(text):
+            said = re.sub(r"(?:先生|女士)$", "", m["name"])
+            said = re.sub(r"^(?:境内|境外)?自然人", "", said)  # 均为自然人王一: the nature, then the name
+            if "实际控制人" in m["who"] and not is_header_word(said) and (nature := _nature_of(said, holdings)):
+                statements.append((1, number_, m.start(), nature, said, m[0]))
         for m in _NO_CONTROLLER.finditer(text):
             statements.append((1, number_, m.start(), "NoController", None, m[0]))
         for m in _HOLDER_NATURE.finditer(text):
-            if nature := controller_nature(m[1]):
+            if nature := controller_nature(m[1]) or _state_nature(m[1], name, holdings):
                 statements.append((2, number_, m.start(), nature, None, m[0]))
+    if not statements and name and (nature := _nature_of(name, holdings)):
+        for number_ in pages.find(re.escape(name)):  # named in the CSRC form's table, its nature unstated
+            if (at := pages.text(number_).find(name)) >= 0 and _CONTROLLER_NAME.search(pages.text(number_)):
+                statements.append((3, number_, at, nature, name, name))
+                break
     if not statements:
         return None
-    rank, page, pos, nature, _, published = min(statements)
-    name = None
-    if nature != "NoController":
-        for number_ in pages.find(_CONTROLLER_NAME):
-            m = _CONTROLLER_NAME.search(pages.text(number_))
-            if m and m[1] not in {"无", "不适用", "不存在"}:
-                name = m[1]
-                break
+    rank, page, pos, nature, said, published = min(statements)
+    if nature == "NoController":
+        name = None
+    elif said:
+        name = said
     return Control(name, nature, published, Anchor(file, page=page, char_start=pos, char_end=pos + len(published)))
+
+
+def _controller_name(pages: Pages) -> str | None:
+    """实际控制人名称/姓名 and its value: beside it, or under it where the label heads a column
+    (``实际控制人姓名  与实际控制人关系  国籍`` over ``张三  本人  中国``); a header is never the value."""
+    for number_ in pages.find(_CONTROLLER_NAME):
+        lines = pages.text(number_).split("\n")
+        for index, line in enumerate(lines):
+            if not (m := _CONTROLLER_NAME.search(line)):
+                continue
+            cells = split_columns(line)
+            at = next((i for i, c in enumerate(cells) if _CONTROLLER_NAME.search(c)), None)
+            if at is None:
+                continue
+            inline = _CONTROLLER_NAME.search(cells[at])
+            value = inline[1] if inline and inline[1] else (cells[at + 1] if at + 1 < len(cells) else "")
+            if value and not is_header_word(value):
+                return value if value not in {"无", "不适用", "不存在"} else None
+            below = next((split_columns(l) for l in lines[index + 1:index + 3] if l.strip()), [])
+            if at < len(below) and not is_header_word(below[at]) and below[at] not in {"无", "不适用", "不存在"}:
+                return below[at]
+    return None
+
+
+def _state_nature(published: str, name: str | None, holdings) -> str | None:
+    """国有法人 or 国家 stated as the controller's nature: central or local by its name."""
+    if holder_nature(published) not in {"StateHolder", "StateOwnedLegalPerson"}:
+        return None
+    if not name:  # the controlling shareholder: the largest state holder of the top-ten table
+        name = next((h.name for h in holdings if h.nature in {"StateHolder", "StateOwnedLegalPerson"}), None)
+    if not name:
+        return "LocalStateController"  # state for certain; central or local unknown: the commoner one
+    return controller_by_name(name) or _central_or_local(name)
+
+
+def _nature_of(name: str, holdings) -> str | None:
+    """A controller's nature from its name, or from the nature the top-ten table gives it."""
+    return controller_by_name(name) or _holder_state(name, holdings) or _holder_person(name, holdings)
+
+
+def _holder_person(name: str, holdings) -> str | None:
+    """A controller the top-ten table lists as a natural person (境内自然人): a person controls."""
+    if any(h.nature in {"DomesticNaturalPerson", "ForeignNaturalPerson"} and h.name == name for h in holdings):
+        return "NaturalPersonController"
+    return None
+
+
+def _holder_state(name: str, holdings) -> str | None:
+    """A controller named by its short name (邮政集团) that the top-ten table lists as a state
+    holder (中国邮政集团有限公司, 国有法人)."""
+    for h in holdings:
+        if h.nature in {"StateHolder", "StateOwnedLegalPerson"} and _same_holder(name, h.name):
+            return controller_by_name(h.name) or _central_or_local(h.name)
+    return None
+
+
+def _same_holder(short: str, full: str) -> bool:
+    """``邮政集团`` names ``中国邮政集团有限公司``: its characters, in order."""
+    rest = iter(full)
+    return len(short) >= 2 and all(char in rest for char in short)
+
+
+def _central_or_local(name: str) -> str:
+    """A state group of the central government is named for the country (中国…, 中央…)."""
+    return "CentralStateController" if name.startswith(("中国", "中华", "中央", "国家")) else "LocalStateController"

@@ -16,6 +16,7 @@ so that a table broken across pages reads as one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,12 +24,14 @@ from pathlib import Path
 from typing import Iterator
 
 from ..readers._text import decode_text
+from ..readers.html import declared_charsets
+from .markup import looks_like_markup, markup_text
 from ..readers.model import ReaderError
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
-_RUNNING_SHARE = 0.3
+_RUNNING_SHARE = 0.3  # a line on at least this share of pages is a running header or footer
 #: Text files read as pages (``pdftotext`` output, saved web pages as text).
-TEXT_SUFFIXES = {".txt", ".text"}  # a line on at least this share of pages is a running header or footer
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm"}  # HTML conversions are read as text (``markup``)
 
 
 @dataclass(frozen=True)
@@ -96,12 +99,32 @@ def read_pages(path: Path) -> Pages:
     data_head = path.open("rb").read(1024)
     if b"%PDF-" in data_head:
         return Pages(path, _pdf_texts(path), "pdf")
-    text, _ = decode_text(path.read_bytes(), path)
-    return Pages(path, [_normalise(t) for t in text.split("\f")], "text")
+    return Pages(path, [_normalise(t) for t in _text_of(path).split("\f")], "text")
+
+
+def _text_of(path: Path) -> str:
+    """A text file's text; markup (an HTML conversion, whatever its tags) as text."""
+    text, _ = decode_text(path.read_bytes(), path, declared_charsets(path.read_bytes()[:4096]))
+    return markup_text(text) if looks_like_markup(text) else text
 
 
 def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").translate(_RADICALS)
+
+
+def _radicals() -> dict[int, str]:
+    """Kangxi radicals and compatibility ideographs → the ideographs they stand for
+    (some PDF producers write 行 as ⾏ U+2F8F and 人 as ⼈ U+2F08: 本⾏, ⼈民币百万元), one
+    character for one so that offsets stay those of the page."""
+    table = {}
+    for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
+        mapped = unicodedata.normalize("NFKC", chr(code))
+        if len(mapped) == 1 and mapped != chr(code):
+            table[code] = mapped
+    return table
+
+
+_RADICALS = _radicals()
 
 
 def _pdf_texts(path: Path) -> list[str]:
@@ -155,7 +178,7 @@ def sniff_pages(path: Path, count: int = 4) -> str:
     if path.suffix.lower() not in TEXT_SUFFIXES:
         return ""
     try:
-        text, _ = decode_text(path.read_bytes(), path)
+        text = _text_of(path)
     except Exception:
         return ""
     return _normalise("\n".join(text.split("\f")[:count]))

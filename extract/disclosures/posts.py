@@ -14,7 +14,7 @@ removed, and spans are mapped back to the page's text for the anchors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +29,8 @@ from .pages import Pages
 _END = re.compile(r"董事、监事(?:和|及)?高级管理人员(?:的)?报酬|董事、监事、高级管理人员报酬|报酬情况")
 _BIRTH = re.compile(r"(\d{4})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:出生|生)")
 _MAX_PAGES = 12
+# A biography's subject where a paragraph starts: ``黎忠水先生，1956年出生``.
+_PARAGRAPH_SUBJECT = re.compile(r"^\s*(?P<name>[\u3400-\u9fff·]{2,4})(?:先生|女士)[，,：:（(]", re.M)
 
 
 @dataclass
@@ -68,20 +70,25 @@ def from_biographies(pages: Pages, first: int, last: int, names: list[str], own_
     if not names:
         return [], {}
     subjects = _subjects(names)
+    known = set(names)
     found: list[PersonPost] = []
     births: dict[str, tuple[int, Anchor]] = {}
     current: str | None = None
     for number in range(first, last + 1):
         flat, offsets = _flat(pages.text(number))
         mentions = [(m.start(), person_name(m["name"])) for m in subjects.finditer(flat)]
+        flat_at = {original: index for index, original in enumerate(offsets)}
+        mentions += [(flat_at[m.start("name")], m["name"]) for m in _PARAGRAPH_SUBJECT.finditer(pages.text(number))
+                     if m["name"] not in known]  # a biography of somebody not in the table: not an officer's
+        mentions.sort()
         for position, name in mentions:
-            if name not in births and (b := _BIRTH.search(flat, position, position + 60)):
+            if name in known and name not in births and (b := _BIRTH.search(flat, position, position + 60)):
                 births[name] = (int(b[1]), Anchor(file, page=number, char_start=offsets[b.start()],
                                                    char_end=offsets[b.end()]))
         for post in find_posts(flat, own_names):
             before = [name for position, name in mentions if position < post.start]
             subject = before[-1] if before else current
-            if subject is None:
+            if subject is None or subject not in known:
                 continue
             found.append(PersonPost(subject, post, Anchor(file, page=number, char_start=offsets[post.start],
                                                           char_end=offsets[post.end])))
@@ -174,4 +181,4 @@ def from_units_table_text(pages: Pages, first: int, last: int, names: set[str], 
 def _with_status(post: Post, stop: date | None, year_end: date | None) -> Post:
     """A post in the table of other units is held at the end of the period unless its term ended."""
     current = not (stop and year_end and stop <= year_end)
-    return Post(post.body, post.role, post.start, post.end, post.text, current, post.since, stop)
+    return replace(post, current=current, until=stop)

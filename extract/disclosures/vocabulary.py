@@ -31,7 +31,7 @@ def vocabulary() -> dict:
 def _index(section: str) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for canonical, words in vocabulary()[section].items():
-        if canonical == "ignored":
+        if canonical in {"ignored", "words"}:
             continue
         for word in words:
             index.setdefault(key(word), []).append(canonical)
@@ -65,3 +65,22 @@ def provinces() -> frozenset[str]:
 
 def county_cities() -> frozenset[str]:
     return frozenset(vocabulary()["places"]["county_cities"])
+
+
+@cache
+def _headers() -> frozenset[str]:
+    return frozenset(key(w).replace("、", "") for w in vocabulary()["headers"]["words"])
+
+
+def is_header_word(text: str) -> bool:
+    """A column header (与实际控制人关系, 股东性质 …) or a filler (不适用): never a value."""
+    plain = re.sub(r"[(（][^()（）]*[)）]", "", text or "")
+    return key(plain).replace("、", "") in _headers()
+
+
+def controller_by_name(name: str) -> str | None:
+    """A controller's nature from the words of its name (国资委, 财政部 …), or None."""
+    for nature, words in vocabulary()["controller_names"].items():
+        if any(w in (name or "") for w in words):
+            return nature
+    return None

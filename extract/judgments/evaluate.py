@@ -10,6 +10,7 @@ negative when the expected value was not read; set-valued fields count their mem
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +19,26 @@ from typing import Iterable
 
 from .casenumber import normalize_case_number
 from .model import Judgment
+
+# -- development and test parts of the real sets ---------------------------------------------
+#: Every real set is split into a development part (rules are tuned looking at it) and a test
+#: part (only measured), by a hash of the document's id, so the split is fixed before any tuning
+#: and does not depend on the order of the file. Ids: LeCaRD ``id``, CJRC ``caseid``, the loan
+#: set's line number (``loan-<n>``, from 1).
+PARTS = ("dev", "test")
+
+
+def part(doc_id: object) -> str:
+    """``dev`` or ``test`` for a document id (the parity of the first byte of its SHA-1)."""
+    return PARTS[hashlib.sha1(str(doc_id).encode("utf-8")).digest()[0] % 2]
+
+
+def split(items: list, key) -> dict[str, list]:
+    """The items of a real set by part, in their order (``key(item)`` is the document id)."""
+    out: dict[str, list] = {p: [] for p in PARTS}
+    for item in items:
+        out[part(key(item))].append(item)
+    return out
 
 
 @dataclass
@@ -127,6 +148,47 @@ def score(pairs: Iterable[tuple[str, dict, Judgment]], only: tuple[str, ...] | N
     return totals
 
 
+def accused_names(pairs: Iterable[tuple[str, set[str], Judgment]]) -> Score:
+    """The accused read from texts without a party block (fact sections) vs the expected names."""
+    total = Score()
+    for where, expected, j in pairs:
+        total.add(multiset(expected, {norm(p.name) for p in j.parties if "accused" in p.roles}, where))
+    return total
+
+
+def enforcement_records(pairs: Iterable[tuple[str, list[tuple[str, str, str]], Judgment]]) -> Score:
+    """Judgment-default records a reading supports, as (kind, subject name, valid from), vs expected."""
+    from .graph import planned_records, record_day
+
+    total = Score()
+    for where, expected, j in pairs:
+        day, _ = record_day(j)
+        read = [(r.kind, norm(r.party.name), day.isoformat() if day else "") for r in planned_records(j)
+                if r.party is not None and r.kind.endswith("JudgmentDefault") and day is not None]
+        total.add(multiset([(k, norm(n), d) for k, n, d in expected], read, where))
+    return total
+
+
+def side_by_side(columns: dict[str, dict[str, Score]]) -> str:
+    """One row per field, one column per set (precision, recall, F1 and tp/fp/fn)."""
+    def f(x: float | None) -> str:
+        return " n/a " if x is None else f"{x:5.3f}"
+
+    names = list(dict.fromkeys(n for scores in columns.values() for n in scores))
+    width = max(len(n) for n in names) + 1
+    head = f"{'field':<{width}}" + "".join(f" | {c:^32}" for c in columns)
+    sub = f"{'':<{width}}" + "".join(f" | {'prec':>5} {'rec':>5} {'F1':>5} {'tp/fp/fn':>14}" for _ in columns)
+    lines = [head, sub]
+    for name in names:
+        row = f"{name:<{width}}"
+        for scores in columns.values():
+            sc = scores.get(name)
+            row += " | " + (f"{f(sc.precision)} {f(sc.recall)} {f(sc.f1)} {f'{sc.tp}/{sc.fp}/{sc.fn}':>14}" if sc
+                            else f"{'-':^32}")
+        lines.append(row)
+    return "\n".join(lines)
+
+
 def table(scores: dict[str, Score]) -> str:
     """The per-field table the accuracy script prints."""
     def f(x: float | None) -> str:
@@ -197,4 +259,39 @@ def cjrc(documents: list[dict], readings: list[Judgment]) -> dict[str, Score]:
                 if not s.tp:
                     s.errors.append(f"{where}: amount {a!r} not read")
                 scores["amounts (recall)"].add(s)
+    return scores
+
+
+# -- the CAIL2019 loan-element set (sentences labelled LN1 … LN20) ---------------------------
+#: Labels that mark a sentence about a guarantee (连带保证, 订立保证合同).
+GUARANTEE_LABELS = {"LN7", "LN10"}
+
+
+def loan_text(sentences: list[dict]) -> tuple[str, list[tuple[int, int, list[str]]]]:
+    """One document's text (its sentences in order, one a line) and each sentence's span and labels."""
+    parts, spans, pos = [], [], 0
+    for s in sentences:
+        text = s["sentence"]
+        parts.append(text)
+        spans.append((pos, pos + len(text), s["labels"]))
+        pos += len(text) + 1
+    return "\n".join(parts), spans
+
+
+def loan_elements(documents: list[tuple[str, list[dict]]], readings: list[Judgment]) -> dict[str, Score]:
+    """Per sentence: a guarantor read in it vs the sentence labelled LN7/LN10; per document: a
+    lender that is a financial institution read vs any sentence labelled LN4, and the financing
+    flag (every document is a loan dispute)."""
+    scores = {k: Score() for k in ("guarantor sentences", "lender is a financial institution", "financing")}
+    for (doc_id, sentences), j in zip(documents, readings):
+        _, spans = loan_text(sentences)
+        for n, (s, e, labels) in enumerate(spans, start=1):
+            gold = bool(GUARANTEE_LABELS & set(labels))
+            read = [g.text for g in j.guarantors if s <= g.start < e]
+            scores["guarantor sentences"].add(single("yes" if gold else None, "yes" if read else None,
+                                                     f"{doc_id} sentence {n} {read}"))
+        lender = any("LN4" in labels for _, _, labels in spans)
+        scores["lender is a financial institution"].add(single("yes" if lender else None,
+                                                               "yes" if j.lenders else None, doc_id))
+        scores["financing"].add(single("yes", "yes" if j.financing else None, doc_id))
     return scores

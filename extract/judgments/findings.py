@@ -183,8 +183,9 @@ def financing(j: Judgment, lex: ModuleType) -> tuple[bool, str | None]:
     for c in j.charges:
         if c.text in lex.FINANCING_CHARGES:
             return True, f"charge: {c.text}"
+    debtor_side = {"accused", "accused-unit", "enforcement-debtor"}  # a leasing firm in debt is no lender
     for p in j.parties:
-        if p.kind == "firm" and lex.FINANCIAL_INSTITUTION.search(p.name) and not {"accused", "accused-unit"} & set(p.roles):
+        if p.kind == "firm" and lex.FINANCIAL_INSTITUTION.search(p.name) and not debtor_side & set(p.roles):
             return True, f"financial institution party: {p.name}"
     claims = j.section("claims")
     if claims and j.case_kind in {"civil", "enforcement", None} and lex.LOAN_CLAIM.search(j.text, *claims):
@@ -342,12 +343,35 @@ def _sentence_end(text: str, pos: int) -> int:
 def outcome(j: Judgment, lex: ModuleType) -> tuple[str | None, tuple[int, int] | None]:
     span = j.section("holding")
     if not span:
-        return None, None
+        return _termination_without_holding(j, lex)
     for pattern, name in lex.OUTCOMES:
         m = pattern.search(j.text, *span)
         if m:
             return name, j.sentence(m.start(), m.end())
     return None, None
+
+
+def _termination_without_holding(j: Judgment, lex: ModuleType) -> tuple[str | None, tuple[int, int] | None]:
+    """An enforcement ruling without a holding cue (``本院裁定终结本次执行程序``, or cut after it):
+    the termination counts when its sentence makes the ruling rather than reporting an earlier one."""
+    if j.case_kind != "enforcement":
+        return None, None
+    found = termination(j, lex)
+    return ("enforcement terminated: no assets", j.sentence(*found)) if found else (None, None)
+
+
+def termination(j: Judgment, lex: ModuleType) -> tuple[int, int] | None:
+    """The first 终本 wording after the party block in a sentence that makes a ruling (not one
+    that reports an earlier ruling: 本院曾于…裁定终结本次执行程序)."""
+    pattern = getattr(lex, "TERMINATION", None)
+    if pattern is None:
+        return None
+    floor = (j.section("parties") or j.section("header") or (0, 0))[1]
+    for m in pattern.finditer(j.text, floor):
+        s, _ = j.sentence(m.start(), m.end())
+        if not lex.EARLIER_RULING.search(j.text, s, m.start()):
+            return m.start(), m.end()
+    return None
 
 
 def basis(j: Judgment, numbers: list[CaseNumber]) -> tuple[CaseNumber | None, Span | None]:
@@ -384,7 +408,8 @@ _CAUSE_WORD = re.compile(r"纠纷|之诉")
 
 
 def guarantors(text: str, lex: ModuleType) -> list[Span]:
-    """Guarantors named in the text (保证人, 担保人, 提供连带责任保证)."""
+    """Every mention of a guarantor in the text (保证人, 担保人, 提供连带责任保证, 对…承担连带保证责任),
+    in order: a guarantor named in several sentences has a span in each."""
     out: list[Span] = []
     matches = [m for a, b in _around(_GUARANTEE_WORD, text, 70, 12) for m in lex.GUARANTOR.finditer(text, a, b)]
     for m in matches:
@@ -402,10 +427,108 @@ def guarantors(text: str, lex: ModuleType) -> list[Span]:
             if not (re.match(r"^[\u4e00-\u9fff]{1,2}(?:[xX×]\d{1,3}|\d{1,3}|某{1,2}[甲乙丙丁]?|[\u4e00-\u9fff]{1,2})$", name)
                     or lex.ORG_SUFFIX.search(name) or re.search(r"公司$", name)):
                 continue
-            if any(o.text == name for o in out):
+            if any(o.start == begin for o in out):
                 continue
             out.append(Span(name, begin, begin + len(name)))
+    for span in _guarantee_clauses(text, lex):
+        if not any(o.start <= span.start < o.end for o in out):
+            out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
+_CLAUSE_START = re.compile(r"[。；;：:\n]|，(?=(?:同日|同时|约定|并|且|由))|》[、，,及和]?")
+_NAME_SPLIT = re.compile(r"[、，,]|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
+
+
+def _guarantee_clauses(text: str, lex: ModuleType) -> list[Span]:
+    """Guarantors by sentence grammar (lexicon.GUARANTEE_CUES): the names that open the clause
+    before the cue, each a person's name or an organisation's; of the signatories of a guarantee
+    contract, those that are not the lender (a bank or other financial institution)."""
+    cues = getattr(lex, "GUARANTEE_CUES", ())
+    out: list[Span] = []
+    for a, b in _around(_GUARANTEE_WORD, text, 200, 12):
+        for kind, pattern in cues:
+            for m in pattern.finditer(text, a, b):
+                s, e = _sentence_bounds(text, m.start(), m.end())
+                if lex.GUARANTEE_DENIED.search(text, s, e):
+                    continue
+                left = max((x.end() for x in _CLAUSE_START.finditer(text, max(0, m.start() - 200), m.start())),
+                           default=max(0, m.start() - 200))
+                names = _clause_names(text, left, m.start(), lex, kind == "signs")
+                comma = max(text.rfind("，", left, m.start()), text.rfind(",", left, m.start()))
+                if not names and comma >= 0:  # 根据保证合同的约定，被告三洲公司为…: the names follow the last comma
+                    names = _clause_names(text, comma + 1, m.start(), lex, kind == "signs")
+                for span in names:
+                    if not any(o.start == span.start for o in out):
+                        out.append(span)
+    out.extend(s for s in _titled_guarantors(text, lex) if not any(o.start == s.start for o in out))
     return out
+
+
+def _titled_guarantors(text: str, lex: ModuleType) -> list[Span]:
+    """Guarantors written after the word for one: 保证人豫昌公司, 担保人：张三."""
+    from .parties import _bounded_elsewhere, name_at
+
+    pattern = getattr(lex, "GUARANTOR_TITLE", None)
+    out: list[Span] = []
+    for m in pattern.finditer(text) if pattern is not None else ():
+        org = lex.ORG_RUN.match(text, m.end())
+        name = org.group(0) if org and _guarantor_name(org.group(0), lex) else name_at(text, m.end(), lex, [])
+        if name and (org or _bounded_elsewhere(text, name, m.end(), lex)):  # a person named again elsewhere
+            out.append(Span(name, m.end(), m.end() + len(name)))
+    return out
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
+    right = min([i for i in (text.find(c, end) for c in "。；;\n") if i >= 0] or [len(text)])
+    return left, right
+
+
+def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool) -> list[Span]:
+    """Names listed in ``text[start:end]`` (the whole stretch must be a list of names)."""
+    chunk = text[start:end]
+    if signs:  # A、B与某银行签订… / 某银行与A、B分别签订…: the parties on both sides of 与
+        sides = re.split(r"(?<=[\u4e00-\u9fff）)])与(?=[\u4e00-\u9fff（(])", chunk)
+    else:
+        sides = [chunk]
+    out: list[Span] = []
+    pos = start
+    for side in sides:
+        at = text.find(side, pos)
+        pos = at + len(side)
+        lead = lex.GUARANTEE_LEAD.match(side)
+        body, offset = side[lead.end():] if lead else side, at + (lead.end() if lead else 0)
+        body = lex.GUARANTEE_TAIL.sub("", body)
+        body = re.sub(r"(?:分别|共同|均|自愿|愿意|同意|承诺)+$", "", body)
+        names, cursor = [], 0
+        for item in _NAME_SPLIT.split(body):
+            begin = body.find(item, cursor)
+            cursor = begin + len(item)
+            bare = re.split(r"被告|原告|第三人|保证人|担保人", lex.GUARANTEE_LEAD.sub("", item))[-1]  # …请求被告X
+            begin += len(item) - len(bare)
+            if not bare:
+                continue
+            if not _guarantor_name(bare, lex):
+                names = []
+                break
+            names.append(Span(bare, offset + begin, offset + begin + len(bare)))
+        if not names:  # every side of the clause is a list of names, or none is read
+            return []
+        if signs:
+            names = [n for n in names if not (lex.LENDER_NAME.search(n.text) and "担保" not in n.text)]
+        out.extend(names)
+    return out
+
+
+def _guarantor_name(name: str, lex: ModuleType) -> bool:
+    from .parties import is_person_name
+
+    if len(name) > 40:
+        return False
+    if lex.ORG_SUFFIX.search(name) and len(name) >= 4 or re.search(r"公司$|公司[（(][^）)]+[）)]$", name):
+        return not re.search(r"[为向在从给的于对将把]|请求|要求", name)  # 在约定的保证期间内…公司: a clause
+    return is_person_name(name, lex, strict=False) and not re.search(r"[上述其该本各双]", name)
 
 
 def frivolous(j: Judgment, lex: ModuleType) -> Span | None:

@@ -7,17 +7,22 @@ outcome and the basis document of an enforcement ruling; its parties are
 legal representative, the agents) and the sums it orders ``cscs:MonetaryAward`` nodes
 (who pays whom). Firms and persons are made with the same keys the lists use
 (``ExtractionContext.enterprise`` by organisation code, ``person`` by ID number), so a
-judgment's parties are the lists' parties. A legal representative named in a judgment
-is linked to the party, not made a post: the judgment says who represented the firm on
-one day, not when the post began or ended.
+judgment's parties are the lists' parties. A firm party's legal representative
+(法定代表人, or a branch's 负责人) holds ``LegalRepresentative`` in the firm, without
+dates, as the lists record it; a person party of the same name in the same judgment
+(the representative also subject to enforcement, or a guarantor) is that person, so a
+record against them reaches the firm through the key-personnel indicators. The person
+is keyed by the ID number when the judgment gives one (the same person in every
+document), else within the firm.
 
 Credit records (``cscs:JudicialRecord``) are made only where the documents say so
 (the mapping the rubric data then counts):
 
 * an enforcement ruling that ends enforcement because the debtor has no assets
-  (执行裁定书, 终结本次执行程序) → ``JudgmentDefault`` against each person subject to
-  enforcement, or ``FinancingJudgmentDefault`` when the case concerns financing (a
-  loan cause of action, a bank or other lender as applicant). Whether a judgment was
+  (执行裁定书, 终结本次执行程序 in any of its wordings, with or without 本院认为 or a
+  holding cue) → ``JudgmentDefault`` against each party subject to enforcement (firm or
+  person), or ``FinancingJudgmentDefault`` when the case concerns financing (a loan cause
+  of action, a bank or other lender as applicant; never a lender that is the debtor). Whether a judgment was
   satisfied is never guessed from the judgment itself: a civil judgment ordering a
   payment is a fact, not a default (the dishonest-persons list, ingested separately,
   gives the other route, as ``DishonestJudgmentDebtor``). An enforcement completed
@@ -35,14 +40,18 @@ Credit records (``cscs:JudicialRecord``) are made only where the documents say s
   typically a decision fining the party (民事决定书, 罚款) → ``FrivolousLitigation``
   against the party sanctioned.
 
-Records count from the decision's date (a judgment without a date makes no record,
-with a warning) and carry the case number, the court, the sentence they rest on
-(``cscs:quote``) and its character span.
+Records count from the decision's date; a ruling cut before its signature counts from
+the latest date it states (a lower bound of its date, with a warning); a text with no
+date at all makes no record, with a warning. Records carry the case number, the court,
+the sentence they rest on (``cscs:quote``) and its character span. A text that looks
+like it should have made one and did not (终本 wording, a unit convicted, or neither a
+document type nor parties) is a warning naming the place (``silence``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
@@ -50,9 +59,10 @@ from cscs.graph.namespaces import CSCS, DCTERMS, ID, RDF, key_digest
 
 from ..context import ExtractionContext
 from ..identifiers import Identifier, parse_person_id
-from . import lexicon
+from . import findings, lexicon
 from .model import Judgment, Party
 from .sources import JudgmentText
+from .values import find_dates
 
 _QUOTE_LIMIT = 240
 _OUTSTANDING = re.compile(r"(?:尚未履行|未履行|尚欠|仍欠)[^。；]{0,12}?(?:金额|款项|本金)?(?:为|计|共计)?")
@@ -83,9 +93,73 @@ def add_judgment(ctx: ExtractionContext, jt: JudgmentText, j: Judgment, index: i
     court = ctx.department(j.court.text, "Court") if j.court else None
     decision = ID[f"judgment/{ctx.doc_key[:16]}/{index}"]
     _decision(ctx, at, decision, j, court)
-    nodes = _parties(ctx, at, decision, j)
+    entities = _Entities(ctx, at, j)
+    nodes = _parties(ctx, at, decision, j, entities)
     _awards(ctx, at, decision, j, nodes)
-    return _records(ctx, at, decision, j, court, nodes)
+    made = _records(ctx, at, decision, j, court, entities)
+    for start, end, message in silence(j, made):
+        ctx.warn(at(start, end), message)
+    return made
+
+
+def silence(j: Judgment, made: int) -> list[tuple[int, int, str]]:
+    """Warnings for a reading that should have counted and did not (so that silence means absence):
+    终本 wording without a record, an enforcement ruling whose outcome was not read, a unit
+    convicted without a record, a text with neither a document type nor parties."""
+    out: list[tuple[int, int, str]] = []
+    termination = findings.termination(j, lexicon) if j.lang == "zh" and j.case_kind in {"enforcement", None} \
+        else None
+    unread = j.case_kind == "enforcement" and j.doc_kind == "ruling" and j.outcome is None  # 执行完毕 explains itself
+    if made == 0 and (termination or unread):
+        span = termination or ((j.doc_type.start, j.doc_type.end) if j.doc_type else (0, 0))
+        what = "终本 wording (终结本次执行程序)" if termination else "an enforcement ruling"
+        out.append((*span, f"{what} but no judgment-default record was made (outcome read: {j.outcome or 'none'}; "
+                           f"parties subject to enforcement read: {len(j.parties_with('enforcement-debtor'))})"))
+    unit = _UNIT_CONVICTED.search(j.text) if j.lang == "zh" else None
+    if unit and not any(p.kind == "firm" and any(c.name == p.name for c in j.convictions) for p in j.parties):
+        out.append((unit.start(), unit.end(), "a unit defendant convicted (被告单位…犯…罪) but no record against "
+                                              "it was made"))
+    if j.doc_type is None and not j.parties:
+        out.append((0, min(len(j.text), 40), "no document type and no parties recognised: nothing was read from "
+                                             "this text"))
+    return out
+
+
+_UNIT_CONVICTED = re.compile(r"被告单位[^。；，,\n]{2,80}?犯[^。；，,\n]{2,40}?罪[，,][^。]{0,20}?(?:判处|处以?)?罚金")
+_FIRM_LEGAL_REP = "LegalRepresentative"
+
+
+class _Entities:
+    """The firm, person or organ each party is, made once per judgment.
+
+    Firms are keyed by their codes (as the lists key them); a firm party's legal
+    representative becomes a person holding ``LegalRepresentative`` in the firm (as the lists
+    make them), and a person party of the same name in the same judgment is that person
+    (scoped to the firm unless an ID number keys them), so a record against the person
+    reaches the firm through the key-personnel indicators.
+    """
+
+    def __init__(self, ctx: ExtractionContext, at: "_Anchors", j: Judgment):
+        self.ctx, self.at, self.j = ctx, at, j
+        self.made: dict[int, tuple[NamedNode, Identifier | None] | None] = {}
+        self.rep_firm: dict[str, NamedNode] = {}
+        ids = {p.name: p.id_number for p in j.parties if p.kind == "person" and p.id_number}
+        for p in j.parties:
+            if p.kind != "firm":
+                continue
+            entity = self.of(p)
+            if entity is None or p.legal_rep is None or p.legal_rep.kind != "legal-representative":
+                continue
+            rep = p.legal_rep.name
+            person = ctx.person(rep, ids.get(rep), firm=entity[0])
+            ctx.role(person, entity[0], _FIRM_LEGAL_REP, at(p.legal_rep.start, p.legal_rep.end))
+            self.rep_firm.setdefault(rep, entity[0])
+
+    def of(self, p: Party) -> tuple[NamedNode, Identifier | None] | None:
+        if id(p) not in self.made:
+            firm = self.rep_firm.get(p.name) if p.kind == "person" else None
+            self.made[id(p)] = _entity(self.ctx, self.at(p.start, p.end), p, firm)
+        return self.made[id(p)]
 
 
 def _decision(ctx: ExtractionContext, at: _Anchors, node: NamedNode, j: Judgment, court: NamedNode | None) -> None:
@@ -126,23 +200,25 @@ def _decision(ctx: ExtractionContext, at: _Anchors, node: NamedNode, j: Judgment
         at.write(node, *header)
 
 
-def _parties(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment) -> dict[str, NamedNode]:
+def _parties(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment,
+             entities: _Entities) -> dict[str, NamedNode]:
     """CaseParty nodes by party name (and alias), each linked to its firm, person or organ."""
     nodes: dict[str, NamedNode] = {}
     for i, p in enumerate(j.parties):
         node = ID[f"judgment-party/{key_digest(decision.value, str(i))}"]
-        anchor = at(p.start, p.end)
         ctx.add(node, RDF.type, CSCS.CaseParty)
         ctx.add(decision, CSCS.hasParty, node)
         for role in p.roles:
             ctx.add(node, CSCS.litigationRole, role)
         ctx.add(node, CSCS.publishedRole, p.published_role)
         ctx.add(node, CSCS.partyName, p.name)
-        entity = _entity(ctx, anchor, p)
+        entity = entities.of(p)
         if entity is not None:
             ctx.add(node, CSCS.party, entity[0])
             if p.legal_rep is not None and p.kind == "firm":
-                ctx.add(node, CSCS.representedBy, ctx.person(p.legal_rep.name, firm=entity[0]))
+                ids = {q.name: q.id_number for q in j.parties if q.kind == "person" and q.id_number}
+                ctx.add(node, CSCS.representedBy, ctx.person(p.legal_rep.name, ids.get(p.legal_rep.name),
+                                                             firm=entity[0]))
         for agent in p.agents:
             ctx.add(node, CSCS.agentName, agent.name)
         at.write(node, p.start, p.end)
@@ -151,15 +227,17 @@ def _parties(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgm
     return nodes
 
 
-def _entity(ctx: ExtractionContext, anchor, p: Party) -> tuple[NamedNode, Identifier | None] | None:
-    """The firm, person or organ a party is, keyed as the lists key them."""
+def _entity(ctx: ExtractionContext, anchor, p: Party,
+            firm: NamedNode | None = None) -> tuple[NamedNode, Identifier | None] | None:
+    """The firm, person or organ a party is, keyed as the lists key them (a person without an ID
+    number within ``firm`` when they are its legal representative)."""
     if p.kind == "organ":
         node = ctx.department(p.name, "Court" if "法院" in p.name else "Department")
         return (node, None) if node is not None else None
     if p.kind == "firm":
         return ctx.enterprise(anchor, p.name, p.codes)
     ident = parse_person_id(p.id_number) if p.id_number else None
-    return ctx.person(p.name, p.id_number, sex=p.sex), ident
+    return ctx.person(p.name, p.id_number, firm=firm, sex=p.sex), ident
 
 
 def _awards(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment,
@@ -184,52 +262,45 @@ def _quote(j: Judgment, start: int, end: int) -> str:
     return " ".join(j.text[start:end].split())[:_QUOTE_LIMIT]
 
 
-def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment, court: NamedNode | None,
-             parties: dict[str, NamedNode]) -> int:
-    made = 0
+@dataclass
+class Planned:
+    """A credit record a reading supports (or a warning that one it looks for is missing)."""
 
-    def record(kind: str, party: Party, span: tuple[int, int], reason: str, **extra: object) -> None:
-        nonlocal made
-        anchor = at(*span)
-        if j.date is None:
-            ctx.warn(anchor, f"{kind} of {party.name}: the judgment has no date, so no record is made")
-            return
-        entity = _entity(ctx, anchor, party)
-        if entity is None:
-            return
-        subject, link = entity
-        if party.kind == "organ":
-            return
-        ctx.record(kind, subject, anchor, link=link, record_class="JudicialRecord", valid_from=j.date,
-                   issued_by=court, properties={
-                       "caseNumber": j.case_number.normalized if j.case_number else None, "subjectName": party.name,
-                       "reason": reason, "quote": _quote(j, *span), "decision": decision,
-                       "basisDocument": extra.get("basis"), "fineYuan": extra.get("fine"),
-                       "outstandingYuan": extra.get("outstanding")})
-        made += 1
+    kind: str
+    party: Party | None
+    span: tuple[int, int]
+    reason: str
+    extra: dict = field(default_factory=dict)
+    warning: str | None = None  # set instead of a record: why none is made
 
+
+def planned_records(j: Judgment) -> list[Planned]:
+    """The records a reading supports, in the mapping of this module's docstring (one place for
+    the rule: the graph writes these, ``evaluate`` scores them)."""
+    out: list[Planned] = []
     if j.case_kind == "enforcement" and j.outcome == "enforcement terminated: no assets" and j.outcome_span:
         kind = "FinancingJudgmentDefault" if j.financing else "JudgmentDefault"
         basis = j.basis_case_number.normalized if j.basis_case_number else j.basis.text if j.basis else None
         outstanding = _outstanding(j)
         debtors = j.parties_with("enforcement-debtor")
         if not debtors:
-            ctx.warn(at(*j.outcome_span), "enforcement ended for want of assets, but no person subject to "
-                                          "enforcement was read; no record made")
+            out.append(Planned(kind, None, j.outcome_span, "", warning="enforcement ended for want of assets, but no "
+                               "person subject to enforcement was read; no record made"))
         for p in debtors:
-            record(kind, p, j.outcome_span, "终结本次执行程序", basis=basis, outstanding=outstanding)
+            out.append(Planned(kind, p, j.outcome_span, "终结本次执行程序", {"basis": basis, "outstanding": outstanding}))
     for conviction in j.convictions:
+        span = (conviction.start, conviction.end)
         party = next((p for p in j.parties if p.name == conviction.name
                       and {"accused", "accused-unit", "appellant"} & set(p.roles)), None)
         if party is None:
-            ctx.warn(at(conviction.start, conviction.end), f"conviction of {conviction.name}, who is not among the "
-                                                           "parties read; no record made")
+            out.append(Planned("CriminalRecord", None, span, "", warning=f"conviction of {conviction.name}, who is "
+                               "not among the parties read; no record made"))
             continue
         financing = any(c in lexicon.FINANCING_CHARGES for c in conviction.charges)
         reason = "犯" + "、".join(conviction.charges)
-        record("FinancingCrime" if financing else "CriminalRecord", party, (conviction.start, conviction.end), reason)
+        out.append(Planned("FinancingCrime" if financing else "CriminalRecord", party, span, reason))
         if any("虚假诉讼" in c for c in conviction.charges):
-            record("FrivolousLitigation", party, (conviction.start, conviction.end), reason)
+            out.append(Planned("FrivolousLitigation", party, span, reason))
     if j.frivolous is not None and not any("虚假诉讼" in c for conv in j.convictions for c in conv.charges):
         sanctioned = j.parties_with("sanctioned")
         if not sanctioned:
@@ -240,8 +311,51 @@ def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgm
                           {"plaintiff", "applicant"} & set(p.roles)]
         for p in sanctioned:
             fine = next((a.value for a in j.awards if a.kind == "fine" and p.name in a.payers), None)
-            record("FrivolousLitigation", p, (j.frivolous.start, j.frivolous.end), "虚假诉讼", fine=fine)
+            out.append(Planned("FrivolousLitigation", p, (j.frivolous.start, j.frivolous.end), "虚假诉讼",
+                               {"fine": fine}))
+    return out
+
+
+def _records(ctx: ExtractionContext, at: _Anchors, decision: NamedNode, j: Judgment, court: NamedNode | None,
+             entities: _Entities) -> int:
+    made = 0
+    day, dated = record_day(j)
+    for plan in planned_records(j):
+        anchor = at(*plan.span)
+        if plan.warning is not None or plan.party is None:
+            ctx.warn(anchor, plan.warning or "no party for the record")
+            continue
+        party = plan.party
+        if day is None:
+            ctx.warn(anchor, f"{plan.kind} of {party.name}: the judgment has no date, so no record is made")
+            continue
+        if not dated:
+            ctx.warn(anchor, f"the text has no signature date (cut short?): records count from {day.isoformat()}, "
+                             "the latest date it states, a lower bound of the ruling's date")
+            dated = True
+        entity = entities.of(party)
+        if entity is None or party.kind == "organ":
+            continue
+        subject, link = entity
+        ctx.record(plan.kind, subject, anchor, link=link, record_class="JudicialRecord", valid_from=day,
+                   issued_by=court, properties={
+                       "caseNumber": j.case_number.normalized if j.case_number else None, "subjectName": party.name,
+                       "reason": plan.reason, "quote": _quote(j, *plan.span), "decision": decision,
+                       "basisDocument": plan.extra.get("basis"), "fineYuan": plan.extra.get("fine"),
+                       "outstandingYuan": plan.extra.get("outstanding")})
+        made += 1
     return made
+
+
+def record_day(j: Judgment):
+    """The day records count from, and whether it is the signature's: a ruling cut before its
+    signature is dated no earlier than the latest date it states."""
+    if j.date is not None:
+        return j.date, True
+    if j.outcome is None and not j.convictions:
+        return None, True
+    dates = find_dates(j.text, english=j.lang == "en")
+    return (max(d.value for d in dates), False) if dates else (None, True)
 
 
 def _outstanding(j: Judgment):

@@ -25,7 +25,15 @@ DOC_TYPES: dict[str, tuple[str | None, str]] = {
     "赔偿决定书": ("state compensation", "decision"), "决定书": (None, "decision"), "判决书": (None, "judgment"),
     "裁定书": (None, "ruling"), "调解书": (None, "mediation"), "支付令": ("civil", "payment order"),
 }
-DOC_TYPE = re.compile("|".join(sorted(DOC_TYPES, key=len, reverse=True)))
+_SPACE = r"[ \t\u3000\u00a0]{0,3}"
+#: A document type as printed: the characters may be spaced out for the title line (执 行 裁 定 书,
+#: 民  事  判  决  书); brackets or stars around it are not part of it.
+DOC_TYPE = re.compile("|".join(_SPACE.join(map(re.escape, t)) for t in sorted(DOC_TYPES, key=len, reverse=True)))
+
+
+def doc_type_key(published: str) -> str:
+    """The DOC_TYPES key of a document type as printed (spaces removed)."""
+    return re.sub(r"\s+", "", published)
 
 # -- courts ---------------------------------------------------------------------------------
 #: A court's name: a run of place words ending in 法院, never across a document type or punctuation.
@@ -69,6 +77,14 @@ ENTRY = re.compile(
 ENTRY_AT = re.compile(ENTRY.pattern.replace(r"(?:^|(?<=[\n。；;]))", "", 1))
 #: What an entry's first words look like (so a sentence opening with a role word is told from procedure).
 ENTRY_DETAIL = re.compile(r"[，,](?:男|女)|住所地|住所|统一社会信用代码|组织机构代码|身份证|出生|住址|住[^，。]{2,}|职务|律师|曾用名")
+#: What a bracket after a party's name holds when it is a detail of the party, not part of its name:
+#: ``被告单位X（统一社会信用代码：…）``, ``被执行人：X公司（住所地…；法定代表人：…）``.
+DETAIL_PAREN = re.compile(
+    r"[（(][\s:：]*(?=统一社会信用代码|社会信用代码|信用代码|统一代码|组织机构代码|机构代码|注册号|营业执照|纳税人识别号|"
+    r"住所地|住所|住址|地址|经营场所|营业场所|法定代表人|负责人|经营者|投资人|执行事务合伙人|公民身份|身份证|男|女|"
+    r"\d{4}年|下称|以下称)")
+#: A legal representative written inside that bracket.
+PAREN_LEGAL_REP = re.compile(r"(?:法定代表人|负责人|经营者|执行事务合伙人)[：:\s]*(?P<name>[\u4e00-\u9fff·]{2,8}?)(?=[，,；;。）)\s]|$)")
 ROLE_IN_PAREN = re.compile("|".join(sorted(PARTY_ROLES, key=len, reverse=True)))
 
 # -- the parts of a judgment ---------------------------------------------------------------------
@@ -108,9 +124,14 @@ LOAN_CLAIM = re.compile(r"(?:偿还|归还|返还|清偿)[^。；\n]{0,20}(?:借
 FRIVOLOUS = re.compile(r"虚假诉讼|恶意诉讼|捏造事实提起民事诉讼|伪造证据[^。]{0,10}诉讼")
 
 # -- outcomes --------------------------------------------------------------------------------------
+#: Termination of the current enforcement for want of assets (终本), in its published wordings:
+#: 终结本次执行程序, 本次执行程序终结, 终结（2019）浙0106执123号案件的本次执行程序.
+TERMINATION = re.compile(r"终结[^。；;\n]{0,40}?本次执行(?:程序)?|本次执行程序(?:予以|应予|依法)?终结")
+#: A sentence that reports an earlier ruling rather than making this one (本院曾于…裁定终结本次执行程序).
+EARLIER_RULING = re.compile(r"曾|已于|此前|之前|先前|作出|(?:19|20)\d{2}年|[〇○零一二]{4}年|恢复执行")
 #: (pattern, outcome) in order of precedence.
 OUTCOMES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), o) for p, o in (
-    (r"终结本次执行程序", "enforcement terminated: no assets"),
+    (TERMINATION.pattern, "enforcement terminated: no assets"),
     (r"执行完毕|已全部履行|履行完毕|已经履行完毕|全部履行完毕", "enforcement completed"),
     (r"终结(?:本案的)?执行|终结对[^。]{0,30}的执行", "enforcement terminated"),
     (r"中止(?:本案的)?执行", "enforcement suspended"),
@@ -140,6 +161,33 @@ GUARANTOR = re.compile(
     r"(?P<names4>[^，,。；;：:\s()（）]{2,30}?)[(（](?:担保人|保证人)[)）]|"
     r"(?P<names5>[^，,。；;：:\s()（）]{2,30}?)提供连带责任保证")
 
+#: Sentence grammar of a guarantee, each naming the guarantors in the clause before its cue
+#: (``names``: from the start of the clause): 被告A、B对上述债务承担连带保证责任；约定C自愿为…提供连带责任保证；
+#: D以保证人的身份签名；E与某银行签订《最高额保证合同》 (the signatory that is not the lender).
+GUARANTEE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p)) for kind, p in (
+    ("liable", r"对[^。；;，,]{0,60}?(?:债务|借款|款项|欠款|本息|本金|费用|责任|义务)[^。；;]{0,40}?承担连带(?:保证|清偿|偿还|还款)?责任"),
+    ("liable", r"(?<![对的])承担连带(?:责任)?保证责任"),
+    ("provides", r"(?:自愿)?为[^。；;]{2,120}?提供了?(?:最高额)?(?:连带(?:责任)?)?(?:保证|担保)(?!人)"),
+    ("capacity", r"以保证人(?:的)?身份|作为[^。；;，,]{0,20}?(?:连带)?(?:责任)?保证(?:责任)?人"),
+    ("signs", r"(?:分别)?签(?:订|署)了?[^。；;《]{0,30}?《(?:(?!抵押|质押|解除|借款|委托|反担保)[^》]){0,20}?(?:保证|担保)"
+              r"(?:(?!抵押|质押|借款)[^》]){0,12}?(?:合同|书|协议|函)》"),
+))
+#: Words that open a clause before the guarantors' names and are not part of them.
+#: What may stand between the guarantors' names and the cue: a cap (在最高额…范围内, 以…为限).
+GUARANTEE_TAIL = re.compile(r"(?:应当?|依约|依法|仍|亦|还|依照[^，,。；]{0,12}?|按照[^，,。；]{0,12}?|"
+                            r"在[^，,。；]{0,40}?(?:范围|限额|余额)内|以[^，,。；]{0,30}?为限|就[^，,。；]{0,40}?)+$")
+#: A guarantor named after the word for one (保证人豫昌公司签订…, 担保人：张三).
+GUARANTOR_TITLE = re.compile(r"(?<![被原])(?:保证人|担保人)[：:]?(?=[\u4e00-\u9fff])")
+#: An organisation's name as it runs on in a sentence, up to the word that ends it.
+ORG_RUN = re.compile(r"(?:(?![为向在从自给请求的于对将把被与和及])[\u4e00-\u9fff\dxX（）()]){2,30}?"
+                     r"(?:有限责任公司|股份有限公司|有限公司|公司|厂|中心|合作社|商行|经营部)")
+#: A clause that denies the guarantee (本院不予支持, 不承担…责任) names no guarantor.
+GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不承担|无需承担|不应承担|免除|无效")
+#: Lenders among the signatories of a guarantee contract (bank branches written short: 工行瑞安支行).
+LENDER_NAME = re.compile(FINANCIAL_INSTITUTION.pattern + r"|支行|分行|[工农建中交招]行|农商行|邮储")
+GUARANTEE_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同日|同时|并|且|另|约定|由|要求|请求|判令|被告|原告|第三人|保证人|担保人|"
+                            r"被上诉人|上诉人|原审被告|[\s，,：:])+")
+
 # -- names -----------------------------------------------------------------------------------------
 ORG_SUFFIX = re.compile(
     r"(?:公司|厂|店|中心|合作社|集团|事务所|银行|分行|支行|营业部|信用社|联社|协会|商会|学校|学院|大学|医院|"
@@ -161,7 +209,8 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 ANONYMISED_TAIL = re.compile(r"^(?:某{1,2}[甲乙丙丁戊己庚辛壬癸]?\d{0,2}|[xX×ＸＸ*＊]+\d{0,3}|\d{1,3}某?)$")
 #: Characters that end a name in running text (function words, common verbs).
 NAME_STOP = set("及与和在于因的等对被将从以为系到向犯是已不均亦也并又还拒自持伙驾通先后即遂便所之担曾现经称供辩"
-                "当出未无非用要说让把共作到至由给跟同去来把上下中内外前称认提辩诉如实且就处经")
+                "当出未无非用要说让把共作到至由给跟同去来把上下中内外前称认提辩诉如实且就处经"
+                "利建雇纠携趁窃盗骗购贩售使租开采进乘搭冒假拿带找约伪私违多分明")  # 利用, 建立, 雇佣 …
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -36,7 +36,8 @@ class Party:
     sex: str | None = None
     legal_rep: Agent | None = None
     agents: list[Agent] = field(default_factory=list)
-    source: str = "block"  # block (the party block) | procedure (the procedural sentences) | text
+    source: str = "block"  # block (the party block) | sentence (a sentence opening with a role word) |
+    # procedure (the procedural sentences) | text
     aliases: list[str] = field(default_factory=list)  # short names the judgment defines (以下简称…)
 
     def has(self, role: str) -> bool:

@@ -96,9 +96,10 @@ class Sections(_Component):
             j.court = Span(j.text[header.court[0]:header.court[1]], *header.court)
         if header.doc_type:
             published = j.text[header.doc_type[0]:header.doc_type[1]]
+            if self.lang != "en":
+                published = re.sub(r"\s+", "", published)  # 执 行 裁 定 书 is 执行裁定书
             j.doc_type = Span(published, *header.doc_type)
-            j.case_kind, j.doc_kind = self.lex.DOC_TYPES.get(self.lex.doc_type_key(published)
-                                                             if self.lang == "en" else published, (None, None))
+            j.case_kind, j.doc_kind = self.lex.DOC_TYPES.get(self.lex.doc_type_key(published), (None, None))
         if header.case_number:
             j.case_number = next(c for c in j.case_numbers if c.start == header.case_number[0])
             j.case_kind = j.case_kind or j.case_number.kind
@@ -126,8 +127,12 @@ class Parties(_Component):
             facts = j.section("facts")
             end = facts[0] if facts else (claims[1] if claims else len(j.text))
             found += parties.parse_procedure(j.text, start, end, lex, found)
-            if not any({"accused", "accused-unit"} & set(p.roles) for p in found) and j.case_kind == "criminal":
-                found += parties.parse_text_accused(j.text, lex, [p.name for p in found])
+            criminal = j.case_kind == "criminal" or j.case_kind is None and parties.CRIMINAL_TEXT.search(j.text)
+            if criminal and not any({"accused", "accused-unit"} & set(p.roles) and p.source != "sentence"
+                                    for p in found):
+                have = {p.name for p in found if "accused" in p.roles}
+                found += [p for p in parties.parse_text_accused(j.text, lex, [p.name for p in found])
+                          if p.name not in have]
         j.parties = found
         _spans(doc, "parties", ((p.start, p.end, p.roles[0].upper()) for p in found))
 

@@ -45,7 +45,9 @@ def find_header(text: str, lex: ModuleType, case_numbers: list) -> Header:
     """The court + document type + case number that head the judgment.
 
     The document type directly followed by a case number wins (LeCaRD texts start
-    with a case title that itself ends in 判决书); failing that, the first type.
+    with a case title that itself ends in 判决书); failing that, the first type on a
+    line of its own (a title; ``执行通知书`` cited in the first sentences is not one),
+    failing that the first type.
     """
     window = min(len(text), _HEADER_SPAN)
     types = [m for m in lex.DOC_TYPE.finditer(text, 0, window)]
@@ -56,8 +58,12 @@ def find_header(text: str, lex: ModuleType, case_numbers: list) -> Header:
         if follower is not None:
             chosen, number = m, follower
             break
-    if chosen is None and types:
-        chosen = types[0]
+    if chosen is None and types:  # a title line, else a type before the first sentence ends (not one cited)
+        chosen = next((m for m in types if _own_line(text, m.start(), m.end())), None)
+        first = types[0]
+        cited = re.search(r"号\s*$|作出|依据|根据|的\s*$", text[max(0, first.start() - 20):first.start()])
+        if chosen is None and "。" not in text[:first.start()] and not cited:
+            chosen = first
     if number is None and early:  # a number near the top, not one cited in the body
         limit = chosen.end() + 80 if chosen is not None else 200
         number = next((c for c in early if c.start < limit), None)
@@ -75,6 +81,14 @@ def find_header(text: str, lex: ModuleType, case_numbers: list) -> Header:
                         (court[1] if court else None)) if e is not None]
     return Header(court, (chosen.start(), chosen.end()) if chosen else None,
                   (number.start, number.end) if number else None, max(ends) if ends else 0)
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """The span stands on a line of its own, give or take brackets, stars and spaces."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    return not re.search(r"[\u4e00-\u9fff\d]", text[left:start] + text[end:right])
 
 
 def _sentences(text: str, start: int, end: int):
@@ -135,6 +149,8 @@ def segment(text: str, lex: ModuleType, case_numbers: list) -> tuple[Header, lis
     if reasoning:
         cuts.append(("reasoning", reasoning.start()))
         holding = lex.HOLDING.search(text, reasoning.end())
+    elif _enforcement(text, header, case_numbers):  # 经查…。依照…，裁定如下：终结本次执行程序 (no 本院认为)
+        holding = lex.HOLDING.search(text, after)
     else:
         holding = lex.HOLDING_WITHOUT_REASONING.search(text, body)
     if holding:
@@ -151,6 +167,15 @@ def segment(text: str, lex: ModuleType, case_numbers: list) -> tuple[Header, lis
         if nxt[1] > start:
             sections.append(Section(label, start, nxt[1]))
     return header, sections
+
+
+def _enforcement(text: str, header: Header, case_numbers: list) -> bool:
+    """An enforcement document (执行裁定书, or an 执 case number in the header): its rulings often
+    go straight from the facts to 裁定如下, and quote no other court's holding."""
+    if header.doc_type and "执" in text[header.doc_type[0]:header.doc_type[1]]:
+        return True
+    number = next((c for c in case_numbers if header.case_number and c.start == header.case_number[0]), None)
+    return number is not None and getattr(number, "kind", None) == "enforcement"
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:

@@ -16,10 +16,24 @@ from .red_list import RedList
 from .registry import RegistryList
 from .serious_dishonest import SeriousDishonestList
 from .volunteer import VolunteerList
+from .commitments import CommitmentBreachList
+from .debt_evasion import DebtEvasionList
+from .enforcement import EnforcementList
+from .environment import EnvironmentalList
+from .major_tax_violation import MajorTaxViolationList
+from .overseas_equity import OverseasEquityList
+from .regulatory_measures import RegulatoryMeasureList
+from .safety_hazards import SafetyHazardList
+from .social_insurance import SocialInsuranceArrearsList
+from .spot_checks import SpotCheckList
+from .tax_arrears import TaxArrearsList
 
 EXTRACTORS = [
     DishonestList, SeriousDishonestList, AbnormalOperationsList, AbnormalTaxpayerList, RedList,
     PenaltyList, HonourList, DonationList, VolunteerList, KeyPersonnelList, RegistryList,
+    DebtEvasionList, OverseasEquityList, SocialInsuranceArrearsList, TaxArrearsList, MajorTaxViolationList,
+    SpotCheckList, SafetyHazardList, EnvironmentalList, EnforcementList, CommitmentBreachList,
+    RegulatoryMeasureList,
 ]
 
 for _cls in EXTRACTORS:

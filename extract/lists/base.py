@@ -43,7 +43,12 @@ _HEADER_UNITS = (
     (re.compile(r"千元|(?:1,?000|thousand)\s*(?:yuan|cny|rmb)", re.I), "千元"),
     (re.compile(r"元|\b(?:yuan|cny|rmb)\b", re.I), "元"),
 )
+# A unit in brackets at the end of a header (欠税余额（元）, Fine (10,000 yuan)): the column is
+# the one the header names without it, and the unit is read from the header (header_unit).
+_UNIT_SUFFIX = re.compile(r"\s*[(（]\s*(?:人民币)?\s*(?:万元|亿元|千元|元|(?:10,?000|ten thousand|100 million|1,?000|thousand)?"
+                          r"\s*(?:yuan|cny|rmb))\s*[)）]\s*$", re.I)
 _COURT = re.compile(r"法院|法庭")
+_YEAR = re.compile(r"\s*(\d{4})\s*(?:年度|年)?\s*")
 # Party types as lists publish them (compared with header_key). A sole trader (个体工商户)
 # with a registration code is registered like a firm; without one it is the person.
 _PERSON_TYPES = {"个人", "自然人", "person", "naturalperson", "individual", "0"}
@@ -114,9 +119,22 @@ class Row:
         list's ``[units]`` table), then ``default_unit``."""
         text = self.pop(field)
         try:
-            return parse_amount(text, self.units.get(field, default_unit))
+            value = parse_amount(text, self.units.get(field, default_unit))
         except AmountError as exc:
             raise RowError(f"column {self.column(field)}: {exc}") from exc
+        if value is not None and value < 0:  # a fine, arrears or donation is never below zero
+            raise RowError(f"column {self.column(field)}: not an amount: {text!r}")
+        return value
+
+    def year(self, field: str) -> int | None:
+        """A year as lists print it (2022, 2022年, 2022年度)."""
+        text = halfwidth(self.pop(field))
+        if not text:
+            return None
+        match = _YEAR.fullmatch(text)
+        if match is None:
+            raise RowError(f"column {self.column(field)}: not a year: {text!r}")
+        return int(match[1])
 
     def number(self, field: str, unit: str = "") -> Decimal | None:
         """A plain quantity (hours, counts); a trailing ``unit`` word is allowed."""
@@ -206,10 +224,17 @@ class ListExtractor:
                 best = max(best, 0.5 + 0.5 * known / max(len(layout.fields), 1))
         return best
 
+    def field_of(self, header: str) -> str | None:
+        """The field a column header names, by alias, with or without a bracketed money unit."""
+        key = header_key(header)
+        if key in self._aliases:
+            return self._aliases[key]
+        return self._aliases.get(header_key(_UNIT_SUFFIX.sub("", halfwidth(header))))
+
     def layout(self, table: RawTable) -> Layout | None:
         """Find the header row: the first row that names every required field."""
         for index, raw in enumerate(table.rows[:_MAX_HEADER_SEARCH]):
-            fields = tuple(self._aliases.get(header_key(c)) for c in raw.cells)
+            fields = tuple(self.field_of(c) for c in raw.cells)
             if any(all(f in fields for f in s) for s in self.required_sets) \
                     and sum(1 for f in fields if f) >= 2:
                 unknown = tuple(c for c, f in zip(raw.cells, fields)
@@ -271,7 +296,7 @@ class ListExtractor:
             filled = [c for c in raw.cells if c.strip()]
             if len(filled) <= 1:  # blank lines and "暂无数据" placeholders are not records
                 continue
-            if tuple(self._aliases.get(header_key(c)) for c in raw.cells) == layout.fields:
+            if tuple(self.field_of(c) for c in raw.cells) == layout.fields:
                 continue  # a header repeated on a later page
             values = {f: c for f, c in zip(layout.fields, raw.cells) if f}
             yield Row(values, self._anchor(ctx, table, raw), units, headers)

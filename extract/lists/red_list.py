@@ -16,7 +16,6 @@ from ..context import ExtractionContext
 from ..identifiers import halfwidth
 from .base import ListExtractor, Row, RowError, add_years, authority, enterprise
 
-_YEAR = re.compile(r"(\d{4})\s*(?:年度|年)?")
 _GRADE = re.compile(r"\s*([A-D][+-]?|M)\s*(?:级|LEVEL|GRADE)?\s*")
 
 
@@ -30,22 +29,22 @@ class RedList(ListExtractor):
             self._general(ctx, row)
 
     def _a_level(self, ctx: ExtractionContext, row: Row) -> None:
-        name, grade_text, year_text = row.pop("name"), row.pop("grade"), row.pop("year")
+        name, grade_text = row.pop("name"), row.pop("grade")
         grade = _GRADE.fullmatch(halfwidth(grade_text).upper())
         if grade is None:
             raise RowError(f"column {row.column('grade')}: not a tax credit grade: {grade_text!r}")
         if grade[1] != "A":
             raise RowError(f"tax credit grade {grade_text!r} is not A; only A-level taxpayers are on the red list")
-        year = _YEAR.fullmatch(halfwidth(year_text))
+        year = row.year("year")
         if year is None:
-            raise RowError(f"column {row.column('year')}: not a year: {year_text!r}")
-        valid_from = row.date("published_on") or date(int(year[1]) + 1, 1, 1)
+            raise RowError(f"column {row.column('year')}: not a year: ''")
+        valid_from = row.date("published_on") or date(year + 1, 1, 1)
         subject, link = enterprise(ctx, row, name)
         ctx.record(
             "RedList", subject, row.anchor, link=link, valid_from=valid_from,
             valid_until=add_years(valid_from, 1), issued_by=authority(ctx, row.pop("authority")),
-            properties={"subjectName": name, "reason": f"{year[1]}年度纳税信用A级纳税人",
-                        "taxCreditGrade": "A", "evaluationYear": int(year[1])},
+            properties={"subjectName": name, "reason": f"{year}年度纳税信用A级纳税人",
+                        "taxCreditGrade": "A", "evaluationYear": year},
         )
 
     def _general(self, ctx: ExtractionContext, row: Row) -> None:

@@ -77,7 +77,11 @@ def resolve(store: EmbeddedStore, today=None) -> Resolution:
 
 def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: str,
           note: str | None = None) -> NamedNode:
-    """Record a user's judgement on a pair (replacing theirs on it), then resolve again."""
+    """Record a user's judgement on a pair (replacing theirs on it), then resolve again.
+    A node is not judged against itself (two references that name one node: a USCC and
+    the organisation code inside it, or a name and its code)."""
+    if subject == candidate:
+        raise ValueError(f"both name the same node {subject}: a judgement is on two different nodes")
     unjudge(store, subject, candidate, rerun=False)
     node = ID[f"judgement/user/{key_digest(*sorted((subject, candidate)))}"]
     now = datetime.now(timezone.utc).isoformat()

@@ -22,7 +22,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from cscs.extract.identifiers import patterns_agree
+from cscs.extract.identifiers import USCC_ALPHABET, patterns_agree, uscc_check_char
 from cscs.extract.names import core_of_key, english_core_of_key, english_key, is_english, name_key
 
 from ..namespaces import CSCS, ROV
@@ -36,6 +36,7 @@ _NONE: tuple[str, ...] = ()
 MIN_VISIBLE = 8
 #: The real mask of a USCC (9114082306****333G): ten characters shown, four hidden, four shown.
 USCC_MASK = tuple(range(10)) + tuple(range(14, 18))
+_USCC_CHARS = set(USCC_ALPHABET)
 #: Names this close (edit distance) and this long are "one character differs".
 NEAR_LENGTH = 6
 
@@ -244,8 +245,34 @@ def _masked(masked: str, firm: FirmNode, add) -> None:
     if hits:
         shown, what = max(hits)
         add(Feature("masked code", 0.3, f"{masked} agrees with the {what} in all {shown} visible characters"))
+        if len(masked) == 18 and not firm.uscc:
+            _rebuilt_check(masked, firm, add)
     else:
         add(Feature("masked code", 0.0, f"{masked} contradicts the firm's {pairs[0][2]}", contradicts=True))
+
+
+def _rebuilt_check(masked: str, firm: FirmNode, add) -> None:
+    """A masked USCC against a firm known only by its organisation code: the USCC's
+    characters 9-17 are that code, so the masked code's visible head (authority, kind,
+    area: characters 1-8) and the organisation code make the whole first 17 characters,
+    and the check character they compute must be the one the masked code shows. When it
+    is, the masked code agrees with a full USCC in every visible character, as it would
+    with a firm known by its USCC (masked code and registration area); when it is not,
+    the codes are likely another firm's (or a code issued with a wrong check character,
+    which happens: GB 32100-2015), so it weighs against without ruling the pair out."""
+    head, check = masked[:8], masked[17]
+    if "*" in head or check == "*":
+        return
+    for org in sorted(firm.orgcodes()):
+        if patterns_agree(masked[8:17], org)[0] and set(head + org) <= _USCC_CHARS:
+            rebuilt = head + org + uscc_check_char(head + org)
+            if rebuilt[17] == check:
+                add(Feature("check character", 0.2, f"{masked} and the organisation code {org} make the USCC "
+                            f"{rebuilt}, whose check character {check} the masked code shows"))
+            else:
+                add(Feature("check character", -0.3, f"{masked} and the organisation code {org} make a USCC "
+                            f"whose check character is {rebuilt[17]}, not {check}"))
+            return
 
 
 def _names(alias: FirmNode, firm: FirmNode, add) -> None:
@@ -256,7 +283,9 @@ def _names(alias: FirmNode, firm: FirmNode, add) -> None:
         elif hit := mine & set(firm.former):
             add(Feature("former name", 0.7, f"{min(hit)} is the firm's former name (曾用名)"))
         elif {core_of_key(k) for k in mine} & {core_of_key(k) for k in theirs}:
-            add(Feature("name", 0.4, "the same name but for the legal form (有限公司 / 有限责任公司 …)"))
+            # at REVIEW: a name that differs only in its legal form is plausible on its own
+            # (a user decides); it links only with a code that agrees
+            add(Feature("name", 0.5, "the same name but for the legal form (有限公司 / 有限责任公司 …)"))
         elif near := [(a, b) for a in mine for b in theirs
                       if min(len(a), len(b)) >= NEAR_LENGTH and Levenshtein.distance(a, b, score_cutoff=1) <= 1]:
             a, b = min(near)

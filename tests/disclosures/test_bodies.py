@@ -81,3 +81,31 @@ def test_table_rows_of_other_posts() -> None:
 def test_levels_of_places() -> None:
     assert [level_of(p) for p in ("全国", "浙江省", "上海市", "杭州市", "杭州市西湖区", "义乌市", "恩施土家族苗族自治州")] == [
         "national", "provincial", "provincial", "municipal", "county", "county", "municipal"]
+
+
+@pytest.mark.parametrize(("text", "body", "level", "role", "session", "current"), [
+    ("十二届全国人大代表", "全国人民代表大会", "national", "Deputy", 12, None),
+    ("曾担任第十届浙江省政协委员", "政协浙江省委员会", "provincial", "CommitteeMember", 10, False),
+    ("现任中国人民政治协商会议第十三届全国委员会委员", "中国人民政治协商会议全国委员会", "national", "CommitteeMember", 13, True),
+    ("曾任十三届全国政协常委", "中国人民政治协商会议全国委员会", "national", "StandingCommitteeMember", 13, False),
+    ("现任宁波市第十五届人大常委会委员", "宁波市人民代表大会", "municipal", "StandingCommitteeMember", 15, True),
+    ("现任杭州市萧山区第十七届人大代表", "杭州市萧山区人民代表大会", "county", "Deputy", 17, True),
+])
+def test_sessions_before_and_inside_the_body(text: str, body: str, level: str, role: str, session: int,
+                                             current: bool | None) -> None:
+    post = one(text)
+    assert (post.body.name, post.body.level, post.role, post.session, post.current) == (
+        body, level, role, session, current)
+    assert post.text == text.removeprefix("曾担任").removeprefix("现任").removeprefix("曾任")
+
+
+@pytest.mark.parametrize("text", ["毕业于中国人民大学", "曾任中国人民大学商学院教授", "兼任全国钢标准化技术委员会委员",
+                                  "全国工商联执委", "中国人民大学校友会理事"])
+def test_words_that_name_no_party_state_body(text: str) -> None:
+    assert find_posts(text) == []
+
+
+def test_the_firms_own_party_secretary() -> None:
+    post = one("冀光恒先生现任本行党委书记、行长。", ("平安银行股份有限公司", "平安银行"))
+    assert (post.body.name, post.body.level, post.role, post.current) == (
+        "平安银行股份有限公司党委", None, "PartySecretary", True)

@@ -16,6 +16,7 @@ from cscs.analysis import ROSTERS, match_rosters
 from cscs.api import Graph
 from cscs.graph.validate import validate_graph
 from cscs.graph.namespaces import doc_graph
+from cscs.extract.disclosures.pages import read_pages
 from cscs.sample.listed_check import PREFIXES, graph_fields, score_all, truth_fields
 from cscs.sample.listed_corpus import generate_listed
 
@@ -61,7 +62,7 @@ def test_posts_are_anchored_to_their_words(graph: Graph, corpus) -> None:
     assert texts
     exact = 0
     for row in texts:
-        page = (corpus.folder("reports") / row["title"]).read_text(encoding="utf-8").split("\f")[row["page"] - 1]
+        page = read_pages(corpus.folder("reports") / row["title"]).text(row["page"])  # offsets are the read text's
         span = page[row["start"]:row["end"]]
         exact += span == row["text"]  # a biography's words; a table row's anchor is its line
         assert set(row["text"]) <= set(span), (row, span)
@@ -130,3 +131,17 @@ def test_document_graphs_are_valid(graph: Graph, corpus) -> None:
         violations = [v for v in validate_graph(graph.store, doc_graph(docs[title]["sha256"]))
                       if v.severity == "Violation"]
         assert violations == [], (title, violations[:3])
+
+
+def test_the_corpus_varies_its_layouts(corpus, truth: dict) -> None:
+    """Every variation the extractors must survive is in the 60-firm corpus at least once."""
+    layouts = [f["layout"] for f in truth["firms"]]
+    assert {f["report_format"] for f in truth["firms"]} == {"pdf", "text", "tabbed", "html"}
+    assert {"csrc", "bank"} <= {l["family"] for l in layouts}
+    assert {"元", "万元", "百万元"} <= {l["unit"] for l in layouts}
+    assert {"kv", "table", "sentence"} <= {l["control"] for l in layouts}
+    texts = "\f".join(p.read_text(encoding="utf-8") for p in corpus.folder("reports").iterdir() if p.suffix != ".pdf")
+    for words in ("董事总经理", "原", "本行控股股东", "人民币百万元", "与实际控制人关系", "<h>", "\t",
+                  "中国人民大学"):
+        assert words in texts, words
+    assert any(line.startswith("      ") and 0 < len(line.strip()) <= 4 for line in texts.split("\n"))  # a cut cell

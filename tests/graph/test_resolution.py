@@ -114,3 +114,21 @@ def test_a_users_not_same_outranks_the_machine(firms: Graph, tmp_path: Path) -> 
     firms.judge(alias, Y, same=False, by="analyst")
     assert total(firms, Y) == 815
     assert firms.resolve().links == {}
+
+
+def test_taking_back_a_users_same_returns_the_pair_to_the_machine_not_to_its_own_copies(
+        firms: Graph, tmp_path: Path) -> None:
+    """A 王伟 without an ID on a list is nobody in particular. A user says it is firm X's
+    legal representative, and the role is copied onto that node; once the user takes it
+    back, the machine decides as it would have, not from the copy it made then."""
+    firms.ingest([dishonest(tmp_path / "d.json", [{"iname": "王伟", "cardNum": "", "partyTypeName": "0"}])])
+    assert total(firms, X) == 815 and firms.review() == []
+    people = {str(r["p"]): r["id"] for r in firms.query(
+        "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX cscs: <https://w3id.org/cscs/ns#> "
+        "SELECT ?p ?id WHERE { ?p foaf:name '王伟'@zh OPTIONAL { ?p cscs:idNumber ?id } }")}
+    (listed,) = [p for p, pid in people.items() if pid is None]
+    (known,) = [p for p, pid in people.items() if pid is not None]
+    firms.judge(listed, known, same=True, by="analyst")
+    assert total(firms, X) == 795  # key personnel failed to satisfy a court judgment
+    assert firms.unjudge(known, listed)
+    assert total(firms, X) == 815 and firms.resolve().links == {}

@@ -27,28 +27,36 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def expected_scores(truth: dict, rubric: dict, day: date) -> dict[str, int]:
-    """Each firm's total, computed directly from the truth file and the rubric TOML."""
+def expected_hits(truth: dict, rubric: dict, day: date) -> dict[str, dict[str, int]]:
+    """Firm USCC → indicator → how many records count for it, from the truth file and the rubric TOML."""
     persons_roles: dict[str, list[tuple[str, str, date | None, date | None]]] = {}
     for firm in truth["firms"]:
         for role in firm["roles"]:
             persons_roles.setdefault(role["person"], []).append(
                 (firm["uscc"], role["role"], _day(role["start"]), _day(role["end"])))
-    persons = {p["key"]: p for p in truth["persons"]}
+    assert truth["persons"]  # the population has people
+    defaults = rubric["defaults"]
+    return {firm["uscc"]: {
+        name: sum(1 for r in truth["records"] if r["kind"] in rules["kinds"] and r["counts"]
+                  and _in_force(r, day) and _reaches(r, firm["uscc"], rules, persons_roles, day))
+        for name, rules in ((n, {**defaults, **r}) for n, r in rubric["indicators"].items())}
+        for firm in truth["firms"]}
+
+
+def expected_scores(truth: dict, rubric: dict, day: date) -> dict[str, int]:
+    """Each firm's total, computed directly from the truth file and the rubric TOML."""
     defaults = rubric["defaults"]
     totals = {}
-    for firm in truth["firms"]:
+    for uscc, per_indicator in expected_hits(truth, rubric, day).items():
         total = 0
         for name, rules in rubric["indicators"].items():
             rules = {**defaults, **rules}
-            hits = sum(1 for r in truth["records"] if r["kind"] in rules["kinds"] and r["counts"]
-                       and _in_force(r, day) and _reaches(r, firm["uscc"], rules, persons_roles, day))
+            hits = per_indicator[name]
             maximum = MAX_POINTS[name]
             moved = min(maximum, hits * rules["points_per_record"]) if rules["rule"] == "per-record" \
                 else (maximum if hits else 0)
             total += maximum - moved if rules["polarity"] == "negative" else moved
-        totals[firm["uscc"]] = total
-    assert persons  # the population has people
+        totals[uscc] = total
     return totals
 
 
@@ -141,3 +149,38 @@ def test_every_explanation_equals_the_score(population, day: date) -> None:
             assert len(counted) == ind.counted, (s.firm, ind.notation)
         if s.uscc in expected:
             assert why.total == expected[s.uscc]
+
+
+# the indicators that only court judgments reach (tests/judgments generates those)
+JUDGMENT_INDICATORS = {"Failure to Satisfy a Court Judgment Relating to Financing",
+                       "Criminal Liability Relating to Financing", "Failure to Satisfy a Court Judgment",
+                       "Other Criminal Records", "Frivolous Litigation"}
+
+
+def expected_moved(truth: dict, rubric: dict, day: date) -> dict[str, set[str]]:
+    """Indicator → the USCCs of the firms whose records move it on ``day``, by the truth."""
+    hits = expected_hits(truth, rubric, day)
+    return {name: {uscc for uscc, per in hits.items() if per[name]} for name in rubric["indicators"]}
+
+
+def moved_firms(graph: Graph, usccs: set[str], day: date) -> dict[str, set[str]]:
+    """Indicator → the USCCs (of ``usccs``) whose points the graph's records move on ``day`` (indicators.rq)."""
+    uscc_of = {s.firm: s.uscc for s in graph.score(as_of=day)}
+    label_of = {i.indicator: i.label for i in graph.explain(next(iter(uscc_of)), day).indicators}
+    moved: dict[str, set[str]] = {name: set() for name in label_of.values()}
+    for row in graph.query(load("indicators"), rubric=NamedNode(graph.rubric()), asOf=day):
+        if row["records"] and uscc_of.get(str(row["firm"])) in usccs:
+            moved[label_of[str(row["indicator"])]].add(uscc_of[str(row["firm"])])
+    return moved
+
+
+@pytest.mark.parametrize("day", [AS_OF, date(2022, 1, 1)])
+def test_every_list_indicator_moves_some_firm_as_the_truth_says(population, day: date) -> None:
+    """Each indicator moves exactly the firms the truth says; on the corpus's day each of the
+    20 indicators the lists reach moves at least one firm (the other five: judgments only)."""
+    graph, truth, rubric = population
+    moved = moved_firms(graph, {f["uscc"] for f in truth["firms"]}, day)
+    assert set(moved) == set(MAX_POINTS)
+    assert moved == expected_moved(truth, rubric, day)
+    if day == AS_OF:
+        assert {name for name, firms in moved.items() if not firms} == JUDGMENT_INDICATORS

@@ -74,3 +74,48 @@ def test_cjrc_annotations(realdata: Path) -> None:
     assert scores["guarantors"].precision >= 0.9 and scores["guarantors"].recall >= 0.7
     assert scores["lenders"].recall >= 0.8
     assert scores["financing"].f1 >= 0.88
+
+
+# -- issue 12: the real sets split into development and test parts; the generated corpus varied ---------
+def _facts(realdata: Path, part: str) -> evaluate.Score:
+    expected = json.loads((EXPECTED / "lecardv2_criminal.json").read_text(encoding="utf-8"))["documents"]
+    path = realdata / "judgments/lecardv2_criminal_fulltext/criminal_judgments_first40.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    chosen = [(e, lines[e["line"] - 1]) for e in expected if evaluate.part(lines[e["line"] - 1]["id"]) == part]
+    return evaluate.accused_names(
+        (str(e["line"]), {n for n, r in e["parties"] if r == "accused" and n in d["fact"]}, j)
+        for (e, d), j in zip(chosen, pipeline.read(d["fact"] for _, d in chosen)))
+
+
+def test_accused_of_sentence_level_texts(realdata: Path) -> None:
+    """The fact sections alone (no header, no party block): measured F1 0.988 on dev (41/0/1),
+    0.951 on test (39/3/1); the issue's target is 0.9."""
+    dev, test = _facts(realdata, "dev"), _facts(realdata, "test")
+    assert dev.f1 >= 0.97 and dev.precision == 1.0, dev.errors
+    assert test.f1 >= 0.92, test.errors
+
+
+def test_guarantor_sentences_of_the_loan_set(realdata: Path) -> None:
+    """A guarantor read in sentences labelled LN7/LN10 and in no other (measured: dev P 0.84 R 0.73,
+    test P 0.64 R 0.47; many LN10 sentences cite a guarantee contract without naming anyone, and
+    some unlabelled sentences do name a guarantor: 保证人豫昌公司, 担保人许慧彬)."""
+    path = realdata / "judgments/cail2019_loan_elements/loan_even.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for part, precision, recall in (("dev", 0.8, 0.7), ("test", 0.6, 0.45)):
+        documents = [(f"loan-{n}", d) for n, d in enumerate(lines, start=1) if evaluate.part(f"loan-{n}") == part]
+        readings = list(pipeline.read(evaluate.loan_text(d)[0] for _, d in documents))
+        s = evaluate.loan_elements(documents, readings)["guarantor sentences"]
+        assert s.precision >= precision and s.recall >= recall, (part, s.precision, s.recall)
+
+
+def test_enforcement_rulings_of_the_generated_corpus_make_their_records(generated) -> None:
+    """Target (issue 12): recall >= 0.9 at precision >= 0.98, over the varied layouts."""
+    documents, texts = generated
+    rulings = [(d, t) for d, t in zip(documents, texts) if d["document_type"] == "执行裁定书"]
+    expected = [[(r["kind"], next(n for n, role in d["parties"] if role == "enforcement-debtor"), r["valid_from"])
+                 for r in d["records"]] for d, _ in rulings]
+    s = evaluate.enforcement_records(
+        (d["file"], e, j) for (d, _), e, j in zip(rulings, expected, pipeline.read(t for _, t in rulings)))
+    assert s.tp >= 8 and s.precision >= 0.98 and s.recall >= 0.9, s.errors
+    assert any(d["date"] is None for d, _ in rulings)  # a ruling cut before its signature is among them
+    assert any(" " in t[:60] for _, t in rulings)  # and a spaced title

@@ -104,8 +104,15 @@ def test_civil_judgment_is_a_fact_not_a_default(tmp_path: Path) -> None:
         SELECT ?name ?yuan ?rep WHERE { ?a cscs:awardKind "payment" ; cscs:awardYuan ?yuan ; cscs:payer ?p .
           ?p cscs:partyName ?name ; cscs:representedBy/<http://xmlns.com/foaf/0.1/name> ?rep }""").rows
     assert [(r["name"], str(r["yuan"]), r["rep"]) for r in payer] == [("杭州合明投资管理股份有限公司", "1200000", "胡湘")]
-    no_posts = graph.store.select("PREFIX org: <http://www.w3.org/ns/org#> SELECT ?m WHERE { ?m a org:Membership }").rows
-    assert no_posts == []  # a legal representative named in a judgment is linked, not made a post
+    posts = graph.store.select(PREFIXES + """PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX rov: <http://www.w3.org/ns/regorg#>
+        SELECT ?person ?firm ?role WHERE { ?m a org:Membership ; org:member/foaf:name ?person ;
+          org:organization/rov:legalName ?firm ; org:role ?role }""").rows
+    # a legal representative (or a branch's person in charge) named in the party block holds that post,
+    # as the lists record it, so the key-personnel indicators reach the firm through them
+    assert sorted((r["person"], r["firm"], str(r["role"]).rsplit("#")[1]) for r in posts) == [
+        ("王芳", "中国工商银行股份有限公司杭州西湖支行", "LegalRepresentative"),
+        ("胡湘", "杭州合明投资管理股份有限公司", "LegalRepresentative")]
 
 
 def test_real_lecard_judgments_yield_what_they_say_and_nothing_more(realdata: Path) -> None:

@@ -19,12 +19,16 @@ AS_OF = date(2024, 6, 30)
 _TRUTH_TEST = Path(__file__).resolve().parents[1] / "graph" / "test_scores_match_truth.py"
 
 
-def _expected_scores():
+def _truth_module():
     """The independent scorer of tests/graph (one truth for both tests)."""
     spec = importlib.util.spec_from_file_location("scores_truth", _TRUTH_TEST)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.expected_scores
+    return module
+
+
+def _expected_scores():
+    return _truth_module().expected_scores
 
 
 def test_list_documents_are_byte_identical_with_judgments(tmp_path: Path) -> None:
@@ -44,7 +48,7 @@ def population(tmp_path_factory):
     graph = Graph(memory=True)
     reports = graph.ingest([shipped_rubric(), *sorted(p for p in folder.iterdir() if p.name != "truth.json")])
     assert [r.error for r in reports if r.status != "added"] == []
-    assert {r.extractor for r in reports if "judgments" in str(r.path)} == {"judgment"}
+    assert {r.extractor for r in reports if r.path.parent.name == "judgments"} == {"judgment"}
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     return graph, corpus, truth
 
@@ -103,3 +107,32 @@ def test_worst_firm_loses_points_to_a_judgment_it_can_quote(population) -> None:
         r=__import__("pyoxigraph").NamedNode(evidence.record)).rows
     (row,) = rows
     assert "终结本次执行程序" in row["quote"] and row["end"] > row["start"]
+
+
+def _moved_and_expected(graph: Graph, corpus, truth: dict, day: date) -> tuple[dict, dict]:
+    module = _truth_module()
+    rubric = tomllib.loads(shipped_rubric().with_suffix(".toml").read_text(encoding="utf-8"))
+    moved = module.moved_firms(graph, {f["uscc"] for f in truth["firms"]}, day)
+    return moved, module.expected_moved(_with_judgment_records(truth, corpus), rubric, day)
+
+
+@pytest.mark.parametrize("day", [AS_OF, date(2022, 1, 1)])
+def test_every_indicator_moves_the_firms_the_truth_says(population, day: date) -> None:
+    graph, corpus, truth = population
+    moved, expected = _moved_and_expected(graph, corpus, truth, day)
+    assert len(moved) == 25 and moved == expected
+
+
+def test_the_demo_moves_every_indicator(tmp_path: Path) -> None:
+    """The corpus ``cscs demo`` generates (its default firms and seed, with judgments): each of
+    the 25 indicators moves at least one firm's score on the demo's day, as the truth says."""
+    from cscs.demo import DEMO_AS_OF
+
+    corpus = generate(tmp_path, firms=200, seed=7, as_of=DEMO_AS_OF, judgments=True)
+    graph = Graph(memory=True)
+    reports = graph.ingest([shipped_rubric(), *sorted(p for p in tmp_path.iterdir() if p.name != "truth.json")])
+    assert [r.error for r in reports if r.status != "added"] == []
+    truth = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
+    moved, expected = _moved_and_expected(graph, corpus, truth, DEMO_AS_OF)
+    assert {name for name, firms in moved.items() if not firms} == set()
+    assert moved == expected

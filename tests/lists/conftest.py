@@ -181,3 +181,22 @@ def choose_name():
     from cscs.extract.registry import choose
 
     return lambda path: choose(Source(path)).name
+
+
+def indicator_points_of(path: Path, firm: str, day, indicator: str) -> tuple[float, float, int]:
+    """(points, max, records counted) of one rubric indicator for ``firm`` on ``day``, after
+    ingesting the shipped rubric and ``path`` (by content, without ``--as``) into a fresh graph."""
+    from cscs.api import Graph
+    from cscs.demo import shipped_rubric
+
+    graph = Graph(memory=True)
+    reports = graph.ingest([shipped_rubric(), path])
+    assert [r.error for r in reports if r.status != "added"] == []
+    (found,) = [i for i in graph.explain(firm, day).indicators if i.label == indicator]
+    return found.points, found.max, found.counted
+
+
+@pytest.fixture(scope="session")
+def indicator_points():
+    """``indicator_points(path, firm, day, indicator)`` → (points, max, counted)."""
+    return indicator_points_of

@@ -35,15 +35,20 @@ def test_every_kind_of_case_is_there(result: pairs.Result) -> None:
     assert {"masked USCC", "masked USCC, another firm", "registration number only", "former name", "typo in name",
             "Traditional script", "English name", "same name, two cities", "organisation code", "taxpayer number",
             "person, same mask", "person, other mask style", "homonym, different ID", "homonym, no ID on the list",
-            "homonym, no ID in the registry", "same name, two cities, no code"} <= set(result.tallies)
+            "homonym, no ID in the registry", "same name, two cities, no code", "masked USCC vs org code, same firm",
+            "masked USCC vs org code, check fails", "legal form variant, no code"} <= set(result.tallies)
 
 
 def test_ambiguous_cases_go_to_review_not_to_a_guess(result: pairs.Result) -> None:
     for name in ("same name, two cities, no code", "former name, no code", "English name, no code",
-                 "Traditional script, no code"):
+                 "Traditional script, no code", "legal form variant, no code",
+                 "masked USCC vs org code, check fails"):
         t = result.tallies[name]
         assert (t.predicted, t.review) == (0, t.records), name
     # people: no ID on one side is no evidence, and not even a candidate
+    # a masked USCC against a firm known by its organisation code: linked, new legal representative or not
+    t = result.tallies["masked USCC vs org code, same firm"]
+    assert (t.correct, t.wrong, t.review) == (t.records, 0, 0)
     t = result.tallies["same person, no ID on the list"]
     assert (t.predicted, t.review) == (0, 0)
 

@@ -171,3 +171,15 @@ def test_memberships_through_resolved_nodes_are_copied(registry: Graph, tmp_path
         "PREFIX foaf: <http://xmlns.com/foaf/0.1/> SELECT ?firm ?name WHERE { "
         "?copy cscs:copyOf ?membership ; org:organization ?firm ; org:member ?person . ?person foaf:name ?name }").rows
     assert {(str(r["firm"]).rsplit("/", 1)[-1], str(r["name"])) for r in rows} == {(f"oc-{X[8:17]}", "赵六")}
+
+
+def test_a_name_differing_only_in_its_legal_form_goes_to_review(registry: Graph, tmp_path: Path) -> None:
+    """No code, the name of a registry firm but for 股份有限公司 / 有限公司: plausible (a
+    user decides, with the evidence), never a link on its own."""
+    registry.ingest([write_csv(tmp_path / "abnormal.csv", [
+        ["企业名称", "列入经营异常名录原因", "列入日期", "作出决定机关(列入)"],
+        ["杭州西溪实业股份有限公司", "通过登记的住所或者经营场所无法联系", "2024-01-10", "杭州市市场监督管理局"]])])
+    assert total(registry, X) == 815
+    (pair,) = registry.review()
+    assert pair.candidate.endswith(f"oc-{X[8:17]}") and pair.score == 0.5
+    assert [str(f) for f in pair.features] == ["name +0.50 (the same name but for the legal form (有限公司 / 有限责任公司 …))"]

@@ -86,6 +86,8 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         return json.loads(path.read_text(encoding="utf-8"))["data"][0]["result"]
     if path.suffix == ".xlsx":
         grid = _xlsx(path)
+        if grid and sum(1 for c in grid[0] if c) == 1:  # a merged title banner above the header
+            grid = grid[1:]
     elif path.suffix == ".csv":
         grid = list(csv.reader(io.StringIO(path.read_bytes().decode(FORMATS[path.name][1]), newline="")))
     elif path.suffix == ".html":
@@ -265,6 +267,17 @@ def test_subjects_and_dates_in_documents_match_truth(truth: dict[str, Any], tabl
         "penalties.csv": ("统一社会信用代码", "处罚决定日期", None),
         "donations.csv": ("统一社会信用代码", "捐赠日期", None),
         "volunteer.html": ("统一社会信用代码", "服务日期", None),
+        "debt_evasion.xlsx": ("统一社会信用代码", "认定日期", "移出日期"),
+        "overseas_equity.html": ("统一社会信用代码", "公布日期", "补办登记日期"),
+        "social_insurance.csv": ("统一社会信用代码", "公告日期", "缴清日期"),
+        "tax_arrears.pdf": ("纳税人识别号", "公告日期", "缴清日期"),
+        "major_tax_violation.csv": ("纳税人识别号或社会信用代码", "列入日期", "撤出日期"),
+        "spot_checks.xlsx": ("统一社会信用代码", "公布日期", None),
+        "safety_hazards.html": ("统一社会信用代码", "挂牌日期", "销号日期"),
+        "environment.csv": ("统一社会信用代码", "发布日期", None),
+        "enforcement.xlsx": ("行政相对人代码_1（统一社会信用代码）", "决定日期", "解除日期"),
+        "commitments.html": ("统一社会信用代码", "认定日期", None),
+        "regulatory_measures.xlsx": ("统一社会信用代码", "发文日期", None),
     }
     for record in truth["records"]:
         if record["file"] not in date_columns:
@@ -308,7 +321,18 @@ def test_record_density_most_firms_have_none(truth: dict[str, Any]) -> None:
     assert Counter(per_firm.values())[1] > Counter(per_firm.values())[5]
     assert set(Counter(r["kind"] for r in truth["records"])) == {
         "DishonestJudgmentDebtor", "SeriousDishonest", "AbnormalOperation", "AbnormalTaxpayer", "RedList",
-        "AdministrativePenalty", "Honour", "Donation", "VolunteerService"}
+        "AdministrativePenalty", "Honour", "Donation", "VolunteerService", "DebtEvasion",
+        "OverseasEquityUnregistered", "SocialInsuranceArrears", "TaxArrears", "MajorTaxViolation",
+        "SpotCheckFailure", "SafetyHazard", "EnvironmentalViolation", "CreditRating", "AdministrativeEnforcement",
+        "CommitmentBreach", "OtherNonCompliance"}
+
+
+def test_every_kind_a_rubric_counts_is_in_force_for_some_firm(truth: dict[str, Any]) -> None:
+    """Each kind the lists publish has a record in force on as_of (planted when the draw gave none)."""
+    active = {r["kind"] for r in truth["records"] if r["active"] and r["counts"] and r["subject_type"] == "firm"}
+    assert active == set(Counter(r["kind"] for r in truth["records"])) - {"CreditRating"}
+    ratings = [r for r in truth["records"] if r["kind"] == "CreditRating"]
+    assert ratings and all(not r["counts"] and r["file"] == "environment.csv" for r in ratings)
 
 
 def test_planted_situations_are_there(truth: dict[str, Any]) -> None:
@@ -319,7 +343,7 @@ def test_planted_situations_are_there(truth: dict[str, Any]) -> None:
     assert any(r["valid_until"] <= as_of for r in records)  # expired
     assert any(r["valid_from"] > as_of for r in records)  # dated after as_of
     assert all("2017-01-01" <= r["valid_from"] for r in records)
-    township = [r for r in records if not r["counts"]]
+    township = [r for r in records if not r["counts"] and r["kind"] != "CreditRating"]  # good grades: no record
     assert len(township) >= 2 and all(r["kind"] == "Honour" for r in township)
     assert {r["id"] for r in township} == set(truth["planted"]["township_honours"])
     for r in records:
@@ -381,3 +405,22 @@ def _parse(text: str) -> str | None:
     m = re.fullmatch(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?", text.strip())
     assert m, text
     return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+
+
+def test_every_list_is_recognised_by_its_own_extractor(out: Path) -> None:
+    """By content, without --as: each document goes to the extractor of its list."""
+    from cscs.extract.registry import choose
+    from cscs.extract.source import Source
+
+    expected = {"key_personnel.xlsx": "key_personnel", "dishonest.json": "dishonest", "dishonest.xlsx": "dishonest",
+                "serious_dishonest.pdf": "serious_dishonest", "honours.pdf": "honours", "red_list.xlsx": "red_list",
+                "abnormal_operations.html": "abnormal_operations", "abnormal_taxpayers.csv": "abnormal_taxpayers",
+                "penalties.csv": "penalties", "donations.csv": "donations", "volunteer.html": "volunteer",
+                "debt_evasion.xlsx": "debt_evasion", "overseas_equity.html": "overseas_equity",
+                "social_insurance.csv": "social_insurance", "tax_arrears.pdf": "tax_arrears",
+                "major_tax_violation.csv": "major_tax_violation", "spot_checks.xlsx": "spot_checks",
+                "safety_hazards.html": "safety_hazards", "environment.csv": "environment",
+                "enforcement.xlsx": "enforcement", "commitments.html": "commitments",
+                "regulatory_measures.xlsx": "regulatory_measures"}
+    assert set(expected) == set(FORMATS)
+    assert {name: choose(Source(out / name)).name for name in FORMATS} == expected

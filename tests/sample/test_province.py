@@ -126,7 +126,10 @@ def test_records_are_sparse_with_a_long_tail(province: ProvinceSummary, truth: l
     assert Counter(per_firm.values())[1] > Counter(per_firm.values())[3] > 0
     kinds = Counter(r["kind"] for r in truth)
     assert set(kinds) == {"AbnormalOperation", "AbnormalTaxpayer", "AdministrativePenalty", "SeriousDishonest",
-                          "DishonestJudgmentDebtor", "RedList", "Honour", "Donation", "VolunteerService"}
+                          "DishonestJudgmentDebtor", "RedList", "Honour", "Donation", "VolunteerService",
+                          "DebtEvasion", "OverseasEquityUnregistered", "SocialInsuranceArrears", "TaxArrears",
+                          "MajorTaxViolation", "SpotCheckFailure", "SafetyHazard", "EnvironmentalViolation",
+                          "AdministrativeEnforcement", "CommitmentBreach", "OtherNonCompliance"}
     assert any(r["removed_on"] for r in truth) and any(r["repaired_on"] for r in truth)
     assert any(_day(r["valid_from"]) > AS_OF for r in truth)  # published ahead, not yet counted
     assert any(_day(r["valid_until"]) <= AS_OF for r in truth)  # expired
