@@ -8,23 +8,24 @@ of the command line (documented in the README).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Triple
 
 from cscs import explaining
 from cscs.extract.identifiers import normalize_name, parse_firm_id
-from cscs.graph import ingest as ingest_mod
-from cscs.graph import resolve as resolution
+from cscs.graph import query_forms
 from cscs.graph import scores as score_sets
-from cscs.graph.ingest import IngestReport
 from cscs.graph.namespaces import ID
 from cscs.graph.queries import load
-from cscs.graph.remote import RemoteStore
-from cscs.graph.resolve import Match, Resolution
 from cscs.graph.store import EmbeddedStore, Rows, open_store
+
+if TYPE_CHECKING:  # ingest and resolution pull in every reader and spaCy: imported when used
+    from cscs.graph.ingest import IngestReport
+    from cscs.graph.remote import RemoteStore
+    from cscs.graph.resolve import Match, Resolution
 from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
 
 __all__ = ["CategoryScore", "Evidence", "Explanation", "FirmScore", "Graph", "IndicatorScore",
@@ -35,18 +36,45 @@ class LookupError_(LookupError):
     """A firm, rubric or document that cannot be found, or is ambiguous."""
 
 
+DateLike = date | datetime | str
+
+
+def as_date(value: DateLike | None, name: str = "as_of") -> date:
+    """A day given as a ``date``, a ``datetime`` (its day) or an ISO string
+    (``2024-06-30``); None is today. Notebooks pass strings, so every date the API
+    takes goes through here."""
+    if value is None:
+        return date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        try:
+            return datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            raise ValueError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+    raise TypeError(f"{name}: expected a date, datetime or YYYY-MM-DD string, not {type(value).__name__}")
+
+
 class Graph:
     """A cscs knowledge graph over a store (embedded on disk by default)."""
 
     def __init__(self, store: EmbeddedStore | RemoteStore | None = None, path: Path | str | None = None,
                  memory: bool = False, endpoint: str | None = None, update_endpoint: str | None = None,
-                 store_endpoint: str | None = None):
+                 store_endpoint: str | None = None, read_only: bool = False):
         if store is not None:
             self.store = store
         elif endpoint:
+            from cscs.graph.remote import RemoteStore
+
             self.store = RemoteStore(endpoint, update_endpoint, store_endpoint)
         else:
-            self.store = open_store(path, memory=memory)
+            self.store = open_store(path, memory=memory, read_only=read_only)
         self._rubric_views = explaining.RubricViews()
         self._rubric_rows: Rows | None = None  # kept while this process alone writes the store
 
@@ -59,16 +87,28 @@ class Graph:
         finish), resolve identities again so that records naming a firm by an old or
         masked code reach it. Large list files
         are streamed in resumable batches (``bulk``: None decides by size)."""
+        from cscs.graph import ingest as ingest_mod
+        from cscs.graph import resolve as resolution
+
+        self._writing()
         self._forget_rubrics()
         reports = ingest_mod.ingest(self.store, [Path(p) for p in paths], extractor, on_done,
                                     bulk=bulk, on_rows=on_rows)
-        if resolve and (any(r.status == "added" for r in reports) or resolution.is_stale(self.store)):
+        changed = any(r.status in ("added", "re-extracted") for r in reports)
+        if resolve and (changed or resolution.is_stale(self.store)):
             self.resolve()  # also when an earlier run stopped before resolution was whole
         return reports
+
+    def _writing(self) -> None:
+        """Refuse a write on a read-only store before any work, in one message."""
+        if getattr(self.store, "read_only", False):
+            self.store.require_writable()
 
     # -- identities ------------------------------------------------------------
     def resolve(self) -> Resolution:
         """Match firm and person nodes; rewrite the machine's judgements and links."""
+        from cscs.graph import resolve as resolution
+
         return resolution.resolve(self.store)
 
     def review(self) -> list[Match]:
@@ -77,9 +117,13 @@ class Graph:
 
     def judge(self, subject: str, candidate: str, same: bool, by: str, note: str | None = None) -> None:
         """A user's judgement on a pair; it outranks the machine's, and scores follow."""
+        from cscs.graph import resolve as resolution
+
         resolution.judge(self.store, self._node(subject), self._node(candidate), same, by, note)
 
     def unjudge(self, subject: str, candidate: str) -> bool:
+        from cscs.graph import resolve as resolution
+
         return resolution.unjudge(self.store, self._node(subject), self._node(candidate))
 
     def _node(self, ref: str) -> str:
@@ -110,6 +154,9 @@ class Graph:
         return str(matches[0]["doc"])
 
     def retract(self, ref: str) -> str:
+        from cscs.graph import ingest as ingest_mod
+
+        self._writing()
         doc = self.find_document(ref)
         self._forget_rubrics()
         ingest_mod.retract(self.store, NamedNode(doc))
@@ -133,8 +180,13 @@ class Graph:
         self._rubric_rows = None
         self._rubric_views = explaining.RubricViews()
 
-    def rubric(self, ref: str | None = None, as_of: date | None = None) -> str:
-        """A rubric by id or IRI; by default the latest one in force on ``as_of``."""
+    def rubric(self, ref: str | None = None, as_of: DateLike | None = None) -> str:
+        """A rubric by id or IRI; by default the latest one in force on ``as_of`` (or, when
+        none was, the latest: :meth:`fit_warnings` then says so)."""
+        return str(self.rubric_row(ref, as_of)["rubric"])
+
+    def rubric_row(self, ref: str | None = None, as_of: DateLike | None = None) -> dict:
+        """The rubric :meth:`rubric` picks, as its row of rubrics.rq."""
         rows = self.rubrics().rows
         if not rows:
             raise LookupError_("no rubric in the graph; ingest one first (cscs ingest RUBRIC.tsv), "
@@ -142,12 +194,23 @@ class Graph:
         if ref:
             for row in rows:
                 if ref in (row["id"], row["rubric"]):
-                    return str(row["rubric"])
+                    return row
             raise LookupError_(f"no rubric {ref!r}; known: {', '.join(str(r['id']) for r in rows)}")
-        day = as_of or date.today()
+        day = as_date(as_of)
         in_force = [r for r in rows if (r["effectiveFrom"] is None or r["effectiveFrom"] <= day)
                     and (r["effectiveUntil"] is None or day < r["effectiveUntil"])]
-        return str((in_force or rows)[0]["rubric"])
+        return (in_force or rows)[0]
+
+    def fit_warnings(self, rubric: str | None = None, as_of: DateLike | None = None,
+                     firms: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
+        """Where the rubric does not fit (see :mod:`cscs.fit`): a warning for the date
+        (before the rubric took effect), and one per firm of ``firms`` registered or
+        published outside its jurisdiction."""
+        from cscs import fit
+
+        row, day = self.rubric_row(rubric, as_of), as_date(as_of)
+        when = fit.date_warning(row, day)
+        return ([when] if when else []), fit.place_warnings(self.store, row, firms or [])
 
     def find_firm(self, text: str) -> str:
         """A firm by USCC, organisation code, registration number, IRI or name (exact, then partial)."""
@@ -191,58 +254,88 @@ class Graph:
         return firm_iri, name, uscc
 
     def firm_names(self, firm: str | None = None) -> dict[str, tuple[str | None, str | None]]:
-        rows = self.store.select(load("firm-names"), firm=NamedNode(firm) if firm else None)
-        return {str(r["firm"]): (r["name"], r["uscc"]) for r in rows}
+        return {iri: (name, uscc) for iri, (name, uscc, _) in self.firm_labels([firm] if firm else None).items()}
+
+    def firm_labels(self, firms: list[str] | None = None) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """Firm IRI → (name, USCC, best identifier: USCC, else masked code, else
+        organisation code), for these firms or every one."""
+        rows = self.store.select(load("firm-names"), firm=[NamedNode(f) for f in firms] if firms else None)
+        return {str(r["firm"]): (r["name"], r["uscc"], r["uscc"] or r["maskedCode"] or r["organizationCode"])
+                for r in rows}
 
     # -- scores ----------------------------------------------------------------
-    def score(self, firm: str | None = None, as_of: date | None = None,
+    def score(self, firm: str | None = None, as_of: DateLike | None = None,
               rubric: str | None = None) -> list[FirmScore]:
         """Every firm's (score.rq) or one firm's (its explanation's parts, see
         :mod:`cscs.explaining`) category points, total and grade."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         if firm:
-            firm_iri, name, uscc = self._named_firm(firm)
-            return [explaining.firm_score(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri,
-                                          day, name, uscc)]
+            firm_iri = self.find_firm(firm)
+            name, uscc, identifier = self.firm_labels([firm_iri]).get(firm_iri, (None, None, None))
+            one = explaining.firm_score(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri,
+                                        day, name, uscc)
+            one.identifier = identifier
+            when, where = self.fit_warnings(rubric_iri, day, [firm_iri])
+            one.warnings = when + list(where.values())
+            return [one]
         rows = self.store.select(load("score"), rubric=NamedNode(rubric_iri), asOf=day)
         labels = self._labels(rubric_iri)
-        names = self.firm_names()
+        names = self.firm_labels()
         scores: dict[str, FirmScore] = {}
         for row in rows:
             key = str(row["firm"])
             if key not in scores:
-                name, uscc = names.get(key, (None, None))
-                scores[key] = FirmScore(key, name, uscc, rubric_iri, day, row["total"], row["grade"])
+                name, uscc, identifier = names.get(key, (None, None, None))
+                scores[key] = FirmScore(key, name, uscc, rubric_iri, day, row["total"], row["grade"],
+                                        identifier=identifier)
             scores[key].categories.append(CategoryScore(
                 str(row["category"]), labels.get(str(row["category"]), ""), row["categoryPoints"],
                 row["categoryMax"]))
         order = list(labels)
-        for entry in scores.values():
+        when, where = self.fit_warnings(rubric_iri, day, list(scores))
+        for key, entry in scores.items():
             entry.categories.sort(key=lambda c: order.index(c.category) if c.category in order else len(order))
+            entry.warnings = when + ([where[key]] if key in where else [])
         return list(scores.values())
 
-    def refresh_scores(self, as_of: date | None = None, rubric: str | None = None, full: bool = False,
+    def scores_of(self, firms: list[str], as_of: DateLike | None = None,
+                  rubric: str | None = None) -> list[FirmScore]:
+        """The scores of firms given by IRI (as found already, e.g. by a search), from
+        the parts of their explanations: no lookup, names or warnings."""
+        day = as_date(as_of)
+        rubric_iri = self.rubric(rubric, day)
+        view = self._rubric_view(rubric_iri)
+        return [explaining.firm_score(self.store, view, rubric_iri, firm, day, None, None) for firm in firms]
+
+    def refresh_scores(self, as_of: DateLike | None = None, rubric: str | None = None, full: bool = False,
                        progress: Callable[[int], None] | None = None) -> score_sets.Refresh:
         """Bring the materialised score graph of (rubric, as_of) up to date: nothing if it
         is current, the touched firms only if documents were only added, else everything."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         return score_sets.refresh(self.store, self.rubric(rubric, day), day, full=full, progress=progress)
 
-    def all_scores(self, as_of: date | None = None, rubric: str | None = None,
+    def all_scores(self, as_of: DateLike | None = None, rubric: str | None = None,
                    refresh: bool = True) -> Iterator[dict[str, object]]:
         """Every firm's total, grade and category points (category IRI → points), one at
         a time, from the materialised score graph (brought up to date first unless the
         caller just did, with ``refresh_scores``)."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         if refresh:
             score_sets.refresh(self.store, rubric_iri, day)
         return score_sets.read_all(self.store, rubric_iri, day)
 
-    def category_labels(self, rubric: str | None = None, as_of: date | None = None) -> dict[str, str]:
+    def category_labels(self, rubric: str | None = None, as_of: DateLike | None = None) -> dict[str, str]:
         """The rubric's first-level categories, in order: IRI → English label."""
-        return self._labels(self.rubric(rubric, as_of or date.today()))
+        return self._labels(self.rubric(rubric, as_of))
+
+    def points_are_whole(self, rubric: str | None = None, as_of: DateLike | None = None) -> bool:
+        """Whether every maximum and per-record point of the rubric is a whole number, so
+        that every score under it is (score tables then carry integers)."""
+        q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?rubric { UNDEF } ?i cscs:inRubric ?rubric . "
+             "{ ?i cscs:maxPoints ?p } UNION { ?i cscs:pointsPerRecord ?p } FILTER(?p != FLOOR(?p)) }")
+        return not self.store.ask(q, rubric=NamedNode(self.rubric(rubric, as_of)))
 
     def _labels(self, rubric_iri: str) -> dict[str, str]:
         q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
@@ -251,18 +344,31 @@ class Graph:
         rows = sorted(self.store.select(q, rubric=NamedNode(rubric_iri)), key=lambda r: str(r["notation"]))
         return {str(r["c"]): str(r["label"]) for r in rows}
 
-    def explain(self, firm: str, as_of: date | None = None, rubric: str | None = None) -> Explanation:
+    def explain(self, firm: str, as_of: DateLike | None = None, rubric: str | None = None) -> Explanation:
         """Each indicator's points and the records that moved them, with their provenance
         (see :mod:`cscs.explaining` for why it is read in parts)."""
-        day = as_of or date.today()
+        day = as_date(as_of)
         rubric_iri = self.rubric(rubric, day)
         firm_iri, name, uscc = self._named_firm(firm)
-        return explaining.explain(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri, day,
-                                  name, uscc)
+        why = explaining.explain(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri, day, name, uscc)
+        when, where = self.fit_warnings(rubric_iri, day, [firm_iri])
+        why.warnings = when + list(where.values())
+        return why
 
     # -- raw access ----------------------------------------------------------
     def query(self, sparql: str, /, **params: object) -> Rows:
         """Run any SELECT; ``params`` fill its ``VALUES ?name { UNDEF }`` slots."""
+        return self.store.select(sparql, **params)
+
+    def run(self, sparql: str, /, **params: object) -> Rows | bool | list[Triple]:
+        """Any query, by its form: a SELECT's rows, an ASK's truth, a CONSTRUCT's or
+        DESCRIBE's triples. A malformed query raises SyntaxError (see
+        :func:`cscs.graph.query_forms.syntax_message` for saying it to a person)."""
+        kind = query_forms.form(sparql)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            return self.store.triples(sparql, **params)
+        if kind == "ASK":
+            return self.store.ask(sparql, **params)
         return self.store.select(sparql, **params)
 
     def export(self, out: IO[bytes], fmt: str = "trig") -> None:

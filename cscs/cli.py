@@ -14,14 +14,14 @@ from pathlib import Path
 from pyoxigraph import NamedNode
 
 from . import __version__
-from .api import Graph, LookupError_
+from .api import Graph, LookupError_, as_date
 from .graph.store import StoreError, default_store_path
 from .report import write_explanation, write_scores
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return as_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
@@ -63,10 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, help="date (default today)")
     p.add_argument("--rubric", help="rubric id (default: the one in force on the date)")
     p.add_argument("--format", choices=["table", "csv", "json", "parquet", "jsonl"], default="table",
-                   help="with --all: csv (default), parquet or jsonl")
+                   help="csv, parquet and jsonl share one schema: firm, name, identifier, total, grade, "
+                   "categories (with --all: csv by default)")
     p.add_argument("--all", action="store_true",
                    help="every firm, one row each, streamed from the materialised score graph")
-    p.add_argument("--output", type=Path, help="with --all: write to this file (needed for parquet)")
+    p.add_argument("--output", type=Path, help="write to this file (needed for parquet)")
     p.add_argument("--full", action="store_true", help="with --all: recompute every firm's score")
 
     p = sub.add_parser("explain", help="why a firm scored as it did")
@@ -75,11 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rubric")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
-    p = sub.add_parser("query", help="run a SPARQL SELECT file with bound parameters")
+    p = sub.add_parser("query", help="run a SPARQL query file (SELECT, ASK, CONSTRUCT, DESCRIBE) with bound parameters")
     p.add_argument("file", type=Path)
     p.add_argument("--param", "-p", action="append", type=_param, default=[],
                    help="name=value for a VALUES ?name { UNDEF } slot")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default="table",
+                   help="SELECT: table, csv or json; ASK: true/false; CONSTRUCT/DESCRIBE: N-Triples, "
+                   "turtle or json (JSON-LD)")
 
     p = sub.add_parser("export", help="write the whole graph")
     p.add_argument("--format", choices=["trig", "nquads", "jsonld"], default="trig")
@@ -135,17 +138,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# commands that only read the store: they open it read-only, beside a running explorer
+READING = {"score", "explain", "query", "documents", "export", "validate", "rubrics"}
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    return args.command in READING and not getattr(args, "all", False)  # score --all writes its score graph
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    graph = None
     try:
         graph = Graph(path=args.store, endpoint=args.endpoint, update_endpoint=args.update_endpoint,
-                      store_endpoint=args.store_endpoint)
+                      store_endpoint=args.store_endpoint, read_only=reads_only(args))
         return COMMANDS[args.command](graph, args)
     except (LookupError_, StoreError, FileNotFoundError, ValueError) as exc:
         print(f"cscs: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    finally:
+        if graph is not None:  # let go of the store's lock now, not at a later collection
+            import gc
+
+            del graph
+            gc.collect()
 
 
 def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
@@ -184,11 +202,14 @@ def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
         rows_bar.close()
     for r in reports:
         if r.status != "rejected":
-            print(f"{r.status:<9} {r.path.name}  [{r.extractor}] {r.counts.records} records, "
+            was = f" (was [{r.replaced}])" if r.replaced else ""
+            print(f"{r.status:<9} {r.path.name}  [{r.extractor}]{was} {r.counts.records} records, "
                   f"{r.counts.enterprises} firms, {r.counts.persons} persons, {len(r.warnings)} warnings")
     added = sum(r.status == "added" for r in reports)
     rejected = sum(r.status == "rejected" for r in reports)
-    print(f"{added} added, {sum(r.status == 'unchanged' for r in reports)} unchanged, "
+    again = sum(r.status == "re-extracted" for r in reports)
+    print(f"{added} added, " + (f"{again} re-extracted, " if again else "")
+          + f"{sum(r.status == 'unchanged' for r in reports)} unchanged, "
           f"{sum(len(r.warnings) for r in reports)} warnings, {rejected} rejected")
     return 1 if rejected else 0
 
@@ -196,11 +217,22 @@ def cmd_ingest(graph: Graph, args: argparse.Namespace) -> int:
 def cmd_score(graph: Graph, args: argparse.Namespace) -> int:
     if args.all:
         return score_all(graph, args)
-    if args.format in ("parquet", "jsonl"):
-        raise ValueError(f"--format {args.format} is for --all")
     scores = graph.score(args.firm, args.as_of, args.rubric)
-    write_scores(scores, sys.stdout, args.format)
+    write_scores(scores, sys.stdout, args.format, path=args.output)
+    warn_fit(scores)
     return 0
+
+
+def warn_fit(scores) -> None:
+    """Where the rubric does not fit, on standard error: the date once, each firm's place."""
+    said: set[str] = set()
+    for s in scores:
+        for warning in s.warnings:
+            if warning not in said:
+                said.add(warning)
+                print(f"warning: the rubric does not fit: {warning}"
+                      + ("" if warning.startswith(s.as_of.isoformat()) else f" — {s.name or s.firm}"),
+                      file=sys.stderr)
 
 
 def score_all(graph: Graph, args: argparse.Namespace) -> int:
@@ -209,13 +241,15 @@ def score_all(graph: Graph, args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from .tables import score_table, write_table
+    from .tables import score_columns, score_table, write_table
 
     if args.firm:
         raise ValueError("--all and --firm exclude each other")
     day = args.as_of or date.today()
     fmt = "csv" if args.format in ("table", "json") else args.format
     started = time.perf_counter()
+    for warning in graph.fit_warnings(args.rubric, day)[0]:
+        print(f"warning: the rubric does not fit: {warning}", file=sys.stderr)
     refreshed = graph.refresh_scores(day, args.rubric, full=args.full)
     print(f"scores {refreshed.mode} (version {refreshed.version}, {refreshed.firms_scored} firms scored, "
           f"{refreshed.seconds:.1f} s)", file=sys.stderr)
@@ -228,8 +262,8 @@ def score_all(graph: Graph, args: argparse.Namespace) -> int:
             yield row
 
     rows = counted(graph.all_scores(day, args.rubric, refresh=False))
-    count = write_table(score_table(rows, labels), ["firm", "total", "grade", *labels.values()], fmt,
-                        out=sys.stdout, path=args.output)
+    count = write_table(score_table(rows, labels, graph.firm_labels), score_columns(labels), fmt,
+                        out=sys.stdout, path=args.output, whole=graph.points_are_whole(args.rubric, day))
     bar.close()
     print(f"{count} firms in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
@@ -241,7 +275,23 @@ def cmd_explain(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_query(graph: Graph, args: argparse.Namespace) -> int:
-    rows = graph.query(args.file.read_text(encoding="utf-8"), **dict(args.param))
+    from .graph.query_forms import syntax_message
+
+    text = args.file.read_text(encoding="utf-8")
+    try:
+        rows = graph.run(text, **dict(args.param))
+    except SyntaxError as exc:
+        raise ValueError(f"{args.file}: {syntax_message(text, exc)}") from None
+    if isinstance(rows, bool):
+        print(json.dumps({"boolean": rows}) if args.format == "json" else str(rows).lower())
+        return 0
+    if isinstance(rows, list):  # CONSTRUCT, DESCRIBE
+        from pyoxigraph import RdfFormat, serialize
+
+        fmt = {"json": RdfFormat.JSON_LD, "turtle": RdfFormat.TURTLE}.get(args.format, RdfFormat.N_TRIPLES)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(serialize(rows, format=fmt) or b"")
+        return 0
     if args.format == "json":
         json.dump(rows.rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
         print()
@@ -350,13 +400,22 @@ def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
+    from .graph.store import server_marker
     from .web import serve
     from .web.guard import Guard
 
     guard = Guard.for_server(args.host, tuple(args.allow_host), tuple(args.allow_origin),
                              tuple(args.allow_service), max_rows=args.max_rows,
                              query_memory=args.query_memory << 20)
-    serve(graph, args.host, args.port, args.query_timeout, guard=guard)
+    path = getattr(graph.store, "path", None)
+    marker = server_marker(path) if path is not None else None
+    if marker is not None:  # so that a command that needs to write names what holds the store
+        marker.write_text(json.dumps({"pid": os.getpid(), "host": args.host, "port": args.port}), encoding="utf-8")
+    try:
+        serve(graph, args.host, args.port, args.query_timeout, guard=guard)
+    finally:
+        if marker is not None:
+            marker.unlink(missing_ok=True)
     return 0
 
 

@@ -32,8 +32,10 @@ def run_demo(graph: Graph, firms: int, seed: int, corpus: Path | None, out: IO[s
     corpus = corpus or Path(store_dir).parent / f"demo-corpus-{firms}-{seed}"
     out.write(f"generating {firms} firms into {corpus}\n")
     generate(corpus, firms=firms, seed=seed, as_of=DEMO_AS_OF, judgments=True)
-    documents = [shipped_rubric(), *sorted(p for p in corpus.iterdir() if p.suffix != ".json" or p.name != "truth.json")]
-    reports = graph.ingest(documents)
+    # the generator's answers go beside the folder, so that the folder holds documents
+    # only and `cscs ingest CORPUS` (the first thing a user tries) reads all of it
+    (corpus / "truth.json").replace(truth_path(corpus))
+    reports = graph.ingest([shipped_rubric(), corpus])
     for report in reports:
         detail = report.error if report.status == "rejected" else \
             f"{report.counts.records} records, {len(report.warnings)} warnings"
@@ -46,4 +48,28 @@ def run_demo(graph: Graph, firms: int, seed: int, corpus: Path | None, out: IO[s
     if scores:
         out.write(f"$ cscs explain {scores[0].uscc or scores[0].firm} --as-of {DEMO_AS_OF}\n")
         write_explanation(graph.explain(scores[0].firm, DEMO_AS_OF), out, "text")
+        out.write("\n" + next_steps(graph, corpus, scores[0].uscc or scores[0].firm))
     return 1 if rejected else 0
+
+
+def truth_path(corpus: Path) -> Path:
+    """Where the demo keeps the generator's truth.json: beside the corpus folder."""
+    return corpus.parent / f"{corpus.name}-truth.json"
+
+
+def next_steps(graph: Graph, corpus: Path, firm: str) -> str:
+    """Where the corpus is and the commands to try next, runnable as printed (with
+    ``--store`` when the store is not the default one)."""
+    path = graph.store.path
+    store = "" if path is None or Path(path) == default_store_path() else f" --store {path}"
+    steps = [
+        (f"cscs{store} score --as-of {DEMO_AS_OF} --format csv", "every firm's score as CSV"),
+        (f"cscs{store} explain {firm} --as-of {DEMO_AS_OF} --format json", "the explanation above, as JSON"),
+        (f"cscs{store} documents", "what was ingested, by which extractor"),
+        (f"cscs{store} ingest {corpus}", "the corpus again: nothing changes (same bytes)"),
+        (f"cscs{store} serve", "the web explorer on http://127.0.0.1:8765/"),
+    ]
+    width = max(len(command) for command, _ in steps)
+    lines = [f"The demo corpus is in {corpus} (the generator's answers: {truth_path(corpus)}).",
+             "Try next:"] + [f"  {command:<{width}}   # {why}" for command, why in steps]
+    return "\n".join(lines) + "\n"

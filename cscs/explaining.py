@@ -86,7 +86,9 @@ def read_view(store, rubric: str, categories: dict[str, str]) -> RubricView:
 def explain(store, view: RubricView, rubric: str, firm: str, day: date,
             name: str | None, uscc: str | None) -> Explanation:
     rows = _records(store, rubric, firm, day)
-    indicators = _indicators(store, view, rows, _evidence(store, rows))
+    evidence = _evidence(store, rows)
+    _extractors(store, evidence)
+    indicators = _indicators(store, view, rows, evidence)
     categories = _categories(view, indicators)
     total, grade, assumed = _grade(view, categories)
     return Explanation(firm, name, uscc, rubric, day, total, grade, assumed, categories, indicators,
@@ -170,6 +172,19 @@ def _evidence(store, rows: list[dict]) -> dict[str, list[Evidence]]:
             valid_from=row["from"], document=str(row["doc"]), via_person=row["person"],
             via_role=_local(row["role"]), subject_node=row["subjectNode"], **fields))
     return by_indicator
+
+
+def _extractors(store, evidence: dict[str, list[Evidence]]) -> None:
+    """Name on each record the extractor (and version) that read its document."""
+    docs = sorted({e.document for items in evidence.values() for e in items})
+    if not docs:
+        return
+    read_by = {str(r["doc"]): r for r in store.select(load("documents"), doc=[NamedNode(d) for d in docs])}
+    for items in evidence.values():
+        for e in items:
+            found = read_by.get(e.document)
+            if found:
+                e.extractor, e.extractor_version = str(found["extractor"]), str(found["version"])
 
 
 def _facts(store, records: list[str]) -> dict[str, dict[str, object]]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import unicodedata
+from pathlib import Path
 from typing import IO, Sequence
 
 from .api import Explanation, FirmScore
+from .tables import FORMATS, firm_score_rows, score_columns, write_table
 
 STATUS_MARK = {"counted": "●", "expired": "○", "removed": "○", "repaired": "○",
                "not yet in force": "○", "role not held": "○"}
@@ -29,25 +30,29 @@ def fmt(number: float | int | None) -> str:
 
 
 def score_rows(scores: Sequence[FirmScore]) -> tuple[list[str], list[list[str]]]:
+    """The terminal table: identifier, name, categories, total, grade."""
     labels = [c.label for c in scores[0].categories] if scores else []
-    header = ["uscc", "name", *labels, "total", "grade", "firm"]
-    rows = [[s.uscc or "", s.name or "", *(fmt(c.points) for c in s.categories), fmt(s.total),
-             s.grade or "", s.firm] for s in scores]
+    header = ["identifier", "name", *labels, "total", "grade"]
+    rows = [[s.identifier or s.uscc or "", s.name or "", *(fmt(c.points) for c in s.categories), fmt(s.total),
+             s.grade or ""] for s in scores]
     return header, rows
 
 
-def write_scores(scores: Sequence[FirmScore], out: IO[str], fmt_name: str = "table") -> None:
+def write_scores(scores: Sequence[FirmScore], out: IO[str], fmt_name: str = "table",
+                 path: Path | None = None) -> None:
+    """A terminal table, JSON, or the score table (:mod:`cscs.tables`: csv, jsonl,
+    parquet) that ``score --all`` writes too."""
     if fmt_name == "json":
         json.dump([s.to_dict() for s in scores], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    header, rows = score_rows(scores)
-    if fmt_name == "csv":
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows)
+    if fmt_name in FORMATS:
+        labels = {c.category: c.label for c in scores[0].categories} if scores else {}
+        whole = all(float(v).is_integer() for s in scores for v in (s.total, *(c.points for c in s.categories)))
+        write_table(firm_score_rows(scores, labels), score_columns(labels), fmt_name, out=out, path=path,
+                    whole=whole)
         return
-    header, rows = header[:-1], [r[:-1] for r in rows]
+    header, rows = score_rows(scores)
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
     for line in [header, *rows]:
         out.write("  ".join(pad(cell, w) for cell, w in zip(line, widths)).rstrip() + "\n")
@@ -62,7 +67,10 @@ def write_explanation(e: Explanation, out: IO[str], fmt_name: str = "text") -> N
     w = out.write
     w(f"{e.name or e.firm}  {e.uscc or ''}\n")
     w(f"score {fmt(e.total)} ({e.grade or 'no grade'}{', grade cut-offs assumed' if e.grade_assumed else ''})"
-      f" under {e.rubric.rsplit('/', 1)[-1]}, as of {e.as_of.isoformat()}\n\n")
+      f" under {e.rubric.rsplit('/', 1)[-1]}, as of {e.as_of.isoformat()}\n")
+    for warning in e.warnings:
+        w(f"warning: the rubric does not fit: {warning}\n")
+    w("\n")
     for category in e.categories:
         w(f"{category.label}: {fmt(category.points)} / {fmt(category.max)}\n")
         for ind in (i for i in e.indicators if i.category == category.category):
@@ -71,8 +79,9 @@ def write_explanation(e: Explanation, out: IO[str], fmt_name: str = "text") -> N
             flag = " [assumed rule]" if ind.assumption else ""
             w(f"  {ind.notation:<6} {pad(ind.label, 58)} {fmt(ind.points):>4} / {fmt(ind.max):<4}{mark}{flag}\n")
             for ev in ind.evidence:
+                read_by = f" (read by {ev.extractor} {ev.extractor_version})" if ev.extractor else ""
                 w(f"         {STATUS_MARK.get(ev.status, '?')} {ev.status}: {ev.kind} from "
-                  f"{ev.valid_from}{_dates(ev)}; {ev.place}\n")
+                  f"{ev.valid_from}{_dates(ev)}; {ev.place}{read_by}\n")
                 detail = [x for x in (ev.issuer, ev.case_number, ev.decision_number, ev.reason) if x]
                 if detail:
                     w(f"           {' · '.join(detail)}\n")

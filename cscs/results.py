@@ -27,6 +27,8 @@ class FirmScore:
     total: float
     grade: str | None
     categories: list[CategoryScore] = field(default_factory=list)
+    identifier: str | None = None  # the best code: USCC, else masked USCC, else organisation code
+    warnings: list[str] = field(default_factory=list)  # where the rubric does not fit (cscs.fit)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -67,6 +69,8 @@ class Evidence:
     quote: str | None = None
     char_start: int | None = None
     char_end: int | None = None
+    extractor: str | None = None  # the extractor that read the record's document, and its version
+    extractor_version: str | None = None
 
     @property
     def place(self) -> str:
@@ -107,6 +111,7 @@ class Explanation:
     categories: list[CategoryScore]
     indicators: list[IndicatorScore]
     assumptions: list[str]
+    warnings: list[str] = field(default_factory=list)  # where the rubric does not fit (cscs.fit)
 
     def to_dict(self) -> dict:
         def clean(value: object) -> object:

@@ -1,4 +1,4 @@
-"""Every firm's score as a table, streamed: CSV, Parquet or JSON lines.
+"""Every firm's score as a table, streamed: CSV, Parquet or JSON lines, in one schema.
 
 A province is millions of rows, so rows are written as they arrive (Parquet in
 row groups of ``BATCH``) and memory stays flat whatever the population.
@@ -9,29 +9,70 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 BATCH = 100_000
 FORMATS = ("csv", "parquet", "jsonl")
 
 
-def score_table(rows: Iterable[dict[str, object]], labels: dict[str, str]) -> Iterator[dict[str, object]]:
-    """Flat rows: firm, total, grade and one column per category (the rubric's labels)."""
+#: every score table's first columns (one category column per rubric category follows),
+#: whichever command writes it: ``score --format csv``, ``score --all``, Parquet, JSON lines
+HEAD = ("firm", "name", "identifier", "total", "grade")
+TEXT_COLUMNS = ("firm", "name", "identifier", "grade")
+NAMES_CHUNK = 5_000
+
+Labels = Callable[[list[str]], dict[str, tuple]]  # firm IRIs → {IRI: (name, uscc, identifier)}
+
+
+def score_columns(labels: dict[str, str]) -> list[str]:
+    return [*HEAD, *labels.values()]
+
+
+def score_table(rows: Iterable[dict[str, object]], labels: dict[str, str],
+                names: Labels | None = None) -> Iterator[dict[str, object]]:
+    """Flat rows of :data:`HEAD` and one column per category (the rubric's labels).
+    Names and identifiers are looked up ``NAMES_CHUNK`` firms at a time, so memory
+    stays flat however many firms stream past."""
+    chunk: list[dict[str, object]] = []
     for row in rows:
+        chunk.append(row)
+        if len(chunk) == NAMES_CHUNK:
+            yield from _flat(chunk, labels, names)
+            chunk = []
+    yield from _flat(chunk, labels, names)
+
+
+def _flat(chunk: list[dict[str, object]], labels: dict[str, str], names: Labels | None) -> Iterator[dict]:
+    found = names([str(r["firm"]) for r in chunk]) if names and chunk else {}
+    for row in chunk:
+        name, _, identifier = found.get(str(row["firm"]), (None, None, None))
         categories = row["categories"]
-        flat = {"firm": row["firm"], "total": _plain(row["total"]), "grade": row["grade"]}
+        flat = {"firm": row["firm"], "name": name, "identifier": identifier, "total": _plain(row["total"]),
+                "grade": row["grade"]}
         for iri, label in labels.items():
             flat[label] = _plain(categories.get(iri))  # type: ignore[union-attr]
         yield flat
 
 
+def firm_score_rows(scores: Iterable, labels: dict[str, str]) -> Iterator[dict[str, object]]:
+    """The same rows from :class:`cscs.results.FirmScore` objects (``score`` without ``--all``)."""
+    for s in scores:
+        points = {c.category: c.points for c in s.categories}
+        flat = {"firm": s.firm, "name": s.name, "identifier": s.identifier or s.uscc, "total": _plain(s.total),
+                "grade": s.grade}
+        for iri, label in labels.items():
+            flat[label] = _plain(points.get(iri))
+        yield flat
+
+
 def write_table(rows: Iterable[dict[str, object]], columns: list[str], fmt: str,
-                out: IO[str] | None = None, path: Path | None = None) -> int:
-    """Write the rows; Parquet needs a ``path``, the text formats write to ``out`` or ``path``."""
+                out: IO[str] | None = None, path: Path | None = None, whole: bool = True) -> int:
+    """Write the rows; Parquet needs a ``path``, the text formats write to ``out`` or
+    ``path``. ``whole``: the points are whole numbers (Parquet int64, else float64)."""
     if fmt == "parquet":
         if path is None:
             raise ValueError("Parquet is written to a file: give --output FILE.parquet")
-        return _parquet(rows, columns, path)
+        return _parquet(rows, columns, path, whole)
     if path is not None:
         with path.open("w", encoding="utf-8", newline="") as handle:
             return write_table(rows, columns, fmt, out=handle)
@@ -50,12 +91,13 @@ def write_table(rows: Iterable[dict[str, object]], columns: list[str], fmt: str,
     return count
 
 
-def _parquet(rows: Iterable[dict[str, object]], columns: list[str], path: Path) -> int:
+def _parquet(rows: Iterable[dict[str, object]], columns: list[str], path: Path, whole: bool = True) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    numeric = [c for c in columns if c not in ("firm", "grade")]
-    schema = pa.schema([(c, pa.string() if c in ("firm", "grade") else pa.float64()) for c in columns])
+    numeric = [c for c in columns if c not in TEXT_COLUMNS]
+    number = pa.int64() if whole else pa.float64()
+    schema = pa.schema([(c, pa.string() if c in TEXT_COLUMNS else number) for c in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[dict[str, object]] = []
@@ -73,8 +115,9 @@ def _parquet(rows: Iterable[dict[str, object]], columns: list[str], path: Path) 
 
 def _arrow(pa, batch: list[dict[str, object]], columns: list[str], numeric: list[str], schema):
     data = {c: [r[c] for r in batch] for c in columns}
+    cast = int if pa.types.is_integer(schema.field(numeric[0]).type) else float
     for c in numeric:
-        data[c] = [None if v is None else float(v) for v in data[c]]
+        data[c] = [None if v is None else cast(v) for v in data[c]]
     return pa.Table.from_pydict(data, schema=schema)
 
 

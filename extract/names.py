@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import zhconv
 
 from .identifiers import halfwidth, normalize_name
 
@@ -60,6 +59,8 @@ def check_name(name: str) -> str:
 
 
 def simplified(text: str) -> str:
+    import zhconv  # its import reads package metadata (~0.1 s): paid only when names are compared
+
     return zhconv.convert(text, "zh-cn")
 
 

@@ -36,12 +36,13 @@ SUPPORTED = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".html", ".htm", ".pdf", 
 @dataclass
 class IngestReport:
     path: Path
-    status: str  # "added" | "unchanged" | "rejected"
+    status: str  # "added" | "re-extracted" | "unchanged" | "rejected"
     extractor: str | None = None
     graph: str | None = None
     counts: Counts = field(default_factory=Counts)
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None
+    replaced: str | None = None  # re-extracted: the extractor whose graph this one replaced
 
     @property
     def warnings(self) -> list[Problem]:
@@ -70,17 +71,26 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
         extractor = registry.get(extractor_name) if extractor_name else registry.choose(source)
         source.companions = getattr(extractor, "companions", lambda p: [])(path)
         graph = doc_graph(source.sha256)
-        if is_complete(store, graph):
+        complete = is_complete(store, graph)
+        earlier = stored_extractor(store, graph) if complete else None
+        if complete and (extractor_name is None or earlier == extractor.name):
             return IngestReport(path, "unchanged", extractor.name, graph.value)
         ctx = ExtractionContext(path=path, graph=graph, doc_key=source.sha256)
         started = datetime.now(timezone.utc)
         extractor.extract(ctx, source)
         ctx.quads.extend(provenance(ctx, source, extractor, started))
-        if store.has_graph(graph):  # an unfinished load of the same bytes: this one replaces it
-            store.drop_graph(graph)
-        store.write_graph(graph, ctx.quads)
-        crash_point("ingest:after-write")
-        return IngestReport(path, "added", extractor.name, graph.value, ctx.counts, ctx.problems)
+        if earlier is None:
+            if store.has_graph(graph):  # an unfinished load of the same bytes: this one replaces it
+                store.drop_graph(graph)
+            store.write_graph(graph, ctx.quads)
+            crash_point("ingest:after-write")
+            return IngestReport(path, "added", extractor.name, graph.value, ctx.counts, ctx.problems)
+        # named another extractor: its graph is replaced whole, in one transaction, and
+        # the score sets computed from the old one are dropped (the graph keeps its name)
+        store.replace_graph(graph, ctx.quads)
+        forget_scores(store, graph)
+        return IngestReport(path, "re-extracted", extractor.name, graph.value, ctx.counts, ctx.problems,
+                            replaced=earlier)
     except (ExtractionError, ReaderError, registry.NoExtractorError, KeyError, ValueError) as exc:
         message = str(exc).strip("'\"")
         if path.name not in message:
@@ -102,6 +112,22 @@ def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseEx
     text = text if len(text) <= 200 else text[:200] + "…"
     return (f"{path}: internal error in the {extractor.name if extractor else 'ingest'} extractor: {text} "
             "(a bug: please report it with the file)")
+
+
+def stored_extractor(store: EmbeddedStore, graph: NamedNode) -> str | None:
+    """The extractor a document in the store was read with (its ``cscs:documentKind``)."""
+    rows = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?kind WHERE { VALUES ?g { UNDEF } "
+                        "GRAPH ?g { ?g cscs:documentKind ?kind } }", g=graph).rows
+    return str(rows[0]["kind"]) if rows else ""
+
+
+def forget_scores(store: EmbeddedStore, document: NamedNode) -> None:
+    """Drop the materialised score sets computed from a document whose graph changed
+    under the same name: their next refresh is then a full one."""
+    rows = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?set WHERE { "
+                        "VALUES ?doc { UNDEF } GRAPH ?set { ?set cscs:computedFrom ?doc } }", doc=document).rows
+    for row in rows:
+        store.drop_graph(NamedNode(str(row["set"])))
 
 
 def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | None = None,

@@ -228,13 +228,7 @@ class RemoteStore:
         if not self.dialect.tsv_results:
             yield from self.select(query, **params).rows
             return
-        data = {"query": bind(query, params) if params else query}
-        if self.dialect.union_parameter:
-            data[self.dialect.union_parameter] = "true"
-        headers = self._headers({"Accept": "text/tab-separated-values",
-                                 "Content-Type": "application/x-www-form-urlencoded"})
-        request = urllib.request.Request(self.query_url, data=urllib.parse.urlencode(data).encode(),
-                                         headers=headers, method="POST")
+        request = self._post(bind(query, params) if params else query, "text/tab-separated-values")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 result = ox.parse_query_results(response, format=ox.QueryResultsFormat.TSV)
@@ -244,6 +238,15 @@ class RemoteStore:
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
             raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
 
+    def _post(self, text: str, accept: str) -> urllib.request.Request:
+        """A protocol query request (form-encoded POST) asking for ``accept``."""
+        data = {"query": text}
+        if self.dialect.union_parameter:
+            data[self.dialect.union_parameter] = "true"
+        headers = self._headers({"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        return urllib.request.Request(self.query_url, data=urllib.parse.urlencode(data).encode(),
+                                      headers=headers, method="POST")
+
     def select_iris(self, query: str, /, **params: object) -> Iterator[str]:
         """The first column's IRIs, one at a time."""
         for row in self.select_stream(query, **params):
@@ -251,6 +254,15 @@ class RemoteStore:
 
     def ask(self, query: str, /, **params: object) -> bool:
         return bool(self.select(query, **params).rows[0]["ask"])
+
+    def triples(self, query: str, /, **params: object) -> list[ox.Triple]:
+        """A CONSTRUCT or DESCRIBE query's triples, asked for as N-Triples."""
+        request = self._post(self._text(query, params), "application/n-triples")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return list(ox.parse(response.read(), format=ox.RdfFormat.N_TRIPLES))
+        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
+            raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
 
     def update(self, update: str, /, **params: object) -> None:
         if not self.update_url:

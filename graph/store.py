@@ -67,16 +67,55 @@ class Rows:
         return len(self.rows)
 
 
-class EmbeddedStore:
-    """pyoxigraph's Store, on disk at ``path`` or in memory when ``path`` is None."""
+def server_marker(path: Path) -> Path:
+    """The file beside a store that says an explorer (``cscs serve``) holds it."""
+    return path.parent / f".{path.name}.serving.json"
 
-    def __init__(self, path: Path | None = None):
+
+def serving(path: Path) -> dict | None:
+    """The running explorer holding the store at ``path`` (pid, address), if any."""
+    import json
+
+    try:
+        found = json.loads(server_marker(path).read_text(encoding="utf-8"))
+        os.kill(int(found["pid"]), 0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return found
+
+
+def _open_error(path: Path, exc: OSError) -> str:
+    if "lock" not in str(exc).lower():
+        return f"cannot open the store at {path}: {exc}"
+    server = serving(path)
+    holder = (f"the explorer (cscs serve, pid {server['pid']}, http://{server['host']}:{server['port']}/)"
+              if server else "another cscs process")
+    return (f"the store at {path} is in use by {holder}: stop it to write to the store; commands that only "
+            "read (score, explain, query, documents, export, validate, rubrics) run beside it, and so does "
+            "Graph(path, read_only=True)")
+
+
+class EmbeddedStore:
+    """pyoxigraph's Store, on disk at ``path`` or in memory when ``path`` is None.
+
+    ``read_only`` opens it without taking its lock, so reading commands and notebooks
+    run while an explorer or another command holds the store (Oxigraph's read-only
+    mode sees the store as it was when opened)."""
+
+    def __init__(self, path: Path | None = None, read_only: bool = False):
         self.path = path
+        self.read_only = read_only and path is not None
         try:
-            self._store = ox.Store(str(path)) if path is not None else ox.Store()
+            if path is None:
+                self._store = ox.Store()
+            else:
+                self._store = ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
         except OSError as exc:
-            raise StoreError(f"cannot open the store at {path}: {exc} "
-                             "(is another cscs process using it?)") from exc
+            raise StoreError(_open_error(path, exc)) from exc
+
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only: this needs to write to it")
 
     @property
     def raw(self) -> ox.Store:
@@ -91,28 +130,34 @@ class EmbeddedStore:
 
     def write_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Add one document's graph in a single transaction: all of it or nothing."""
+        self.require_writable()
         self._store.extend(quads)
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace a derived graph (resolution judgements) in one transaction."""
+        self.require_writable()
         self._store.update(replace_graph_update(graph, quads))
 
     def insert(self, quads: Iterable[ox.Quad]) -> None:
+        self.require_writable()
         self._store.extend(quads)
 
     def append(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Add a batch to a graph with Oxigraph's bulk loader: fast, not transactional
         (the bulk path keeps its own checkpoint, see :mod:`graph.bulk`)."""
+        self.require_writable()
         self._store.bulk_extend(quads)
 
     def update(self, update: str, /, **params: object) -> None:
         """A SPARQL update with its ``VALUES ?x { UNDEF }`` slots bound."""
+        self.require_writable()
         self._store.update(bind(update, params) if params else update)
 
     def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         return list(self._store.quads_for_pattern(None, None, None, graph))
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
+        self.require_writable()
         self._store.remove_graph(graph)
 
     def graphs(self) -> list[ox.NamedNode]:
@@ -164,6 +209,10 @@ class EmbeddedStore:
         return bool(self._store.query(bind(query, params) if params else query,
                                       use_default_graph_as_union=True))
 
+    def triples(self, query: str, /, **params: object) -> list[ox.Triple]:
+        """A CONSTRUCT or DESCRIBE query's triples."""
+        return list(self._store.query(bind(query, params) if params else query, use_default_graph_as_union=True))
+
     def export(self, out: IO[bytes], fmt: str = "trig") -> None:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
@@ -174,7 +223,7 @@ class EmbeddedStore:
             self._store.dump(out, rdf_format, from_graph=ox.DefaultGraph())
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()
 
     def __len__(self) -> int:
@@ -192,9 +241,17 @@ def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
     return f"DROP SILENT GRAPH {graph} ;\n{insert_data(quads)}"
 
 
-def open_store(path: Path | str | None = None, memory: bool = False) -> EmbeddedStore:
+def open_store(path: Path | str | None = None, memory: bool = False, read_only: bool = False) -> EmbeddedStore:
+    """The store at ``path`` (default :func:`default_store_path`). Read-only, a store
+    that is not there is an error: a mistyped ``--store`` must not leave an empty store
+    behind and then report that it holds no rubric."""
     if memory:
         return EmbeddedStore(None)
     target = Path(path).expanduser() if path else default_store_path()
+    if read_only:
+        if not target.is_dir():
+            raise StoreError(f"no store at {target}: nothing was ingested there (check --store or "
+                             "$CSCS_STORE; cscs ingest or cscs demo make one)")
+        return EmbeddedStore(target, read_only=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     return EmbeddedStore(target)

@@ -47,22 +47,24 @@ def test_ingest_score_explain(capsys, store: Path, listing: Path) -> None:
 
     code, out, _ = run(capsys, "--store", str(store), "score", "--as-of", "2024-06-30", "--format", "csv")
     (row,) = list(csv.DictReader(io.StringIO(out)))
-    assert (row["uscc"], row["name"], row["Basic Data"], row["total"], row["grade"]) == (
+    assert (row["identifier"], row["name"], row["Basic Data"], row["total"], row["grade"]) == (
         USCC, "杭州命令行有限公司", "60", "795", "good")
 
     code, out, _ = run(capsys, "--store", str(store), "explain", "杭州命令行", "--as-of", "2024-06-30",
                        "--format", "json")
     data = json.loads(out)
-    assert set(data) == {"firm", "name", "uscc", "rubric", "as_of", "total", "grade", "grade_assumed",
+    assert set(data) == {"firm", "name", "uscc", "rubric", "as_of", "total", "grade", "grade_assumed", "warnings",
                          "categories", "indicators", "assumptions"}
     (abnormal,) = [i for i in data["indicators"] if i["label"] == "Abnormal Operations"]
     assert (abnormal["points"], abnormal["max"], abnormal["counted"]) == (0, 20, 1)
     (evidence,) = abnormal["evidence"]
     assert (evidence["document_title"], evidence["row"], evidence["valid_from"], evidence["link_type"]) == (
         "abnormal.csv", 2, "2023-01-10", "uscc")
+    assert evidence["extractor"] == "abnormal_operations" and evidence["extractor_version"]
 
     code, out, _ = run(capsys, "--store", str(store), "explain", USCC, "--as-of", "2024-06-30")
     assert "Abnormal Operations" in out and "abnormal.csv, row 2" in out and "linked by uscc" in out
+    assert f"abnormal.csv, row 2 (read by abnormal_operations {evidence['extractor_version']})" in out
 
 
 def test_query_export_retract(capsys, store: Path, listing: Path, tmp_path: Path) -> None:
@@ -88,12 +90,15 @@ def test_query_export_retract(capsys, store: Path, listing: Path, tmp_path: Path
 
 def test_errors_are_one_line_and_a_nonzero_exit(capsys, store: Path, tmp_path: Path) -> None:
     code, _, err = run(capsys, "--store", str(store), "score")
-    assert code == 2 and err.strip() == ("cscs: error: no rubric in the graph; ingest one first "
-                                         "(cscs ingest RUBRIC.tsv), or run cscs demo")
+    assert code == 2 and err.strip().startswith(f"cscs: error: no store at {store}: nothing was ingested there")
+    assert not store.exists()  # a reading command on a mistyped --store leaves nothing behind
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     code, out, err = run(capsys, "--store", str(store), "ingest", "--quiet", str(empty))
     assert code == 1 and f"rejected  {empty}: empty file" in err and "1 rejected" in out
+    code, _, err = run(capsys, "--store", str(store), "score")
+    assert code == 2 and err.strip() == ("cscs: error: no rubric in the graph; ingest one first "
+                                         "(cscs ingest RUBRIC.tsv), or run cscs demo")
 
 
 def test_console_script_is_installed() -> None:

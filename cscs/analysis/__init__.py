@@ -10,10 +10,9 @@ and through which category?
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from cscs.api import Graph
+from cscs.api import DateLike, Graph, as_date
 
 from .models import OUTCOMES, REGRESSORS, Coefficient, Fit, fit, fit_all
 from .report import descriptives, write_outputs, write_text
@@ -34,9 +33,9 @@ class Analysis:
         return next(f for f in self.fits if f.outcome == outcome)
 
 
-def analyze(graph: Graph, as_of: date, rubric: str | None = None, min_level: str = "municipal",
+def analyze(graph: Graph, as_of: DateLike, rubric: str | None = None, min_level: str = "municipal",
             rosters: bool = True, cov_type: str = "HC1", out_dir: Path | None = None) -> Analysis:
-    table = study_table(graph, as_of, rubric, min_level, rosters)
+    table = study_table(graph, as_date(as_of), rubric, min_level, rosters)
     fits = fit_all(table.frame, cov_type=cov_type)
     outputs = write_outputs(table, fits, out_dir) if out_dir is not None else {}
     return Analysis(table, fits, outputs)

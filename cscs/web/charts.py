@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from .scoring import FirmScore
 
 WON, LOST, NEUTRAL = "#2e7d32", "#c62828", "#9e9e9e"
+NOT_EARNED = "#d6d6d6"  # a merit the firm has not earned: no deduction, so not red
 CATEGORY_COLOURS = ["#1565c0", "#6a1b9a", "#00838f", "#ef6c00", "#558b2f", "#4e342e", "#283593"]
 
 
@@ -44,13 +45,34 @@ def _arc(cx: float, cy: float, r0: float, r1: float, a0: float, a1: float) -> st
             f"L {pt(r0, a1)} A {_num(r0)} {_num(r0)} 0 {large} 0 {pt(r0, a0)} Z")
 
 
+def _legend(items: Sequence[tuple[str, str]], x: float, y: float, width: float) -> list[str]:
+    """Swatches and their labels, wrapped into rows that fit ``width``."""
+    out, cx, cy = [], x, y
+    for colour, label in items:
+        w = 22 + 7.5 * sum(2 if ord(c) > 0x2E80 else 1 for c in label)
+        if cx + w > x + width and cx > x:
+            cx, cy = x, cy + 18
+        out.append(f'<rect x="{_num(cx)}" y="{_num(cy - 10)}" width="12" height="12" fill="{colour}" class="swatch"/>'
+                   f'<text x="{_num(cx + 16)}" y="{_num(cy)}" class="legend">{escape(label)}</text>')
+        cx += w
+    return out
+
+
+def _legend_rows(items: Sequence[tuple[str, str]], width: float) -> int:
+    return len({round(float(p.split('y="')[1].split('"')[0])) for p in _legend(items, 0, 0, width)})
+
+
 def sunburst(score: FirmScore, href: Callable[[str], str], size: int = 340) -> Markup:
     """Categories inside, indicators outside; each arc's share is its maximum, the
-    green part of an indicator what the firm holds, the red part what it lost."""
+    green part of an indicator what the firm holds, the red part what a deduction
+    took, the grey part a merit not earned (no deduction). A legend names them."""
     cx = cy = size / 2
     total = sum(c.max for c in score.categories) or 1
-    parts = [f'<svg class="sunburst" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
-             f'role="img" aria-label="rubric sunburst">']
+    legend = [(CATEGORY_COLOURS[n % len(CATEGORY_COLOURS)], c.node.label) for n, c in enumerate(score.categories)]
+    legend += [(WON, "points held"), (LOST, "deducted"), (NOT_EARNED, "merit not earned")]
+    height = size + 8 + 18 * _legend_rows(legend, size)
+    parts = [f'<svg class="sunburst" viewBox="0 0 {size} {height}" width="{size}" height="{height}" '
+             f'role="img" aria-label="rubric sunburst: categories inside, indicators outside">']
     angle = 0.0
     for n, cat in enumerate(score.categories):
         span = 2 * math.pi * cat.max / total
@@ -68,25 +90,32 @@ def sunburst(score: FirmScore, href: Callable[[str], str], size: int = 340) -> M
                 parts.append(f'<path d="{_arc(cx, cy, 96, size / 2 - 4, inner, inner + held)}" fill="{WON}" '
                              f'stroke="#fff" stroke-width="0.5"><title>{title}</title></path>')
             if share - held > 1e-9:
+                missing = LOST if ind.node.polarity == "Negative" else NOT_EARNED
                 parts.append(f'<path d="{_arc(cx, cy, 96, size / 2 - 4, inner + held, inner + share)}" '
-                             f'fill="{LOST}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5">'
-                             f'<title>{title}</title></path>')
+                             f'fill="{missing}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5" '
+                             f'class="{"lost" if missing == LOST else "not-earned"}"><title>{title}</title></path>')
             parts.append("</a>")
             inner += share
         angle += span
     parts.append(f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" class="sb-total">{fmt(score.total)}</text>'
                  f'<text x="{cx}" y="{cy + 16}" text-anchor="middle" class="sb-grade">'
-                 f'{escape(score.grade or "no grade")}</text></svg>')
+                 f'{escape(score.grade or "no grade")}</text>')
+    parts.extend(_legend(legend, 4, size + 12, size - 8))
+    parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def bars(items: Sequence[tuple[str, float, float]], width: int = 520, colour: str = "#1565c0",
-         unit: str = "") -> Markup:
-    """Horizontal bars: (label, value, scale maximum)."""
+         unit: str = "", axis: str = "") -> Markup:
+    """Horizontal bars: (label, value, scale maximum), with ``axis`` saying what the
+    length measures."""
     row = 24
-    height = row * len(items) + 8
+    height = row * len(items) + 8 + (20 if axis else 0)
     label_w = 190
-    parts = [f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">']
+    parts = [f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img"'
+             f' aria-label="{escape(axis)}">']
+    if axis:
+        parts.append(f'<text x="{label_w}" y="{height - 6}" class="axis axis-label">{escape(axis)}</text>')
     for i, (label, value, top) in enumerate(items):
         y = 4 + i * row
         w = (width - label_w - 70) * (value / top if top else 0)
@@ -117,8 +146,11 @@ def timeline(rows: Sequence[tuple[str, date, date | None, str, str, bool]], star
              as_of: date, width: int = 760) -> Markup:
     """One line per record: (label, from, end or None, why it ended, link, negative)."""
     left, span, row = 10, width - 20, 18
-    height = row * len(rows) + 36
-    parts = [f'<svg class="timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">']
+    legend = [(LOST, "negative record (a deduction while it lasts)"), (WON, "positive record (a merit)"),
+              ("#333", "- - the day scored")]
+    height = row * len(rows) + 36 + 22
+    parts = [f'<svg class="timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img"'
+             f' aria-label="records over time">']
     ax = _x(min(max(as_of, start), end), start, end, left, span)
     parts.append(f'<line x1="{_num(ax)}" y1="0" x2="{_num(ax)}" y2="{height - 20}" stroke="#333" '
                  f'stroke-dasharray="3 3"><title>as of {as_of.isoformat()}</title></line>')
@@ -134,7 +166,9 @@ def timeline(rows: Sequence[tuple[str, date, date | None, str, str, bool]], star
                      f'<title>{title}</title></line></a>')
         if stop and stop <= end:
             parts.append(f'<circle cx="{_num(x1)}" cy="{y + 6}" r="3" fill="#fff" stroke="{colour}"/>')
-    parts.extend(_axis(start, end, left, span, height - 24))
+    parts.extend(_axis(start, end, left, span, height - 46))
+    parts.append(f'<text x="{left + span}" y="{height - 30}" text-anchor="end" class="axis axis-label">year</text>')
+    parts.extend(_legend(legend, left, height - 6, span))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -146,7 +180,7 @@ def history(points: Sequence[tuple[date, float, str | None]], end: date, top: fl
         return Markup("")
     start = points[0][0]
     end = max(end, start)
-    left, span, plot_h, base = 44, width - 54, height - 40, 10
+    left, span, plot_h, base = 58, width - 68, height - 40, 10
     low = min(0.0, min(p[1] for p in points))
 
     def y(v: float) -> float:
@@ -160,6 +194,10 @@ def history(points: Sequence[tuple[date, float, str | None]], end: date, top: fl
     parts = [f'<svg class="history" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">',
              f'<text x="{left - 4}" y="{_num(y(top) + 4)}" text-anchor="end" class="axis">{fmt(top)}</text>',
              f'<text x="{left - 4}" y="{_num(y(low) + 4)}" text-anchor="end" class="axis">{fmt(low)}</text>',
+             f'<text x="12" y="{_num(base + plot_h / 2)}" text-anchor="middle" class="axis axis-label" '
+             f'transform="rotate(-90 12 {_num(base + plot_h / 2)})">total points</text>',
+             f'<text x="{left + span}" y="{height - 2}" text-anchor="end" class="axis axis-label">'
+             f'date (the total changes only on the days marked)</text>',
              f'<path d="{" ".join(path)}" fill="none" stroke="#1565c0" stroke-width="2"/>']
     for day, total, grade in points:
         parts.append(f'<circle cx="{_num(_x(day, start, end, left, span))}" cy="{_num(y(total))}" r="3" '

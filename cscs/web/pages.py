@@ -9,18 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import unquote
 
 from pyoxigraph import NamedNode
 
 from cscs.api import LookupError_
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph.namespaces import ID
+from cscs.graph.query_forms import syntax_message
 from cscs.graph.queries import load
 
-from . import charts, scoring, source, sparql
+from . import charts, formats, names, scoring, source, sparql
 from .app import Explorer, HTTPError, Request, Response, route
-from .render import ENTERPRISE, short, url
+from .render import ENTERPRISE, firm_url, short, url
 
 SEARCH_LIMIT = 25
 ROLE_ORDER = ["LegalRepresentative", "Chairman", "Director", "IndependentDirector", "GeneralManager",
@@ -76,6 +76,10 @@ class Hit:
     grade: str | None = None
 
 
+def name_index(app: Explorer) -> names.NameIndex:
+    return app.cached(("names",), lambda: names.NameIndex.read(app.graph))  # type: ignore[return-value]
+
+
 def find(app: Explorer, text: str) -> list[Hit]:
     """Firms by code (USCC, organisation code, registration number), name or person."""
     graph, hits = app.graph, {}
@@ -85,35 +89,49 @@ def find(app: Explorer, text: str) -> list[Hit]:
         codes.append(ident.org_code)
     for code in codes:
         for r in graph.query(load("firm-by-code"), code=code):
-            hits.setdefault(str(r["firm"]), Hit(str(r["firm"]), r["name"], r["uscc"], f"code {code}"))
+            firm = graph.find_firm(str(r["firm"]))  # an alias node resolved to a firm shows as that firm
+            if firm not in hits:
+                hits[firm] = Hit(firm, *graph.firm_names(firm).get(firm, (r["name"], r["uscc"])), f"code {code}")
     name = normalize_name(text)
     if name and not hits:  # a code that found its firm is not also searched as a name
-        for r in graph.query(load("firm-by-name"), text=name):
-            hits.setdefault(str(r["firm"]), Hit(str(r["firm"]), r["name"], r["uscc"], "name"))
-        for r in graph.query(load("web-person-firms"), text=name):
-            hit = hits.setdefault(str(r["firm"]), Hit(str(r["firm"]), r["name"], r["uscc"], ""))
+        index = name_index(app)  # built on the first search by name, not by code
+        for firm in index.firms_named(name):
+            hits.setdefault(firm, Hit(firm, *index.label(firm), "name"))
+        for firm, person, role in index.people_named(name):
+            hit = hits.setdefault(firm, Hit(firm, *index.label(firm), ""))
             if not hit.matched or hit.matched.startswith("person"):
-                role = scoring.local(r["role"])
-                hit.matched = (hit.matched + "; " if hit.matched else "person ") + f"{r['personName']} ({role})"
-    canonical: dict[str, Hit] = {}
-    for hit in hits.values():  # an alias node resolved to a firm shows as that firm
-        canonical.setdefault(graph.find_firm(hit.firm), hit).firm = graph.find_firm(hit.firm)
-    return list(canonical.values())
+                hit.matched = (hit.matched + "; " if hit.matched else "person ") + \
+                    f"{person} ({scoring.local(role)})"
+    return list(hits.values())
 
 
-@route(r"/search")
+def _page(request: Request) -> int:
+    text = request.arg("page", "1").strip()
+    if not text.isdigit() or int(text) < 1:
+        raise HTTPError(400, f"not a page number: {text}")
+    return int(text)
+
+
+@route(r"/search(?:\.(?P<fmt>json|csv))?")
 def search(app: Explorer, request: Request) -> Response:
     q = request.arg("q").strip()[:200]
     day = _day(request)
-    results = find(app, q) if q else []
-    truncated = len(results) > SEARCH_LIMIT
-    results = results[:SEARCH_LIMIT]
-    if results:
-        model = rubric_model(app, rubric_iri(app, "", day))
-        for hit in results:
-            s = scoring.score(model, scoring.firm_records(app.graph, hit.firm), day, evidence=False)
+    page = _page(request)
+    found = find(app, q) if q else []
+    pages = max((len(found) + SEARCH_LIMIT - 1) // SEARCH_LIMIT, 1)
+    results = found[(page - 1) * SEARCH_LIMIT:page * SEARCH_LIMIT]
+    if results:  # scored as cscs score scores one firm (cscs.explaining)
+        for hit, s in zip(results, app.graph.scores_of([h.firm for h in results], day, rubric_iri(app, "", day))):
             hit.total, hit.grade = s.total, s.grade
-    return app.render("search.html", q=q, results=results, truncated=truncated, as_of=day)
+    fmt = request.params.get("fmt")
+    if fmt:
+        rows = [vars(hit) for hit in results]
+        if fmt == "json":
+            return formats.as_json({"q": q, "as_of": day, "count": len(found), "page": page, "pages": pages,
+                                    "results": rows})
+        return formats.as_csv(["firm", "name", "uscc", "matched", "total", "grade"], rows, "search")
+    return app.render("search.html", q=q, results=results, count=len(found), page=page, pages=pages,
+                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day, formats=formats.links("/search", request))
 
 
 # -- firm --------------------------------------------------------------------------
@@ -206,17 +224,42 @@ def tree(score: scoring.FirmScore) -> list[dict]:
     return out
 
 
-@route(r"/firm/(?P<key>[^/]+)")
-def firm_page(app: Explorer, request: Request) -> Response:
-    key = unquote(request.params["key"])
+def is_firm(app: Explorer, iri: str) -> bool:
+    return app.graph.store.ask("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?firm { UNDEF } "
+                               "?firm a cscs:Enterprise }", firm=NamedNode(iri))
+
+
+def firm_key(app: Explorer, key: str) -> str:
+    """The canonical firm IRI for ``/firm/<key>``: the key after ``.../enterprise/`` of a
+    node (the server has decoded the path once, so a masked code's ``%2A`` arrives as
+    written in the IRI), else a USCC, organisation code or name typed into the address."""
     try:
-        iri = app.graph.find_firm(node(ENTERPRISE + key).value)
+        iri = NamedNode(ENTERPRISE + key).value
+    except ValueError:
+        iri = None
+    try:
+        return app.graph.find_firm(iri if iri and is_firm(app, iri) else key)
     except LookupError_ as exc:
         raise HTTPError(404, str(exc)) from None
-    except HTTPError:
-        raise HTTPError(404, "no such firm") from None
+
+
+def redirect(location: str) -> Response:
+    return Response("", 303, headers=[("Location", location)])
+
+
+@route(r"/firm/(?P<key>[^/]+)")
+def firm_page(app: Explorer, request: Request) -> Response:
+    key, fmt = formats.split_key(request.params["key"])
+    iri = firm_key(app, key)
+    if firm_url(iri) != firm_url(ENTERPRISE + key):  # an alias or a code: one page per firm
+        target = firm_url(iri) + (f".{fmt}" if fmt else "")
+        return redirect(url(target, **{k: v[0] for k, v in request.query.items()}))
     day = _day(request)
-    model = rubric_model(app, rubric_iri(app, request.arg("rubric"), day))
+    rubric = rubric_iri(app, request.arg("rubric"), day)
+    if fmt:
+        return firm_data(app, iri, rubric, day, fmt)
+    model = rubric_model(app, rubric)
+    when, where = app.graph.fit_warnings(rubric, day, [iri])
     firm, personnel = describe_firm(app, iri)
     records = scoring.firm_records(app.graph, iri)
     score = scoring.score(model, records, day)
@@ -230,7 +273,21 @@ def firm_page(app: Explorer, request: Request) -> Response:
         sunburst=charts.sunburst(score, lambda n: f"#ind-{n}"),
         events=events(records), timeline=charts.timeline(timeline_rows(records), start, end, day),
         history=points, history_chart=charts.history(points, end, model.total),
-        personnel=personnel, party=party)
+        personnel=personnel, party=party, fit_warnings=when + list(where.values()),
+        formats=formats.links(firm_url(iri), request))
+
+
+INDICATOR_COLUMNS = ["notation", "label", "category_label", "max", "points", "counted", "polarity", "rule",
+                     "assumption"]
+
+
+def firm_data(app: Explorer, iri: str, rubric: str, day: date, fmt: str) -> Response:
+    """The firm's explanation, as ``cscs explain --format json`` gives it; as CSV, its
+    indicators one per row."""
+    why = app.graph.explain(iri, day, rubric)
+    if fmt == "json":
+        return formats.as_json(why.to_dict())
+    return formats.as_csv(INDICATOR_COLUMNS, [vars(i) for i in why.indicators], "firm")
 
 
 # -- provenance ------------------------------------------------------------------------
@@ -292,14 +349,16 @@ def record_page(app: Explorer, request: Request) -> Response:
         raise HTTPError(404, str(exc)) from None
     place = source.Place.from_properties(props)
     excerpt = source.excerpt(doc, place)
-    image_url = None
+    image_url = row_url = None
     if doc.is_pdf and doc.state in ("ok", "changed") and place.page is not None:
-        image_url = f"/record/page.png?iri={iri}"
+        image_url = url("/record/page.png", iri=iri)
+        if place.char_start is None:  # a table row: shown enlarged above the page
+            row_url = url("/record/page.png", iri=iri, crop="row")
     subject = props.get("subject", "")
     if not firm and subject.startswith(ENTERPRISE):
         firm = subject
     return app.render("record.html", record=iri, kind=props.get("recordKind", ""), doc=doc, place=place,
-                      excerpt=excerpt, image_url=image_url, firm=firm,
+                      excerpt=excerpt, image_url=image_url, row_url=row_url, firm=firm,
                       subject_label=labels.get("subject") or subject,
                       linking=linking(app, props, labels, firm), properties=props_list)
 
@@ -318,7 +377,10 @@ def record_image(app: Explorer, request: Request) -> Response:
     span = None
     if place.char_start is not None:
         span = source.excerpt(doc, place).span or None
-    png = source.page_image(Path(doc.path), place, span)
+    try:
+        png = source.page_image(Path(doc.path), place, span, crop=request.arg("crop") == "row")
+    except LookupError as exc:
+        raise HTTPError(404, str(exc)) from None
     return Response(png, content_type="image/png", headers=[("Cache-Control", "max-age=600")])
 
 
@@ -334,7 +396,7 @@ def rubrics(app: Explorer, request: Request) -> Response:
 
 @route(r"/rubric/(?P<id>[^/]+)")
 def rubric_page(app: Explorer, request: Request) -> Response:
-    model = rubric_by_id(app, unquote(request.params["id"]))
+    model = rubric_by_id(app, request.params["id"])
     return app.render("rubric.html", rubric=model, nodes=sorted(model.nodes, key=lambda n: _notation_key(n.notation)))
 
 
@@ -381,7 +443,7 @@ def compare(app: Explorer, request: Request) -> Response:
 
 
 # -- population --------------------------------------------------------------------
-@route(r"/population")
+@route(r"/population(?:\.(?P<fmt>json|csv))?")
 def population(app: Explorer, request: Request) -> Response:
     day = _day(request)
     iri = rubric_iri(app, request.arg("rubric"), day)
@@ -395,11 +457,13 @@ def population(app: Explorer, request: Request) -> Response:
               and (connected != "no" or s.firm not in connected_set)  # type: ignore[operator]
               and (not area or (s.uscc or "")[2:2 + len(area)] == area)
               and (not grade or s.grade == grade)]
+    if request.params.get("fmt"):
+        return population_data(app, iri, day, chosen, request.params["fmt"])
     counts = {b.grade: 0 for b in model.bands}
     for s in chosen:
         counts[s.grade or "none"] = counts.get(s.grade or "none", 0) + 1
     top = max(counts.values(), default=0) or 1
-    grade_chart = charts.bars([(g, n, top) for g, n in counts.items()], colour="#1565c0")
+    grade_chart = charts.bars([(g, n, top) for g, n in counts.items()], colour="#1565c0", axis="number of firms")
     cats = []
     for i, cat in enumerate(sorted(model.categories, key=lambda n: n.notation)):
         values = [s.categories[i].points for s in chosen if len(s.categories) > i]
@@ -416,8 +480,21 @@ def population(app: Explorer, request: Request) -> Response:
         area=area, grade=grade, count=len(chosen), all_count=len(scores),  # type: ignore[arg-type]
         average=sum(s.total for s in chosen) / len(chosen) if chosen else 0,
         connected_count=len(connected_set), grade_chart=grade_chart,  # type: ignore[arg-type]
-        category_chart=charts.bars(cats, colour="#00838f", unit="%"), areas=area_rows,
-        lowest=sorted(chosen, key=lambda s: (s.total, s.uscc or ""))[:15])
+        category_chart=charts.bars(cats, colour="#00838f", unit="%",
+                                   axis="average points held, % of the category's maximum"), areas=area_rows,
+        lowest=sorted(chosen, key=lambda s: (s.total, s.uscc or ""))[:15],
+        formats=formats.links("/population", request))
+
+
+def population_data(app: Explorer, rubric: str, day: date, chosen: list, fmt: str) -> Response:
+    """The chosen firms in the score-table schema of ``cscs score --format csv``."""
+    from cscs.tables import firm_score_rows, score_columns
+
+    labels = app.graph.category_labels(rubric, day)
+    rows = list(firm_score_rows(sorted(chosen, key=lambda s: (s.total, s.firm)), labels))
+    if fmt == "json":
+        return formats.as_json({"as_of": day, "rubric": rubric, "count": len(rows), "firms": rows})
+    return formats.as_csv(score_columns(labels), rows, "population")
 
 
 # -- documents and SPARQL ------------------------------------------------------------
@@ -434,12 +511,13 @@ def query_page(app: Explorer, request: Request) -> Response:
         try:
             result = sparql.table(sparql.run(app, text, "application/sparql-results+json, text/turtle"))
         except SyntaxError as exc:
-            error = f"Not a SPARQL query (updates are refused): {exc}"
+            error = syntax_message(text, exc)
         except sparql.QueryTimeout:
             error = f"The query did not finish within {app.query_timeout:g} s."
         except sparql.Busy:
             error = "Too many queries are running; try again shortly."
         except HTTPError as exc:
             error = exc.message
-    return app.render("query.html", query=text or EXAMPLE_QUERY, result=result, error=error,
+    share = url("/query", query=text) if text.strip() else None
+    return app.render("query.html", query=text or EXAMPLE_QUERY, result=result, error=error, share=share,
                       timeout=f"{app.query_timeout:g}", enterprise=ENTERPRISE)

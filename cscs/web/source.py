@@ -162,7 +162,7 @@ def excerpt(doc: Document, place: Place) -> Excerpt:
     path = Path(doc.path)
     try:
         if place.char_start is not None and place.char_end is not None:
-            return _text_excerpt(path, place)
+            return _text_excerpt(path, place, doc.extractor or doc.kind)
         if place.row is not None:
             return _table_excerpt(path, place)
     except Exception as exc:  # an unreadable file is reported, not fatal to the page
@@ -191,8 +191,17 @@ def _table_excerpt(path: Path, place: Place) -> Excerpt:
     return Excerpt(message=f"Row {place.row} was not found when the file was read again.")
 
 
-def document_text(path: Path, page: int | None) -> str:
-    """The text the offsets of a text fact refer to: a page's text layer, or the file's text."""
+def document_text(path: Path, page: int | None, extractor: str | None = None, row: int | None = None,
+                  json_path: str | None = None) -> str:
+    """The text the offsets of a text fact refer to, as its extractor read it: a
+    judgment's text from the judgment reader (an HTML judgment's visible text, not its
+    markup; a JSON record's field), else a page's text layer, or the file's text."""
+    if extractor == "judgment" and path.suffix.lower() != ".pdf":  # PDF offsets are per page: below
+        from cscs.extract.judgments.sources import read_texts
+
+        texts = read_texts(path)
+        same = [t for t in texts if (t.row, t.json_path) == (row, json_path)]
+        return (same or texts)[0].text if texts else ""
     try:  # the disclosures reader defines page texts for text facts (pdfium, \n line ends)
         from cscs.extract.disclosures.pages import read_pages
 
@@ -210,8 +219,8 @@ def document_text(path: Path, page: int | None) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _text_excerpt(path: Path, place: Place) -> Excerpt:
-    text = document_text(path, place.page)
+def _text_excerpt(path: Path, place: Place, extractor: str | None = None) -> Excerpt:
+    text = document_text(path, place.page, extractor, place.row, place.json_path)
     start, end = place.char_start or 0, place.char_end or 0
     if not 0 <= start < end <= len(text):
         return Excerpt(message=f"Characters {start}–{end} are outside the text read again "
@@ -240,8 +249,17 @@ def row_box(path: Path, place: Place) -> tuple[float, float, float, float] | Non
     return None
 
 
-def page_image(path: Path, place: Place, span: str | None = None, resolution: int = 96) -> bytes:
-    """The PDF page as a PNG with the record's row (or text span) outlined in red."""
+# 10-pt CJK glyphs need ~28 px to be read (their strokes close up below ~20 px): the page
+# is rendered at 200 dpi (28 px per 10 pt), the row's band alone at 300 dpi
+PAGE_DPI = 200
+ROW_DPI = 300
+ROW_MARGIN = 14  # points above and below the row's box in the enlarged band
+
+
+def page_image(path: Path, place: Place, span: str | None = None, resolution: int = PAGE_DPI,
+               crop: bool = False) -> bytes:
+    """The PDF page as a PNG with the record's row (or text span) outlined in red; with
+    ``crop``, only the band of the page around the row, at :data:`ROW_DPI`."""
     import pdfplumber
 
     with _PDF_LOCK, pdfplumber.open(path) as pdf:
@@ -256,6 +274,13 @@ def page_image(path: Path, place: Place, span: str | None = None, resolution: in
         elif span:
             boxes.extend((m["x0"], m["top"], m["x1"], m["bottom"])
                          for m in page.search(re.escape(span.strip()[:60]), regex=True)[:3])
+        if crop:
+            if not boxes:
+                raise LookupError("the record's row was not found on its page")
+            top = max(min(b[1] for b in boxes) - ROW_MARGIN, 0)
+            bottom = min(max(b[3] for b in boxes) + ROW_MARGIN, float(page.height))
+            page = page.crop((0, top, float(page.width), bottom))
+            resolution = ROW_DPI
         image = page.to_image(resolution=resolution)
         for b in boxes:
             x0, top, x1, bottom = b

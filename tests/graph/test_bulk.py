@@ -107,7 +107,8 @@ def test_the_ordinary_ingest_resumes_a_partial_load(listing: Path, tmp_path: Pat
         bulk_ingest(DiesAfter(g.store, 2), listing, batch_rows=10)
     from cscs.cli import main
 
-    assert main(["--store", str(tmp_path / "store-other"), "documents"]) == 0  # another store: nothing
+    assert main(["--store", str(tmp_path / "store-other"), "documents"]) == 2  # another store: not there
+    assert not (tmp_path / "store-other").exists()
     del g
     import io
     import contextlib

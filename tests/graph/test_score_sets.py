@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -131,23 +132,40 @@ def test_cli_streams_every_firm(tmp_path: Path, corpus: list[Path], capsys) -> N
     assert main([*store, "ingest", "--quiet", str(shipped_rubric()), *map(str, corpus)]) == 0
     capsys.readouterr()
     assert main([*store, "score", "--all", "--as-of", "2024-06-30"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    text = capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 120
-    assert set(rows[0]) == {"firm", "total", "grade", "Basic Data", "Finance and Taxation",
-                            "Governance Capability", "Compliance", "Social Responsibility"}
-    for row in rows:  # the categories add up to the total
-        assert sum(int(row[c]) for c in list(row)[3:]) == int(row["total"])
+    assert text.splitlines()[0] == ("firm,name,identifier,total,grade,Basic Data,Finance and Taxation,"
+                                    "Governance Capability,Compliance,Social Responsibility")
+    for row in rows:  # the categories add up to the total, in whole points
+        assert sum(int(row[c]) for c in list(row)[5:]) == int(row["total"])
+        assert row["name"] and row["identifier"] and "." not in row["total"]
+    # score without --all writes the same table
+    assert main([*store, "score", "--as-of", "2024-06-30", "--format", "csv"]) == 0
+    assert sorted(csv.DictReader(io.StringIO(capsys.readouterr().out)), key=lambda r: r["firm"]) == \
+        sorted(rows, key=lambda r: r["firm"])
     out = tmp_path / "scores.parquet"
     assert main([*store, "score", "--all", "--as-of", "2024-06-30", "--format", "parquet",
                  "--output", str(out)]) == 0
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pq.read_table(out)
-    assert table.num_rows == 120
+    assert table.num_rows == 120 and table.column_names == list(rows[0])
+    assert table.schema.field("total").type == pa.int64() and table.schema.field("name").type == pa.string()
     by_firm = {r["firm"]: r for r in rows}
     for record in table.to_pylist():
-        assert record["total"] == float(by_firm[record["firm"]]["total"])
+        assert record["total"] == int(by_firm[record["firm"]]["total"])
+        assert record["identifier"] == by_firm[record["firm"]]["identifier"]
+    one = tmp_path / "one.parquet"  # --format parquet without --all, as --help offers
+    assert main([*store, "score", "--as-of", "2024-06-30", "--format", "parquet", "--output", str(one)]) == 0
+    assert sorted(pq.read_table(one).to_pylist(), key=lambda r: r["firm"]) == \
+        sorted(table.to_pylist(), key=lambda r: r["firm"])
     assert main([*store, "score", "--all", "--format", "parquet"]) == 2  # needs --output
+    capsys.readouterr()
+    assert main([*store, "score", "--all", "--as-of", "2024-06-30", "--format", "jsonl"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert list(first) == list(rows[0]) and isinstance(first["total"], int)
 
 
 def test_a_full_recompute_writes_only_what_changed(corpus: list[Path]) -> None:
@@ -171,3 +189,14 @@ def test_a_full_recompute_writes_only_what_changed(corpus: list[Path]) -> None:
     assert materialised(g, AS_OF) == reference(g, AS_OF)
     entries = g.store.select(load("score-entries"), set=scores.score_graph(RUBRIC, AS_OF)).rows
     assert len(entries) == len({r["firm"] for r in entries})  # one entry per firm, none left over
+
+
+def test_a_firm_known_by_a_masked_code_is_named_by_it(tmp_path: Path, capsys) -> None:
+    from masked_lists import masked_list
+
+    store = ["--store", str(tmp_path / "store")]
+    assert main([*store, "ingest", "--quiet", str(shipped_rubric()), str(masked_list(tmp_path))]) == 0
+    capsys.readouterr()
+    assert main([*store, "score", "--all", "--as-of", "2024-06-30"]) == 0
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert rows["杭州另一遮蔽有限公司"]["identifier"] == "9133010612****567X"

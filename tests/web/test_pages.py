@@ -110,9 +110,19 @@ def test_provenance_of_a_pdf_row(client, web_graph):
     picture = Image.open(io.BytesIO(image.body)).convert("RGB")
     x0, top, x1, bottom = (float(v) for v in rows[0]["bbox"].split())
     scale = picture.width / 842  # landscape A4 at the rendering resolution
+    assert scale * 72 >= 199  # 10-pt CJK text is ~28 px high: legible
     column = [picture.getpixel((int((x0 + x1) / 2 * scale), int(y * scale)))
               for y in range(int(top) - 8, int(top) + 3)]
     assert any(r > 150 and g < 90 and b < 90 for r, g, b in column), column  # the box's red edge
+    assert 'id="row-image"' in text
+    band = client.get("/record/page.png", iri=record, crop="row")
+    assert band.status == 200 and band.headers["content-type"] == "image/png"
+    strip = Image.open(io.BytesIO(band.body)).convert("RGB")
+    band_scale = strip.width / 842
+    assert band_scale * 72 >= 299 and strip.height < picture.height / 3  # the row's band, enlarged
+    middle = int(strip.width * ((x0 + x1) / 2) / 842)
+    assert any(r > 150 and g < 90 and b < 90 for r, g, b in
+               (strip.getpixel((middle, y)) for y in range(strip.height)))  # the box is in the band
 
 
 def test_provenance_of_a_csv_row_and_linking(client, web_graph, lowest):

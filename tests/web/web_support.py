@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode
 from wsgiref.util import setup_testing_defaults
 
 from cscs.extract.identifiers import make_uscc
@@ -44,7 +44,9 @@ class Client:
 
     def request(self, method: str, path: str, query: dict | None = None, body: bytes = b"",
                 headers: dict[str, str] | None = None) -> Reply:
-        environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": urlencode(query or {}),
+        # a server decodes the path's percent-escapes once (wsgiref: as ISO-8859-1 bytes)
+        path_info = unquote(quote(path, safe="/%:@!$&'()*+,;=-._~"), "iso-8859-1")
+        environ = {"REQUEST_METHOD": method, "PATH_INFO": path_info, "QUERY_STRING": urlencode(query or {}),
                    "wsgi.input": BytesIO(body), "CONTENT_LENGTH": str(len(body))}
         for name, value in (headers or {}).items():
             key = name.upper().replace("-", "_")
