@@ -15,6 +15,7 @@ from pyoxigraph import NamedNode
 
 from . import __version__
 from .api import Graph, LookupError_
+from .graph import queries
 from .graph.store import StoreError, default_store_path
 from .report import write_explanation, write_scores
 
@@ -76,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
 
     p = sub.add_parser("query", help="run a SPARQL SELECT file with bound parameters")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a .rq file, or a shipped query's name (score, indicators, ...)")
+    p.add_argument("--show", action="store_true",
+                   help="print the query with its #include lines expanded (standalone SPARQL 1.1), do not run it")
     p.add_argument("--param", "-p", action="append", type=_param, default=[],
                    help="name=value for a VALUES ?name { UNDEF } slot")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -230,7 +233,11 @@ def cmd_explain(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_query(graph: Graph, args: argparse.Namespace) -> int:
-    rows = graph.query(args.file.read_text(encoding="utf-8"), **dict(args.param))
+    text = _query_text(args.file)
+    if args.show:
+        sys.stdout.write(text)
+        return 0
+    rows = graph.query(text, **dict(args.param))
     if args.format == "json":
         json.dump(rows.rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
         print()
@@ -240,6 +247,17 @@ def cmd_query(graph: Graph, args: argparse.Namespace) -> int:
     for row in rows:
         writer.writerow(["" if row[v] is None else row[v] for v in rows.variables])
     return 0
+
+
+def _query_text(file: Path) -> str:
+    """A query file's text with its includes expanded, or a shipped query's by name
+    (``score``, ``queries/score.rq`` where no such file is)."""
+    if file.exists():
+        return queries.load_file(file)
+    try:
+        return queries.load(file.name)
+    except KeyError:
+        raise LookupError_(f"{file}: no such file, and no shipped query of that name") from None
 
 
 def cmd_export(graph: Graph, args: argparse.Namespace) -> int:

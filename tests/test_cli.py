@@ -15,6 +15,7 @@ import rdflib
 from cscs.cli import main
 from cscs.demo import shipped_rubric
 from cscs.extract.identifiers import make_uscc
+from cscs.graph.queries import load as load_query
 
 USCC = make_uscc("330106", "30000001")
 
@@ -99,3 +100,14 @@ def test_errors_are_one_line_and_a_nonzero_exit(capsys, store: Path, tmp_path: P
 def test_console_script_is_installed() -> None:
     result = subprocess.run([sys.executable, "-m", "cscs", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("cscs ")
+
+
+def test_query_show_prints_the_expanded_query_and_a_shipped_name_runs(capsys, store: Path, listing: Path) -> None:
+    code, out, _ = run(capsys, "--store", str(store), "query", "score", "--show")
+    assert code == 0 and "#include" not in out
+    assert "?start <= ?day && ?day < ?end" in out and out == load_query("score")
+    run(capsys, "--store", str(store), "ingest", str(shipped_rubric()), str(listing))
+    code, out, _ = run(capsys, "--store", str(store), "query", "queries/score.rq", "-p",
+                       "rubric=<https://w3id.org/cscs/id/rubric/zhejiang-2020>", "-p", "asOf=2024-06-30",
+                       "--format", "json")
+    assert code == 0 and {row["category"] for row in json.loads(out)}
