@@ -141,3 +141,25 @@ def test_every_explanation_equals_the_score(population, day: date) -> None:
             assert len(counted) == ind.counted, (s.firm, ind.notation)
         if s.uscc in expected:
             assert why.total == expected[s.uscc]
+
+
+def test_a_firms_history_from_its_intervals_is_its_score_on_every_day(population) -> None:
+    """One query for the firm's intervals (record-intervals.rq), then arithmetic: the
+    history's value on each change day, and on days between them, is the firm's score."""
+    graph, _, _ = population
+    first, last = date(2018, 1, 1), AS_OF
+    moved = [s for s in graph.score(as_of=AS_OF) if s.total != graph.score(as_of=date(2000, 1, 1))[0].total]
+    checked = 0
+    for s in sorted(moved, key=lambda s: s.firm)[:12]:
+        points = graph.history(s.firm, first, last)
+        assert points[0][0] == first and points[-1][0] == last
+        days = [d for d, _, _ in points]
+        assert days == sorted(set(days))
+        for (day, total, grade), following in zip(points, [*days[1:], None]):
+            (one,) = graph.score(s.firm, day)
+            assert (total, grade) == (one.total, one.grade), (s.firm, day)
+            if following is not None and (following - day).days > 1:  # unchanged until the next change
+                between = day + (following - day) / 2
+                assert graph.score(s.firm, between)[0].total == total, (s.firm, between)
+            checked += 1
+    assert checked > 24  # the histories really change
