@@ -120,6 +120,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for table.csv, coefficients.csv and scores_by_connection.png (default ./cscs-analysis)")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
+    p = sub.add_parser("compare", help="every firm's score on two sides, RUBRIC@DATE each, and the grade migration")
+    p.add_argument("a", help="RUBRIC@YYYY-MM-DD, e.g. zhejiang-2020@2021-01-01")
+    p.add_argument("b", help="RUBRIC@YYYY-MM-DD; the what-if options apply to this side")
+    p.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
+    p.add_argument("--output", "-o", type=Path, help="file (default: standard output; required for parquet)")
+    p.add_argument("--migration", type=Path, help="also write the grade-migration table here (CSV)")
+    p.add_argument("--changed-only", action="store_true", help="only the firms whose points differ")
+    p.add_argument("--assume-repaired", action="append", default=[], metavar="RECORD_IRI@DATE",
+                   help="what if the record was repaired on DATE (B only, never written to the store)")
+    p.add_argument("--assume-removed", action="append", default=[], metavar="RECORD_IRI@DATE",
+                   help="what if the record was removed from its list on DATE")
+    p.add_argument("--add-record", action="append", default=[], nargs=3, metavar=("KIND", "FIRM", "DATE"),
+                   help="what if a record of KIND (e.g. AbnormalOperation) began on DATE for FIRM")
+    p.add_argument("--tables", type=Path, help="folder of the population tables (default: beside the store)")
+
     p = sub.add_parser("demo", help="generate a sample corpus, ingest it, score and explain")
     p.add_argument("--firms", type=int, default=200)
     p.add_argument("--seed", type=int, default=7)
@@ -363,10 +378,17 @@ def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(graph: Graph, args: argparse.Namespace) -> int:
+    from .compare_command import run_compare
+
+    return run_compare(graph, args, sys.stdout)
+
+
 COMMANDS = {
     "ingest": cmd_ingest, "score": cmd_score, "explain": cmd_explain, "query": cmd_query,
     "export": cmd_export, "resolve": cmd_resolve, "validate": cmd_validate, "retract": cmd_retract,
     "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo, "analyze": cmd_analyze, "serve": cmd_serve,
+    "compare": cmd_compare,
 }
 
 if __name__ == "__main__":
