@@ -135,6 +135,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what if a record of KIND (e.g. AbnormalOperation) began on DATE for FIRM")
     p.add_argument("--tables", type=Path, help="folder of the population tables (default: beside the store)")
 
+    p = sub.add_parser("sensitivity", help="the analysis's coefficients across variants of the rubric's assumed values")
+    p.add_argument("--as-of", type=_date, help="scoring date (default today); facts from the fiscal year before it")
+    p.add_argument("--rubric")
+    p.add_argument("--draws", type=int, default=100, help="random variants besides the shipped rubric (default 100)")
+    p.add_argument("--grid", action="store_true", help="a grid of scales, windows and cut-off shifts instead")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out-dir", type=Path, default=Path("cscs-sensitivity"),
+                   help="folder for variants.csv and sensitivity.png (default ./cscs-sensitivity)")
+    p.add_argument("--tables", type=Path, help="folder of the population tables (default: beside the store)")
+
     p = sub.add_parser("demo", help="generate a sample corpus, ingest it, score and explain")
     p.add_argument("--firms", type=int, default=200)
     p.add_argument("--seed", type=int, default=7)
@@ -384,11 +394,17 @@ def cmd_compare(graph: Graph, args: argparse.Namespace) -> int:
     return run_compare(graph, args, sys.stdout)
 
 
+def cmd_sensitivity(graph: Graph, args: argparse.Namespace) -> int:
+    from .compare_command import run_sensitivity
+
+    return run_sensitivity(graph, args, sys.stdout)
+
+
 COMMANDS = {
     "ingest": cmd_ingest, "score": cmd_score, "explain": cmd_explain, "query": cmd_query,
     "export": cmd_export, "resolve": cmd_resolve, "validate": cmd_validate, "retract": cmd_retract,
     "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo, "analyze": cmd_analyze, "serve": cmd_serve,
-    "compare": cmd_compare,
+    "compare": cmd_compare, "sensitivity": cmd_sensitivity,
 }
 
 if __name__ == "__main__":

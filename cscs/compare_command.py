@@ -90,3 +90,26 @@ def _plain(value: object) -> object:
             return None
         return int(value) if value.is_integer() else value
     return value
+
+
+def run_sensitivity(graph, args: argparse.Namespace, out: IO[str]) -> int:
+    from cscs import sensitivity
+    from cscs.analysis.table import study_table
+    from cscs.population import open_current
+
+    day = args.as_of or date.today()
+    rubric = graph.rubric(args.rubric, day)
+    table = study_table(graph, day, rubric)
+    population = open_current(graph.store, rubric, tables_folder(args))
+    assumed = sensitivity.Assumed.of(population)
+    variants = sensitivity.grid(assumed) if args.grid else sensitivity.draws(assumed, args.draws, args.seed)
+    results = sensitivity.run(table, population, graph.category_labels(rubric, day), day, variants)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    results.to_csv(args.out_dir / "variants.csv", index=False)
+    sensitivity.plot(results, args.out_dir / "sensitivity.png")
+    out.write(f"{len(results)} variants of {rubric} on {day} ({len(table.frame)} listed firms); "
+              f"{args.out_dir / 'variants.csv'}, {args.out_dir / 'sensitivity.png'}\n")
+    out.write("coefficient on political connection: the shipped rubric's, the least and greatest across "
+              "variants, and the share of variants with the same sign at p < 0.05\n")
+    out.write(sensitivity.summary(results).to_string(index=False) + "\n")
+    return 0
