@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -34,7 +35,7 @@ from cscs.graph import scores as score_sets
 from cscs.graph.queries import load
 from cscs.scoring import NEVER, day_number
 
-QUERIES = ("record-intervals", "population-firms", "web-rubric", "rubric-notes")
+QUERIES = ("record-intervals-all", "population-firms", "firms", "web-rubric", "rubric-notes")
 _NS = "https://w3id.org/cscs/ns#"
 
 
@@ -72,34 +73,66 @@ class Overlay:
 
 
 def materialise(store, rubric: str, directory: Path) -> Path:
-    """Write the rubric's population table (intervals, indicators, bands, firms) under
-    ``directory``/<rubric id>/ and return that folder."""
+    """Write the rubric's population table under ``directory``/<rubric id>/ and return
+    that folder: intervals.parquet (fid, iid, rid, from_day, start, record_end, end,
+    end_reason: integer ids, so that scoring joins and groups integers), firms.parquet
+    (fid, firm, name, identifier), records.parquet (rid, record, kind),
+    indicators.parquet, bands.parquet and meta.json."""
     folder = directory / rubric.rstrip("/").rsplit("/", 1)[-1]
     folder.mkdir(parents=True, exist_ok=True)
     node = NamedNode(rubric)
-    intervals = {name: [] for name in ("firm", "indicator", "record", "kind", "from_day", "start", "record_end",
-                                       "end", "end_reason")}
-    for row in store.select_stream(load("record-intervals"), rubric=node):
-        for name, var in (("firm", "firm"), ("indicator", "indicator"), ("record", "record"), ("kind", "kind")):
-            intervals[name].append(str(row[var]))
-        for name, var in (("from_day", "fromDay"), ("start", "start"), ("record_end", "recordEnd"), ("end", "end")):
-            intervals[name].append(int(row[var]))  # type: ignore[arg-type]
-        intervals["end_reason"].append(str(row["endReason"] or ""))
-    _write(folder / "intervals.parquet", intervals, {"from_day": pa.int32(), "start": pa.int32(),
-                                                     "record_end": pa.int32(), "end": pa.int32()})
-    firms = {"firm": [], "name": [], "identifier": []}
-    for row in store.select_stream(load("population-firms")):
-        firms["firm"].append(str(row["firm"]))
-        firms["name"].append(None if row["name"] is None else str(row["name"]))
-        firms["identifier"].append(None if row["identifier"] is None else str(row["identifier"]))
-    _write(folder / "firms.parquet", firms, {})
-    _write(folder / "indicators.parquet", _indicators(store, node), {"months": pa.int32()})
+    indicators = _indicators(store, node)
+    firms = _firms(store)
+    fids = {firm: n for n, firm in enumerate(firms["firm"])}
+    iids = {iri: n for n, iri in enumerate(indicators["indicator"])}
+    rids: dict[str, int] = {}
+    records: dict[str, list] = {"rid": [], "record": [], "kind": []}
+    intervals: dict[str, list] = {name: [] for name in ("fid", "iid", "rid", "from_day", "start", "record_end",
+                                                       "end", "end_reason")}
+    for row in store.select_stream(load("record-intervals-all"), rubric=node):
+        fid, iid = fids.get(str(row["firm"])), iids.get(str(row["indicator"]))
+        if fid is None or iid is None:  # not a scored firm (a person, a resolved alias)
+            continue
+        record = str(row["record"])
+        if record not in rids:
+            rids[record] = len(rids)
+            records["rid"].append(rids[record])
+            records["record"].append(record)
+            records["kind"].append(str(row["kind"]).rsplit("#", 1)[-1])
+        for name, value in (("fid", fid), ("iid", iid), ("rid", rids[record]), ("from_day", row["fromDay"]),
+                            ("start", row["start"]), ("record_end", row["recordEnd"]), ("end", row["end"]),
+                            ("end_reason", str(row["endReason"] or ""))):
+            intervals[name].append(value)
+    _write(folder / "intervals.parquet", intervals, dict.fromkeys(
+        ("fid", "iid", "rid", "from_day", "start", "record_end", "end"), pa.int32()))
+    _write(folder / "records.parquet", records, {"rid": pa.int32()})
+    _write(folder / "firms.parquet", {"fid": list(range(len(fids))), **firms}, {"fid": pa.int32()})
+    _write(folder / "indicators.parquet", {"iid": list(range(len(iids))), **indicators},
+           {"iid": pa.int32(), "months": pa.int32()})
     bands = [r for r in store.select(load("rubric-notes"), rubric=node) if r["grade"]]
     _write(folder / "bands.parquet", {"grade": [str(b["grade"]) for b in bands],
                                       "low": [float(b["low"]) for b in bands],
                                       "high": [float(b["high"]) for b in bands]}, {})
     (folder / "meta.json").write_text(json.dumps(_meta(store, rubric), indent=2), encoding="utf-8")
     return folder
+
+
+def _firms(store) -> dict[str, list]:
+    """The scored firms (firms.rq) with their least name and best identifier (the USCC,
+    else the masked code, else the organisation code; population-firms.rq)."""
+    facts: dict[str, dict[str, str]] = {}
+    for row in store.select_stream(load("population-firms")):
+        kept = facts.setdefault(str(row["firm"]), {})
+        attribute, value = str(row["attribute"]).rsplit("#", 1)[-1], str(row["value"])
+        if attribute not in kept or value < kept[attribute]:
+            kept[attribute] = value
+    firms: dict[str, list] = {"firm": [], "name": [], "identifier": []}
+    for firm in sorted(store.select_iris(load("firms"))):
+        mine = facts.get(firm, {})
+        firms["firm"].append(firm)
+        firms["name"].append(mine.get("legalName"))
+        firms["identifier"].append(mine.get("uscc") or mine.get("maskedCode") or mine.get("organizationCode"))
+    return firms
 
 
 def _indicators(store, rubric: NamedNode) -> dict[str, list]:
@@ -160,17 +193,20 @@ def open_current(store, rubric: str, directory: Path) -> Population:
 
 
 class Population:
-    """A materialised population, scored in DuckDB."""
+    """A materialised population, scored in DuckDB: the intervals are aggregated to the
+    few (firm, indicator) pairs with a record counted on the day, and every firm's total
+    is the baseline plus its pairs' points (numpy, by firm number)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         self.db = duckdb.connect()
-        for name in ("intervals", "firms", "indicators", "bands"):
+        for name in ("intervals", "firms", "records", "indicators", "bands"):
             path = str(folder / f"{name}.parquet").replace("'", "''")  # a view takes no parameters
             self.db.execute(f"CREATE VIEW {name}_base AS SELECT * FROM read_parquet('{path}')")
-        self.indicators = self.db.execute("SELECT * FROM indicators_base ORDER BY notation").df()
+        self.indicators = self.db.execute("SELECT * FROM indicators_base ORDER BY iid").df()
         self.bands = self.db.execute("SELECT * FROM bands_base ORDER BY low DESC").df()
+        self.firms = self.db.execute("SELECT firm, name, identifier FROM firms_base ORDER BY fid").df()
 
     @property
     def rubric(self) -> str:
@@ -196,79 +232,97 @@ class Population:
     def _bands(self, variant: Variant | None) -> pd.DataFrame:
         if variant is None or variant.bands is None:
             return self.bands
-        return pd.DataFrame(list(variant.bands), columns=["grade", "low", "high"])
+        return pd.DataFrame(list(variant.bands), columns=["grade", "low", "high"]).sort_values("low", ascending=False)
 
     def _intervals(self, overlay: Overlay | None) -> str:
         """The name of a relation of intervals with the overlay applied."""
         if not overlay:
             return "intervals_base"
-        ended = pd.DataFrame({"record": list(overlay.ended), "assumed_end": [day_number(d) for d in
-                                                                              overlay.ended.values()]})
+        rids = dict(self.db.execute("SELECT record, rid FROM records_base").fetchall())
+        ended = pd.DataFrame({"rid": [rids[r] for r in overlay.ended if r in rids],
+                              "assumed_end": [day_number(d) for r, d in overlay.ended.items() if r in rids]},
+                             dtype="int64")
+        fids = {firm: n for n, firm in enumerate(self.firms["firm"])}
         added = []
         for n, (kind, firm, day) in enumerate(overlay.added):
+            if firm not in fids:
+                raise KeyError(f"{firm} is not a scored firm of this population")
             for _, ind in self.indicators.iterrows():
                 if ind["scope"] == "FirmScope" and kind in ind["kinds"].split("\n"):
-                    added.append((firm, ind["indicator"], f"urn:cscs:what-if:{n}", kind, day_number(day),
-                                  day_number(day), NEVER, NEVER, ""))
-        added_frame = pd.DataFrame(added, columns=["firm", "indicator", "record", "kind", "from_day", "start",
-                                                   "record_end", "end", "end_reason"])
-        self.db.register("overlay_ended", ended if len(ended) else
-                         pd.DataFrame({"record": pd.Series(dtype=str), "assumed_end": pd.Series(dtype="int64")}))
+                    added.append((fids[firm], ind["iid"], -1 - n, day_number(day), day_number(day), NEVER, NEVER, ""))
+        added_frame = pd.DataFrame(added, columns=["fid", "iid", "rid", "from_day", "start", "record_end", "end",
+                                                   "end_reason"]).astype({c: "int64" for c in (
+                                                       "fid", "iid", "rid", "from_day", "start", "record_end",
+                                                       "end")})
+        self.db.register("overlay_ended", ended)
         self.db.register("overlay_added", added_frame)
         self.db.execute("""CREATE OR REPLACE TEMP VIEW intervals_overlay AS
-            SELECT i.firm, i.indicator, i.record, i.kind, i.from_day, i.start,
+            SELECT i.fid, i.iid, i.rid, i.from_day, i.start,
                    LEAST(i.record_end, COALESCE(e.assumed_end, i.record_end)) AS record_end, i.end, i.end_reason
-            FROM intervals_base i LEFT JOIN overlay_ended e USING (record)
+            FROM intervals_base i LEFT JOIN overlay_ended e USING (rid)
             UNION ALL SELECT * FROM overlay_added""")
         return "intervals_overlay"
+
+    def _moved(self, day: date, params: pd.DataFrame, overlay: Overlay | None) -> pd.DataFrame:
+        """(fid, iid, counted, delta) for every pair with a record counted on the day:
+        delta is the points moved from the indicator's empty points (negative for a
+        deduction), the arithmetic of cscs.scoring.Rule in SQL."""
+        self.db.register("params", params[["iid", "max", "negative", "per_record", "all_or_nothing", "months"]])
+        relation = self._intervals(overlay)
+        return self.db.execute(f"""
+            WITH counts AS (
+              SELECT i.fid, i.iid, COUNT(DISTINCT i.rid) AS counted
+              FROM {relation} i JOIN params p USING (iid)
+              WHERE i.start <= $day
+                AND $day < LEAST(i.record_end, CASE WHEN p.months IS NULL THEN {NEVER}
+                                                    ELSE i.from_day + 31 * p.months END)
+              GROUP BY i.fid, i.iid)
+            SELECT c.fid, c.iid, c.counted,
+                   (CASE WHEN p.negative THEN -1 ELSE 1 END)
+                   * (CASE WHEN p.all_or_nothing THEN p.max ELSE LEAST(c.counted * p.per_record, p.max) END)
+                     AS delta
+            FROM counts c JOIN params p USING (iid)""", {"day": day_number(day)}).df()  # noqa: S608
 
     def indicator_points(self, day: date, variant: Variant | None = None, overlay: Overlay | None = None
                          ) -> pd.DataFrame:
         """(firm, indicator, category, counted, delta) for every firm and indicator with a
-        record counted on ``day``: delta is the points moved from the indicator's empty
-        points (negative for a deduction)."""
-        self.db.register("params", self._parameters(variant))
-        relation = self._intervals(overlay)
-        return self.db.execute(f"""
-            WITH counts AS (
-              SELECT i.firm, i.indicator, COUNT(DISTINCT i.record) AS counted
-              FROM {relation} i JOIN params p USING (indicator)
-              WHERE i.start <= $day
-                AND $day < LEAST(i.record_end, CASE WHEN p.months IS NULL THEN {NEVER}
-                                                    ELSE i.from_day + 31 * p.months END)
-              GROUP BY i.firm, i.indicator)
-            SELECT c.firm, c.indicator, p.category, c.counted,
-                   (CASE WHEN p.negative THEN -1 ELSE 1 END)
-                   * (CASE WHEN p.all_or_nothing THEN p.max ELSE LEAST(c.counted * p.per_record, p.max) END)
-                     AS delta
-            FROM counts c JOIN params p USING (indicator)""", {"day": day_number(day)}).df()  # noqa: S608
+        record counted on ``day``."""
+        params = self._parameters(variant)
+        moved = self._moved(day, params, overlay)
+        return pd.DataFrame({"firm": self.firms["firm"].to_numpy()[moved["fid"].to_numpy()],
+                             "indicator": params["indicator"].to_numpy()[moved["iid"].to_numpy()],
+                             "category": params["category"].to_numpy()[moved["iid"].to_numpy()],
+                             "counted": moved["counted"].to_numpy(), "delta": moved["delta"].to_numpy()})
 
     def scores(self, day: date, variant: Variant | None = None, overlay: Overlay | None = None,
                categories: bool = False) -> pd.DataFrame:
         """Every firm's total and grade on ``day`` (firm, name, identifier, total, grade),
         and with ``categories`` a column of points per first-level category."""
         params = self._parameters(variant)
-        moved = self.indicator_points(day, variant, overlay)
-        self.db.register("moved", moved)
-        self.db.register("grade_bands", self._bands(variant))
-        base = float((params["max"] * params["negative"]).sum())
-        frame = self.db.execute("""
-            WITH per_firm AS (SELECT firm, SUM(delta) AS delta FROM moved GROUP BY firm),
-            totals AS (SELECT f.firm, f.name, f.identifier, $base + COALESCE(m.delta, 0) AS total
-                       FROM firms_base f LEFT JOIN per_firm m USING (firm))
-            SELECT t.firm, t.name, t.identifier, t.total, b.grade
-            FROM totals t LEFT JOIN grade_bands b ON t.total >= b.low AND t.total < b.high
-            ORDER BY t.firm""", {"base": base}).df()
+        moved = self._moved(day, params, overlay)
+        totals = np.full(len(self.firms), float((params["max"] * params["negative"]).sum()))
+        np.add.at(totals, moved["fid"].to_numpy(), moved["delta"].to_numpy(dtype=float))
+        frame = self.firms.assign(total=totals, grade=_grades(self._bands(variant), totals))
         if categories:
-            frame = frame.join(self._categories(frame["firm"], params, moved), on="firm")
+            frame = pd.concat([frame, self._categories(params, moved)], axis=1)
         return frame
 
-    def _categories(self, firms: pd.Series, params: pd.DataFrame, moved: pd.DataFrame) -> pd.DataFrame:
+    def _categories(self, params: pd.DataFrame, moved: pd.DataFrame) -> pd.DataFrame:
+        names = self.categories()
         bases = (params["max"] * params["negative"]).groupby(params["category"]).sum()
-        wide = moved.pivot_table(index="firm", columns="category", values="delta", aggfunc="sum")
-        wide = wide.reindex(index=firms, columns=list(bases.index)).fillna(0.0) + bases
-        wide.index.name = "firm"
-        return wide
+        column = {c: n for n, c in enumerate(names)}
+        out = np.tile(np.array([float(bases[c]) for c in names]), (len(self.firms), 1))
+        which = params["category"].map(column).to_numpy()[moved["iid"].to_numpy()].astype(int)
+        np.add.at(out, (moved["fid"].to_numpy(), which), moved["delta"].to_numpy(dtype=float))
+        return pd.DataFrame(out, columns=names)
+
+
+def _grades(bands: pd.DataFrame, totals: np.ndarray) -> np.ndarray:
+    """Each total's band (low <= total < high), None outside every band."""
+    grades = np.full(len(totals), None, dtype=object)
+    for _, band in bands.iterrows():
+        grades[(totals >= band["low"]) & (totals < band["high"])] = band["grade"]
+    return grades
 
 
 def records_of(population: Population, records: Iterable[str]) -> set[str]:
@@ -277,4 +331,4 @@ def records_of(population: Population, records: Iterable[str]) -> set[str]:
     wanted = pd.DataFrame({"record": list(records)})
     population.db.register("wanted", wanted)
     return {r for (r,) in population.db.execute(
-        "SELECT DISTINCT w.record FROM wanted w JOIN intervals_base i USING (record)").fetchall()}
+        "SELECT DISTINCT w.record FROM wanted w JOIN records_base USING (record)").fetchall()}
