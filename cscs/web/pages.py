@@ -109,9 +109,9 @@ def search(app: Explorer, request: Request) -> Response:
     truncated = len(results) > SEARCH_LIMIT
     results = results[:SEARCH_LIMIT]
     if results:
-        model = rubric_model(app, rubric_iri(app, "", day))
+        rubric = rubric_iri(app, "", day)
         for hit in results:
-            s = scoring.score(model, scoring.firm_records(app.graph, hit.firm), day, evidence=False)
+            (s,) = app.graph.score(hit.firm, day, rubric)
             hit.total, hit.grade = s.total, s.grade
     return app.render("search.html", q=q, results=results, truncated=truncated, as_of=day)
 
@@ -219,10 +219,10 @@ def firm_page(app: Explorer, request: Request) -> Response:
     model = rubric_model(app, rubric_iri(app, request.arg("rubric"), day))
     firm, personnel = describe_firm(app, iri)
     records = scoring.firm_records(app.graph, iri)
-    score = scoring.score(model, records, day)
+    score = scoring.score(app.graph, model, iri, records, day)
     today = date.today()
     end = max(day, today)
-    points = scoring.history(model, records, end)
+    points = scoring.history(app.graph, model, iri, records, end)
     party = app.graph.query(load("web-party-state"), firm=NamedNode(iri)).rows
     start = min([r.valid_from for r in records] + [model.effective_from or day, day])
     return app.render(
@@ -359,7 +359,7 @@ def compare(app: Explorer, request: Request) -> Response:
             raise HTTPError(404, str(exc)) from None
         firm = describe_firm(app, iri)[0]
         records = scoring.firm_records(app.graph, iri)
-        score_a, score_b = scoring.score(a, records, day), scoring.score(b, records, day)
+        score_a, score_b = scoring.score(app.graph, a, iri, records, day), scoring.score(app.graph, b, iri, records, day)
 
     def points(score: scoring.FirmScore | None) -> dict[str, float]:
         if score is None:
