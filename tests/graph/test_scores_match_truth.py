@@ -245,3 +245,19 @@ def test_the_table_knows_when_the_store_changed(population, table, tmp_path) -> 
     assert is_current(other.store, folder)
     other.ingest([extra])
     assert not is_current(other.store, folder)
+
+
+def test_a_validity_window_variant_ends_the_intervals_there(population, table) -> None:
+    from cscs.population import Change, Variant
+
+    windowed = table.indicators[table.indicators["months"].notna()]
+    assert len(windowed) > 10
+    same = Variant({r["indicator"]: Change(months=int(r["months"])) for _, r in windowed.iterrows()})
+    assert table.scores(AS_OF, same)["total"].tolist() == table.scores(AS_OF)["total"].tolist()
+    none = Variant({r["indicator"]: Change(months=0) for _, r in windowed.iterrows()})
+    moved = table.indicator_points(AS_OF)
+    kept = moved[~moved["indicator"].isin(set(windowed["indicator"]))].groupby("firm")["delta"].sum()
+    base = float((table.indicators["max"] * table.indicators["negative"]).sum())
+    totals = table.scores(AS_OF, none).set_index("firm")["total"]
+    assert totals.to_dict() == {f: base + kept.get(f, 0.0) for f in totals.index}
+    assert len(kept) < len(moved["firm"].unique())  # the windowed indicators moved some firms
