@@ -355,6 +355,14 @@ class Graph:
         why.warnings = when + list(where.values())
         return why
 
+    def history(self, firm: str, first: date, last: date, rubric: str | None = None
+                ) -> list[tuple[date, object, str | None]]:
+        """The firm's (day, total, grade) on ``first``, on every day its score can change
+        up to ``last``, and on ``last``: one query for its records' intervals."""
+        rubric_iri = self.rubric(rubric, last)
+        firm_iri, _, _ = self._named_firm(firm)
+        return explaining.history(self.store, self._rubric_view(rubric_iri), rubric_iri, firm_iri, first, last)
+
     # -- raw access ----------------------------------------------------------
     def query(self, sparql: str, /, **params: object) -> Rows:
         """Run any SELECT; ``params`` fill its ``VALUES ?name { UNDEF }`` slots."""

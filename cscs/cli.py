@@ -15,6 +15,7 @@ from pyoxigraph import NamedNode
 
 from . import __version__
 from .api import Graph, LookupError_, as_date
+from .graph import queries
 from .graph.store import StoreError, default_store_path
 from .report import write_explanation, write_scores
 
@@ -77,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
 
     p = sub.add_parser("query", help="run a SPARQL query file (SELECT, ASK, CONSTRUCT, DESCRIBE) with bound parameters")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a .rq file, or a shipped query's name (score, indicators, ...)")
+    p.add_argument("--show", action="store_true",
+                   help="print the query with its #include lines expanded (standalone SPARQL 1.1), do not run it")
     p.add_argument("--param", "-p", action="append", type=_param, default=[],
                    help="name=value for a VALUES ?name { UNDEF } slot")
     p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default="table",
@@ -130,6 +133,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("cscs-analysis"),
                    help="folder for table.csv, coefficients.csv and scores_by_connection.png (default ./cscs-analysis)")
     p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("compare", help="every firm's score on two sides, RUBRIC@DATE each, and the grade migration")
+    p.add_argument("a", help="RUBRIC@YYYY-MM-DD, e.g. zhejiang-2020@2021-01-01")
+    p.add_argument("b", help="RUBRIC@YYYY-MM-DD; the what-if options apply to this side")
+    p.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
+    p.add_argument("--output", "-o", type=Path, help="file (default: standard output; required for parquet)")
+    p.add_argument("--migration", type=Path, help="also write the grade-migration table here (CSV)")
+    p.add_argument("--changed-only", action="store_true", help="only the firms whose points differ")
+    p.add_argument("--assume-repaired", action="append", default=[], metavar="RECORD_IRI@DATE",
+                   help="what if the record was repaired on DATE (B only, never written to the store)")
+    p.add_argument("--assume-removed", action="append", default=[], metavar="RECORD_IRI@DATE",
+                   help="what if the record was removed from its list on DATE")
+    p.add_argument("--add-record", action="append", default=[], nargs=3, metavar=("KIND", "FIRM", "DATE"),
+                   help="what if a record of KIND (e.g. AbnormalOperation) began on DATE for FIRM")
+    p.add_argument("--tables", type=Path, help="folder of the population tables (default: beside the store)")
+
+    p = sub.add_parser("sensitivity", help="the analysis's coefficients across variants of the rubric's assumed values")
+    p.add_argument("--as-of", type=_date, help="scoring date (default today); facts from the fiscal year before it")
+    p.add_argument("--rubric")
+    p.add_argument("--draws", type=int, default=100, help="random variants besides the shipped rubric (default 100)")
+    p.add_argument("--grid", action="store_true", help="a grid of scales, windows and cut-off shifts instead")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out-dir", type=Path, default=Path("cscs-sensitivity"),
+                   help="folder for variants.csv and sensitivity.png (default ./cscs-sensitivity)")
+    p.add_argument("--tables", type=Path, help="folder of the population tables (default: beside the store)")
 
     p = sub.add_parser("demo", help="generate a sample corpus, ingest it, score and explain")
     p.add_argument("--firms", type=int, default=200)
@@ -277,7 +305,10 @@ def cmd_explain(graph: Graph, args: argparse.Namespace) -> int:
 def cmd_query(graph: Graph, args: argparse.Namespace) -> int:
     from .graph.query_forms import syntax_message
 
-    text = args.file.read_text(encoding="utf-8")
+    text = _query_text(args.file)
+    if args.show:
+        sys.stdout.write(text)
+        return 0
     try:
         rows = graph.run(text, **dict(args.param))
     except SyntaxError as exc:
@@ -301,6 +332,17 @@ def cmd_query(graph: Graph, args: argparse.Namespace) -> int:
     for row in rows:
         writer.writerow(["" if row[v] is None else row[v] for v in rows.variables])
     return 0
+
+
+def _query_text(file: Path) -> str:
+    """A query file's text with its includes expanded, or a shipped query's by name
+    (``score``, ``queries/score.rq`` where no such file is)."""
+    if file.exists():
+        return queries.load_file(file)
+    try:
+        return queries.load(file.name)
+    except KeyError:
+        raise LookupError_(f"{file}: no such file, and no shipped query of that name") from None
 
 
 def cmd_export(graph: Graph, args: argparse.Namespace) -> int:
@@ -419,10 +461,23 @@ def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(graph: Graph, args: argparse.Namespace) -> int:
+    from .compare_command import run_compare
+
+    return run_compare(graph, args, sys.stdout)
+
+
+def cmd_sensitivity(graph: Graph, args: argparse.Namespace) -> int:
+    from .compare_command import run_sensitivity
+
+    return run_sensitivity(graph, args, sys.stdout)
+
+
 COMMANDS = {
     "ingest": cmd_ingest, "score": cmd_score, "explain": cmd_explain, "query": cmd_query,
     "export": cmd_export, "resolve": cmd_resolve, "validate": cmd_validate, "retract": cmd_retract,
     "documents": cmd_documents, "rubrics": cmd_rubrics, "demo": cmd_demo, "analyze": cmd_analyze, "serve": cmd_serve,
+    "compare": cmd_compare, "sensitivity": cmd_sensitivity,
 }
 
 if __name__ == "__main__":

@@ -9,14 +9,16 @@ read in parts, each short to plan:
   ``rubric-notes.rq``), read once per rubric and kept (:class:`RubricViews`);
 - the records of the kinds the indicators count that reach the firm, with their status
   (``explain-records.rq``);
-- the points on the indicators that count some of them (``indicator-points.rq``, given
-  the counted (indicator, record) pairs);
+- the points on each indicator from the number of records it counts, by the one
+  scoring arithmetic (:mod:`cscs.scoring`, no query);
 - those records' facts, in long form (``record-facts.rq``).
 
-Every status, count and indicator's points come from SPARQL; here they are only added
-up by category and the total placed in its grade band (tests hold both equal to
-``score.rq`` for every firm). One firm's score (``cscs score FIRM``) is the same
-without the records.
+Every status comes from SPARQL (the counting rule, ``rule-interval.rq``); the points
+from :mod:`cscs.scoring`, added up by category and the total placed in its grade band
+(tests hold both equal to ``score.rq`` for every firm). One firm's score (``cscs score
+FIRM``) is the same without the records; its history (:func:`history`) is its score on
+every day one of its records' intervals (``record-intervals.rq``, one query) starts or
+ends.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from datetime import date
 
 from pyoxigraph import NamedNode
 
+from cscs import scoring
 from cscs.graph.namespaces import CSCS
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore
@@ -88,7 +91,7 @@ def explain(store, view: RubricView, rubric: str, firm: str, day: date,
     rows = _records(store, rubric, firm, day)
     evidence = _evidence(store, rows)
     _extractors(store, evidence)
-    indicators = _indicators(store, view, rows, evidence)
+    indicators = _indicators(view, rows, evidence)
     categories = _categories(view, indicators)
     total, grade, assumed = _grade(view, categories)
     return Explanation(firm, name, uscc, rubric, day, total, grade, assumed, categories, indicators,
@@ -98,7 +101,7 @@ def explain(store, view: RubricView, rubric: str, firm: str, day: date,
 def firm_score(store, view: RubricView, rubric: str, firm: str, day: date,
                name: str | None, uscc: str | None) -> FirmScore:
     """One firm's score from the same parts as its explanation, without the records' facts."""
-    categories = _categories(view, _indicators(store, view, _records(store, rubric, firm, day), {}))
+    categories = _categories(view, _indicators(view, _records(store, rubric, firm, day), {}))
     total, grade, _ = _grade(view, categories)
     return FirmScore(firm, name, uscc, rubric, day, total, grade, categories)
 
@@ -107,23 +110,37 @@ def _records(store, rubric: str, firm: str, day: date) -> list[dict]:
     return store.select(load("explain-records"), rubric=NamedNode(rubric), firm=NamedNode(firm), asOf=day).rows
 
 
-def _indicators(store, view: RubricView, rows: list[dict], evidence: dict[str, list[Evidence]]
+def _indicators(view: RubricView, rows: list[dict], evidence: dict[str, list[Evidence]]
                 ) -> list[IndicatorScore]:
-    """Every indicator of the rubric with the firm's points: indicator-points.rq's for
-    those that count a record on the date, the points with none counted for the rest."""
-    counted = sorted({(NamedNode(str(r["indicator"])), NamedNode(str(r["record"])))
-                      for r in rows if r["status"] == "counted"}, key=str)
-    points = {str(r["indicator"]): r for r in store.select(load("indicator-points"), indicator_record=counted)
-              } if counted else {}
-    return [_indicator(row, points.get(iri, {"points": row["emptyPoints"], "records": 0}),
-                       evidence.get(iri, [])) for iri, row in view.indicators.items()]
+    """Every indicator of the rubric with the firm's points, from the records it counts
+    on the date (each record once)."""
+    counted: dict[str, set[str]] = {}
+    for r in rows:
+        if r["status"] == "counted":
+            counted.setdefault(str(r["indicator"]), set()).add(str(r["record"]))
+    return [_indicator(row, len(counted.get(iri, ())), evidence.get(iri, []))
+            for iri, row in view.indicators.items()]
+
+
+def history(store, view: RubricView, rubric: str, firm: str, first: date, last: date
+            ) -> list[tuple[date, object, str | None]]:
+    """(day, total, grade) on ``first``, on every day the firm's score can change up to
+    ``last``, and on ``last``: one query for the firm's intervals, then arithmetic."""
+    intervals = [scoring.Interval.of(r) for r in store.select(
+        load("record-intervals"), rubric=NamedNode(rubric), firm=NamedNode(firm))]
+    rules = {iri: scoring.Rule.of(row) for iri, row in view.indicators.items()}
+    return scoring.history(rules, _bands(view), intervals, first, last)
+
+
+def _bands(view: RubricView) -> list[scoring.Band]:
+    return [scoring.Band(str(b["grade"]), b["low"], b["high"], bool(b["gradeAssumed"])) for b in view.bands]
 
 
 def _grade(view: RubricView, categories: list[CategoryScore]) -> tuple[object, str | None, bool]:
     """The total, its grade band's label and whether that band is assumed."""
     total = sum(c.points for c in categories)
-    band = next((b for b in view.bands if b["low"] <= total < b["high"]), None)
-    return total, str(band["grade"]) if band else None, bool(band and band["gradeAssumed"])
+    band = scoring.grade(_bands(view), total)
+    return total, band.grade if band else None, bool(band and band.assumed)
 
 
 def _categories(view: RubricView, indicators: list[IndicatorScore]) -> list[CategoryScore]:
@@ -146,14 +163,14 @@ def _assumptions(view: RubricView, indicators: list[IndicatorScore]) -> list[str
     return assumptions
 
 
-def _indicator(row: dict, points: dict, evidence: list[Evidence]) -> IndicatorScore:
+def _indicator(row: dict, counted: int, evidence: list[Evidence]) -> IndicatorScore:
     return IndicatorScore(
         indicator=str(row["indicator"]), notation=str(row["notation"]), label=str(row["label"]),
         category=str(row["category"]), category_label=str(row["categoryLabel"]),
-        subcategory_label=str(row["subcategoryLabel"]), max=row["max"], points=points["points"],
+        subcategory_label=str(row["subcategoryLabel"]), max=row["max"], points=scoring.Rule.of(row).points(counted),
         polarity=_local(row["polarity"]) or "", rule=_local(row["rule"]) or "",
         points_per_record=row["perRecord"], validity_months=row["months"],
-        assumption=bool(row["assumption"]), note=row["note"], counted=points["records"],
+        assumption=bool(row["assumption"]), note=row["note"], counted=counted,
         evidence=evidence)
 
 

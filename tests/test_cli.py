@@ -15,6 +15,7 @@ import rdflib
 from cscs.cli import main
 from cscs.demo import shipped_rubric
 from cscs.extract.identifiers import make_uscc
+from cscs.graph.queries import load as load_query
 
 USCC = make_uscc("330106", "30000001")
 
@@ -104,3 +105,53 @@ def test_errors_are_one_line_and_a_nonzero_exit(capsys, store: Path, tmp_path: P
 def test_console_script_is_installed() -> None:
     result = subprocess.run([sys.executable, "-m", "cscs", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("cscs ")
+
+
+def test_query_show_prints_the_expanded_query_and_a_shipped_name_runs(capsys, store: Path, listing: Path) -> None:
+    code, out, _ = run(capsys, "--store", str(store), "query", "score", "--show")
+    assert code == 0 and "#include" not in out
+    assert "cscs:validityMonths ?months" in out and out == load_query("score")
+    run(capsys, "--store", str(store), "ingest", str(shipped_rubric()), str(listing))
+    code, out, _ = run(capsys, "--store", str(store), "query", "queries/score.rq", "-p",
+                       "rubric=<https://w3id.org/cscs/id/rubric/zhejiang-2020>", "-p", "asOf=2024-06-30",
+                       "--format", "json")
+    assert code == 0 and {row["category"] for row in json.loads(out)}
+
+
+def test_compare_two_dates_with_a_what_if_and_a_migration_table(capsys, store: Path, listing: Path,
+                                                               tmp_path: Path) -> None:
+    run(capsys, "--store", str(store), "ingest", str(shipped_rubric()), str(listing))
+    tables, moves = tmp_path / "tables", tmp_path / "moves.csv"
+    common = ("--store", str(store), "compare", "--tables", str(tables))
+    code, out, _ = run(capsys, *common, "zhejiang-2020@2022-06-30", "zhejiang-2020@2024-06-30", "--format", "csv",
+                       "--migration", str(moves))
+    assert code == 0
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert (row["identifier"], row["name"], row["total_a"], row["total_b"], row["difference"], row["changed"]) == \
+        (USCC, "杭州命令行有限公司", "815", "795", "-20", "Abnormal Operations")
+    assert (row["grade_a"], row["grade_b"]) == ("good", "good")
+    assert list(csv.reader(moves.open(encoding="utf-8"))) == [["grade_a", "good"], ["good", "1"]]
+
+    why = json.loads(run(capsys, "--store", str(store), "explain", USCC, "--as-of", "2024-06-30",
+                         "--format", "json")[1])
+    (record,) = [e["record"] for i in why["indicators"] for e in i["evidence"] if e["status"] == "counted"]
+    code, out, _ = run(capsys, *common, "zhejiang-2020@2024-06-30", "zhejiang-2020@2024-06-30", "--format", "json",
+                       "--assume-repaired", f"{record}@2024-01-01")
+    assert code == 0 and [(r["total_a"], r["total_b"], r["changed"]) for r in json.loads(out)] == \
+        [(795, 815, "Abnormal Operations")]
+    code, out, _ = run(capsys, *common, "zhejiang-2020@2024-06-30", "zhejiang-2020@2024-06-30", "--format", "json",
+                       "--add-record", "AdministrativePenalty", USCC, "2024-02-01")
+    assert [(r["total_b"], r["changed"]) for r in json.loads(out)] == [(765, "Administrative Penalty")]
+    assert json.loads(run(capsys, "--store", str(store), "explain", USCC, "--as-of", "2024-06-30",
+                          "--format", "json")[1])["total"] == 795  # the store is untouched
+
+    code, _, err = run(capsys, *common, "zhejiang-2020", "zhejiang-2020@2024-06-30")
+    assert code == 2 and "expected RUBRIC@YYYY-MM-DD" in err
+    code, _, err = run(capsys, *common, "zhejiang-2020@2024-06-30", "zhejiang-2020@2024-06-30",
+                       "--assume-removed", "https://example.org/nothing@2024-01-01")
+    assert code == 2 and "no record https://example.org/nothing" in err
+    out_file = tmp_path / "cmp.parquet"
+    assert run(capsys, *common, "zhejiang-2020@2022-06-30", "zhejiang-2020@2024-06-30", "--format", "parquet",
+               "-o", str(out_file))[0] == 0
+    import pandas as pd
+    assert pd.read_parquet(out_file)["difference"].tolist() == [-20]

@@ -262,10 +262,10 @@ def firm_page(app: Explorer, request: Request) -> Response:
     when, where = app.graph.fit_warnings(rubric, day, [iri])
     firm, personnel = describe_firm(app, iri)
     records = scoring.firm_records(app.graph, iri)
-    score = scoring.score(model, records, day)
+    score = scoring.score(app.graph, model, iri, records, day)
     today = date.today()
     end = max(day, today)
-    points = scoring.history(model, records, end)
+    points = scoring.history(app.graph, model, iri, records, end)
     party = app.graph.query(load("web-party-state"), firm=NamedNode(iri)).rows
     start = min([r.valid_from for r in records] + [model.effective_from or day, day])
     return app.render(
@@ -421,7 +421,7 @@ def compare(app: Explorer, request: Request) -> Response:
             raise HTTPError(404, str(exc)) from None
         firm = describe_firm(app, iri)[0]
         records = scoring.firm_records(app.graph, iri)
-        score_a, score_b = scoring.score(a, records, day), scoring.score(b, records, day)
+        score_a, score_b = scoring.score(app.graph, a, iri, records, day), scoring.score(app.graph, b, iri, records, day)
 
     def points(score: scoring.FirmScore | None) -> dict[str, float]:
         if score is None:

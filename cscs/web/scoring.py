@@ -1,23 +1,11 @@
-"""One firm's score, explanation and history for the web pages, fast at any graph size.
+"""What the web pages show of a rubric, a firm's records and its score.
 
-A page needs a firm's score on many dates (the history chart). ``score.rq`` and an
-explanation (``cscs.explaining``) answer for one firm and one date; a history would
-repeat them per date. Here the firm's records are read
-once, firm-first (``web-firm-records.rq``, ``web-firm-person-records.rq``: a few ms), and the
-rubric's rule, exactly as ``explain-records.rq`` states it, is applied to them in Python:
-
-* a record of a kind the indicator counts reaches the firm directly (firm scope) or
-  through a person holding one of the indicator's roles (key-personnel scope);
-* its status on day *d*: not yet in force (``from > d``), removed, repaired, expired
-  (``validUntil``, or the indicator's validity window), role not held, else counted;
-* an indicator moves by its maximum (all-or-nothing) or ``records x per record`` up to
-  its maximum; negative indicators start at the maximum, positive ones at 0;
-* the grade is the band with ``low <= total < high``.
-
-Because the records are read once, the score on any other date costs microseconds,
-which is what the history chart needs. ``tests/web/test_scoring.py`` checks every
-firm of a generated corpus on several dates against ``Graph.score`` and
-``Graph.explain``; ``bench/web_bench.py`` checks a sample at 100k firms.
+The pages draw the rubric as a tree (:class:`Rubric`, three small queries, cached) and
+a firm's records as a timeline (:func:`firm_records`: ``web-firm-records.rq``,
+``web-firm-person-records.rq``). The score itself is not computed here: it is the one
+scorer's (:meth:`cscs.api.Graph.explain` for a day, :meth:`cscs.api.Graph.history` for
+the chart), only laid on the tree (:func:`score`) so that each indicator's evidence
+links to the record's place in its document.
 """
 
 from __future__ import annotations
@@ -180,44 +168,6 @@ def firm_records(graph: Graph, firm: str) -> list[FirmRecord]:
     return out
 
 
-def _months_key(day: date) -> int:
-    return (day.year * 12 + day.month) * 31 + day.day
-
-
-def window_end(valid_from: date, months: int | None) -> int | None:
-    """explain-records.rq's validity window, as its comparable day key (``(y*12+m+months)*31+d``)."""
-    if months is None:
-        return None
-    return (valid_from.year * 12 + valid_from.month + months) * 31 + valid_from.day
-
-
-def status(rec: FirmRecord, node: Node, day: date) -> str:
-    """The record's status for the indicator on ``day``, in explain-records.rq's order."""
-    if rec.valid_from > day:
-        return "not yet in force"
-    if rec.removed_on is not None and rec.removed_on <= day:
-        return "removed"
-    if rec.repaired_on is not None and rec.repaired_on <= day:
-        return "repaired"
-    if rec.valid_until is not None and rec.valid_until <= day:
-        return "expired"
-    end = window_end(rec.valid_from, node.months)
-    if end is not None and _months_key(day) >= end:
-        return "expired"
-    if (rec.role_start is not None and rec.role_start > day) or (rec.role_end is not None and rec.role_end <= day):
-        return "role not held"
-    return "counted"
-
-
-def reaches(rec: FirmRecord, node: Node) -> bool:
-    """Whether the indicator counts records of this kind reaching the firm this way."""
-    if rec.kind not in node.kinds:
-        return False
-    if node.scope == "KeyPersonnelScope":
-        return rec.person is not None and rec.role in node.roles
-    return rec.person is None
-
-
 @dataclass
 class Evidence:
     record: FirmRecord
@@ -264,70 +214,30 @@ class FirmScore:
         return self.band.grade if self.band else None
 
 
-def _points(node: Node, counted: int) -> float:
-    if node.rule == "PerRecord":
-        moved = min(counted * (node.per_record or 0), node.max)
-    else:
-        moved = node.max if counted > 0 else 0
-    return node.max - moved if node.polarity == "Negative" else moved
-
-
-def score(rubric: Rubric, records: Iterable[FirmRecord], day: date, evidence: bool = True) -> FirmScore:
-    """The score on ``day``: per indicator, per category, total and grade."""
-    records = list(records)
-    indicators: list[IndicatorPoints] = []
-    for node in sorted(rubric.leaves, key=lambda n: n.notation):
-        found = [(rec, status(rec, node, day)) for rec in records if reaches(rec, node)]
-        counted = len({rec.record for rec, st in found if st == "counted"})
-        item = IndicatorPoints(node, _points(node, counted), counted)
+def score(graph: Graph, rubric: Rubric, firm: str, records: Iterable[FirmRecord], day: date,
+          evidence: bool = True) -> FirmScore:
+    """The firm's score on ``day`` as the pages show it: the one scorer's explanation
+    (:meth:`cscs.api.Graph.explain`: statuses from the SPARQL rule, points from
+    :mod:`cscs.scoring`) laid on the rubric's tree, each piece of evidence with the
+    firm record it is (for its place in its document)."""
+    why = graph.explain(firm, day, rubric.iri)
+    nodes = {n.iri: n for n in rubric.nodes}
+    posts = {(r.record, r.person, r.role): r for r in records}
+    direct = {r.record: r for r in posts.values() if r.person is None}
+    indicators = []
+    for ind in sorted(why.indicators, key=lambda i: i.notation):
+        item = IndicatorPoints(nodes[ind.indicator], ind.points, ind.counted)
         if evidence:
-            item.evidence = [Evidence(rec, st) for rec, st in
-                             sorted(found, key=lambda x: (x[0].valid_from, x[0].record))]
+            item.evidence = [Evidence(posts.get((e.record, e.via_person, e.via_role)) or direct[e.record], e.status)
+                             for e in ind.evidence]
         indicators.append(item)
-    categories = []
-    for cat in sorted(rubric.categories, key=lambda n: n.notation):
-        mine = [i for i in indicators if i.node.category == cat.iri]
-        categories.append(CategoryPoints(cat, sum(i.points for i in mine), sum(i.node.max for i in mine)))
-    total = sum(i.points for i in indicators)
-    return FirmScore(rubric, day, total, rubric.grade(total), categories, indicators)
+    categories = [CategoryPoints(nodes[c.category], c.points, c.max) for c in why.categories]
+    return FirmScore(rubric, day, why.total, rubric.grade(why.total), categories, indicators)
 
 
-def change_days(rubric: Rubric, records: Iterable[FirmRecord]) -> list[date]:
-    """Every day on which the firm's score can change: a record starts, ends, is removed
-    or repaired, leaves an indicator's validity window, or a post begins or ends."""
-    days: set[date] = set()
-    months = {n.months for n in rubric.leaves if n.months is not None}
-    for rec in records:
-        days.update(d for d in (rec.valid_from, rec.valid_until, rec.removed_on, rec.repaired_on,
-                                rec.role_start, rec.role_end) if d is not None)
-        for m in months:
-            days.add(_first_day_from_key(window_end(rec.valid_from, m)))  # type: ignore[arg-type]
-    return sorted(days)
-
-
-def _first_day_from_key(key: int) -> date:
-    """The first real day whose key reaches ``key`` (the window's end is on a day key that
-    may not exist, such as 31 February)."""
-    months, day = divmod(key, 31)
-    if day == 0:
-        months, day = months - 1, 31
-    year, month = divmod(months, 12)
-    if month == 0:
-        year, month = year - 1, 12
-    for d in range(day, 32):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    return date(year + (month // 12), month % 12 + 1, 1)
-
-
-def history(rubric: Rubric, records: list[FirmRecord], until: date) -> list[tuple[date, float, str | None]]:
-    """(day, total, grade) at the rubric's start, each change day up to ``until``, and ``until``."""
+def history(graph: Graph, rubric: Rubric, firm: str, records: list[FirmRecord], until: date
+            ) -> list[tuple[date, float, str | None]]:
+    """(day, total, grade) from the rubric's start (or the firm's first record) to
+    ``until``, on every day the score changes: :meth:`cscs.api.Graph.history`."""
     start = rubric.effective_from or min((r.valid_from for r in records), default=until)
-    days = sorted({start, until, *(d for d in change_days(rubric, records) if start <= d <= until)})
-    out = []
-    for day in days:
-        s = score(rubric, records, day, evidence=False)
-        out.append((day, s.total, s.grade))
-    return out
+    return graph.history(firm, min(start, until), until, rubric.iri)

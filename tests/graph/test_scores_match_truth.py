@@ -184,3 +184,123 @@ def test_every_list_indicator_moves_some_firm_as_the_truth_says(population, day:
     assert moved == expected_moved(truth, rubric, day)
     if day == AS_OF:
         assert {name for name, firms in moved.items() if not firms} == JUDGMENT_INDICATORS
+
+
+def test_a_firms_history_from_its_intervals_is_its_score_on_every_day(population) -> None:
+    """One query for the firm's intervals (record-intervals.rq), then arithmetic: the
+    history's value on each change day, and on days between them, is the firm's score."""
+    graph, _, _ = population
+    first, last = date(2018, 1, 1), AS_OF
+    moved = [s for s in graph.score(as_of=AS_OF) if s.total != graph.score(as_of=date(2000, 1, 1))[0].total]
+    checked = 0
+    for s in sorted(moved, key=lambda s: s.firm)[:12]:
+        points = graph.history(s.firm, first, last)
+        assert points[0][0] == first and points[-1][0] == last
+        days = [d for d, _, _ in points]
+        assert days == sorted(set(days))
+        for (day, total, grade), following in zip(points, [*days[1:], None]):
+            (one,) = graph.score(s.firm, day)
+            assert (total, grade) == (one.total, one.grade), (s.firm, day)
+            if following is not None and (following - day).days > 1:  # unchanged until the next change
+                between = day + (following - day) / 2
+                assert graph.score(s.firm, between)[0].total == total, (s.firm, between)
+            checked += 1
+    assert checked > 24  # the histories really change
+
+
+# -- the population table (cscs.population): intervals in Parquet, scored by DuckDB ----------
+@pytest.fixture(scope="module")
+def table(population, tmp_path_factory):
+    from cscs.population import Population, materialise
+
+    graph, _, _ = population
+    return Population(materialise(graph.store, graph.rubric(), tmp_path_factory.mktemp("population")))
+
+
+@pytest.mark.parametrize("day", [AS_OF, date(2022, 1, 1), date(2019, 6, 30)])
+def test_the_population_table_scores_every_firm_as_sparql_and_the_truth(population, table, day: date) -> None:
+    graph, truth, rubric = population
+    frame = table.scores(day, categories=True).set_index("firm")
+    sparql = graph.score(as_of=day)
+    assert set(frame.index) == {s.firm for s in sparql}
+    for s in sparql:
+        row = frame.loc[s.firm]
+        assert (row["total"], row["grade"], row["identifier"]) == (s.total, s.grade, s.uscc), s.firm
+        assert {c.category: c.points for c in s.categories} == {c: row[c] for c in table.categories()}, s.firm
+    expected = expected_scores(truth, rubric, day)
+    by_uscc = frame.set_index("identifier")["total"]
+    assert {u: by_uscc[u] for u in expected} == expected
+
+
+def test_a_variant_of_the_points_scores_as_the_truth_with_that_rubric(population, table) -> None:
+    from cscs.population import Change, Variant
+
+    graph, truth, rubric = population
+    notation = {str(r["label"]): str(r["indicator"]) for _, r in table.indicators.iterrows()}
+    changed = {**rubric, "indicators": {**rubric["indicators"], "Administrative Penalty": {
+        **rubric["indicators"]["Administrative Penalty"], "points_per_record": 45}, "Abnormal Operations": {
+        **rubric["indicators"]["Abnormal Operations"], "rule": "per-record", "points_per_record": 5}}}
+    changes = {notation["Administrative Penalty"]: Change(per_record=45),
+               notation["Abnormal Operations"]: Change(per_record=5, all_or_nothing=False)}
+    cut = float(table.scores(AS_OF, Variant(changes))["total"].median())
+    frame = table.scores(AS_OF, Variant(changes, bands=[("top", cut, 1001), ("rest", -1000, cut)])
+                         ).set_index("identifier")
+    expected = expected_scores(truth, changed, AS_OF)
+    assert {u: frame.loc[u, "total"] for u in expected} == expected
+    assert expected != expected_scores(truth, rubric, AS_OF)  # the variant moved some firms
+    assert set(frame["grade"]) == {"top", "rest"}
+    assert all((g == "top") == (t >= cut) for g, t in zip(frame["grade"], frame["total"]))
+
+
+def test_a_what_if_overlay_moves_only_its_firm_and_leaves_the_store_alone(population, table) -> None:
+    from cscs.population import Overlay
+
+    graph, _, _ = population
+    before = table.scores(AS_OF).set_index("firm")["total"]
+    moved = table.indicator_points(AS_OF)
+    one = moved[(moved["counted"] == 1) & (moved["delta"] < 0)].sort_values(["firm", "indicator"]).iloc[0]
+    why = graph.explain(one["firm"], AS_OF)
+    (indicator,) = [i for i in why.indicators if i.indicator == one["indicator"]]
+    (record,) = [e.record for e in indicator.evidence if e.status == "counted"]
+    repaired = table.scores(AS_OF, overlay=Overlay(ended={record: date(2024, 1, 1)})).set_index("firm")["total"]
+    assert repaired[one["firm"]] == before[one["firm"]] - one["delta"]
+    assert (repaired.drop(one["firm"]) == before.drop(one["firm"])).all()
+    assert table.scores(AS_OF, overlay=Overlay(ended={record: date(2025, 1, 1)}))["total"].tolist() == \
+        before.tolist()  # repaired after the date: still counted on it
+    clean = before[before == before.max()].index[0]
+    added = table.scores(AS_OF, overlay=Overlay(added=[("AbnormalOperation", clean, date(2024, 1, 1))]))
+    assert added.set_index("firm").loc[clean, "total"] == before[clean] - 20
+    assert graph.score(clean, AS_OF)[0].total == before[clean]  # the store is untouched
+
+
+def test_the_table_knows_when_the_store_changed(population, table, tmp_path) -> None:
+    from cscs.population import is_current
+
+    graph, _, _ = population
+    assert is_current(graph.store, table.folder)
+    other = Graph(memory=True)
+    other.ingest([shipped_rubric()])
+    from cscs.population import materialise
+    folder = materialise(other.store, other.rubric(), tmp_path)
+    extra = tmp_path / "extra.csv"
+    extra.write_text("企业名称,统一社会信用代码,列入日期,列入原因,作出决定机关\n"
+                     "杭州过期有限公司,91330100MA2XXXXX0X,2023-01-01,无法联系,杭州市市场监督管理局\n", encoding="utf-8")
+    assert is_current(other.store, folder)
+    other.ingest([extra])
+    assert not is_current(other.store, folder)
+
+
+def test_a_validity_window_variant_ends_the_intervals_there(population, table) -> None:
+    from cscs.population import Change, Variant
+
+    windowed = table.indicators[table.indicators["months"].notna()]
+    assert len(windowed) > 10
+    same = Variant({r["indicator"]: Change(months=int(r["months"])) for _, r in windowed.iterrows()})
+    assert table.scores(AS_OF, same)["total"].tolist() == table.scores(AS_OF)["total"].tolist()
+    none = Variant({r["indicator"]: Change(months=0) for _, r in windowed.iterrows()})
+    moved = table.indicator_points(AS_OF)
+    kept = moved[~moved["indicator"].isin(set(windowed["indicator"]))].groupby("firm")["delta"].sum()
+    base = float((table.indicators["max"] * table.indicators["negative"]).sum())
+    totals = table.scores(AS_OF, none).set_index("firm")["total"]
+    assert totals.to_dict() == {f: base + kept.get(f, 0.0) for f in totals.index}
+    assert len(kept) < len(moved["firm"].unique())  # the windowed indicators moved some firms

@@ -58,7 +58,7 @@ def firm_with_pdf_deduction(graph):
     """A firm that loses points on AS_OF for a record read from a PDF table."""
     rubric = scoring.load_rubric(graph, graph.rubric())
     for s in sorted(graph.score(as_of=AS_OF), key=lambda s: s.total):
-        mine = scoring.score(rubric, scoring.firm_records(graph, s.firm), AS_OF)
+        mine = scoring.score(graph, rubric, s.firm, scoring.firm_records(graph, s.firm), AS_OF)
         if any(ind.moved < 0 and any(e.status == "counted" and (e.record.document_title or "").endswith(".pdf")
                                      for e in ind.evidence) for ind in mine.indicators):
             return s

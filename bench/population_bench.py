@@ -1,0 +1,102 @@
+"""Population scoring from the interval table vs the SPARQL path, as ratios from one run.
+
+    python bench/population_bench.py --firms 100000 --store /tmp/cscs-100k   # builds it once
+
+On the synthetic population of ``scale_bench.py`` (N firms on the embedded on-disk
+store, ~0.24 records per firm), it prints:
+
+- materialising the population table (record-intervals.rq for every firm, Parquet);
+- every firm's score on a date from the table (DuckDB) vs ``scores.compute_all`` (the
+  all-firms SPARQL path), their ratio, and whether the two agree on every firm;
+- a 100-variant run (random draws of the assumed values, cscs.sensitivity.draws): its
+  time and its time over one population score;
+- one firm's history (record-intervals.rq for the firm, then arithmetic) vs its
+  explanation (median of 20 firms with records), and their ratio.
+
+Each is the best of ``--repeat`` runs. Figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scale_bench import AS_OF, RUBRIC, build  # noqa: E402
+
+
+def best(repeat: int, run) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - started)
+    return min(times), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--firms", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, required=True, help="on-disk store (built if missing)")
+    parser.add_argument("--variants", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not args.store.exists():
+        build(args.store, args.firms)
+
+    from cscs import sensitivity
+    from cscs.api import Graph
+    from cscs.graph import scores
+    from cscs.graph.store import open_store
+    from cscs.population import Population, materialise
+
+    store = open_store(args.store)
+    graph = Graph(store=store)
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        population = Population(materialise(store, RUBRIC, Path(tmp)))
+        made = time.perf_counter() - started
+        intervals = population.db.execute("SELECT COUNT(*) FROM intervals_base").fetchall()[0][0]
+        print(f"population table: {intervals:,} intervals materialised in {made:.2f} s")
+
+        table_s, frame = best(args.repeat, lambda: population.scores(AS_OF))
+        sparql_s, rows = best(args.repeat, lambda: list(scores.compute_all(store, RUBRIC, AS_OF)))
+        sparql = {str(r["firm"]): (r["total"], r["grade"]) for r in rows}
+        table = {f: (t, g) for f, t, g in zip(frame["firm"], frame["total"], frame["grade"])}
+        wrong = sum(1 for f, v in sparql.items() if table.get(f) != v) + len(set(table) - set(sparql))
+        print(f"all {len(sparql):,} firms on {AS_OF}: table {table_s * 1000:.0f} ms, SPARQL compute_all "
+              f"{sparql_s:.2f} s: {sparql_s / table_s:.1f}x faster; firms that differ: {wrong}")
+
+        assumed = sensitivity.Assumed.of(population)
+        variants = list(sensitivity.draws(assumed, args.variants - 1, seed=1))
+        started = time.perf_counter()
+        totals = [population.scores(AS_OF, variant)["total"].mean() for _, variant in variants]
+        many = time.perf_counter() - started
+        print(f"{len(variants)} variants: {many:.2f} s, {many / table_s:.0f}x one population score "
+              f"(mean total from {min(totals):.1f} to {max(totals):.1f})")
+
+        firms = [str(r["firm"]) for r in store.select(
+            "PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?firm WHERE { ?r cscs:subject ?firm . "
+            "?firm a cscs:Enterprise } LIMIT 20").rows]
+        graph.explain(firms[0], AS_OF)  # the rubric's view, read once
+        explain, history = [], []
+        for _ in range(args.repeat):
+            for firm in firms:
+                started = time.perf_counter()
+                graph.explain(firm, AS_OF)
+                explain.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                graph.history(firm, date(2015, 1, 1), AS_OF)
+                history.append(time.perf_counter() - started)
+        e, h = statistics.median(explain) * 1000, statistics.median(history) * 1000
+        print(f"one firm (median of {len(firms)}): explanation {e:.2f} ms, history {h:.2f} ms: {h / e:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
