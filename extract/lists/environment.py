@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from cscs.graph.namespaces import CSCS, ID, PROV, RDF
+from cscs.graph.namespaces import CSCS, ID, RDF
 
 from ..context import ExtractionContext
 from .base import ListExtractor, Row, RowError, authority, enterprise
@@ -50,7 +50,8 @@ class EnvironmentalList(ListExtractor):
     @staticmethod
     def _good_grade(ctx: ExtractionContext, row: Row, firm: NamedNode, grade: str, published_on, year,
                     issued_by: NamedNode | None) -> None:
-        """A grade that is not a negative record: a fact about the firm, with its anchor."""
+        """A grade that is not a negative record: a fact about the firm, with its anchor (no
+        prov:wasDerivedFrom, which marks records: the extraction counts those)."""
         row.pop("valid_until")
         node = ID[f"rating/{ctx.doc_key[:16]}/{row.anchor.row}-{row.anchor.table or 0}"]
         ctx.add(node, RDF.type, CSCS.CreditRating)
@@ -59,7 +60,6 @@ class EnvironmentalList(ListExtractor):
         ctx.add(node, CSCS.evaluationYear, year)
         ctx.add(node, CSCS.validFrom, published_on)
         ctx.add(node, CSCS.issuedBy, issued_by)
-        ctx.add(node, PROV.wasDerivedFrom, ctx.graph)
         ctx._anchor(node, row.anchor)
 
     def _violation(self, ctx: ExtractionContext, row: Row) -> None:
