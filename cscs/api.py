@@ -144,8 +144,13 @@ class Graph:
         return self.store.select(load("documents"))
 
     def find_document(self, ref: str) -> str:
-        """A document by content hash (or its prefix), file name, or IRI."""
+        """A document by content hash (or its prefix), file name, IRI, or the path of the
+        file itself (matched by its bytes' hash, wherever it was ingested from)."""
         docs = self.documents().rows
+        if Path(ref).is_file():
+            import hashlib
+
+            ref = hashlib.sha256(Path(ref).read_bytes()).hexdigest()
         matches = [d for d in docs if ref in (d["doc"], d["title"]) or d["sha256"].startswith(ref.lower())]
         if len(matches) != 1:
             what = "no document" if not matches else f"{len(matches)} documents"

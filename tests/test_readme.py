@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import urllib.request
+from urllib.parse import quote
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,8 @@ def test_every_cscs_command_of_the_readme_runs(newcomer) -> None:
         assert done.returncode == 0, f"{command}\n{done.stdout[-1500:]}\n{done.stderr[-1500:]}"
         assert "Traceback" not in done.stderr, command
     assert (newcomer["work"] / "scores.csv").read_text(encoding="utf-8").startswith("firm,name,identifier,total")
+    restored = run(newcomer, "cscs ingest ~/.local/share/cscs/demo-corpus-200-7")  # the README ends with a retraction
+    assert restored.returncode == 0 and "added" in restored.stdout, restored.stdout[-500:]
 
 
 def test_the_explanation_shown_is_the_one_printed(newcomer) -> None:
@@ -118,19 +121,18 @@ def test_the_python_example_runs(newcomer) -> None:
 
 
 def test_cscs_serve_answers(newcomer) -> None:
-    from cscs.sample.loopback import free_port, wait_until_answering
+    from cscs.sample.loopback import free_port, stop, wait_until_answering
 
     (serve,) = [c for c in shell_commands() if c.startswith("cscs serve")]
     port = free_port()
     server = subprocess.Popen(["bash", "-c", f"exec {serve} --port {port}"], cwd=newcomer["work"],
                               env=newcomer["env"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_until_answering(f"http://127.0.0.1:{port}/")
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=杭州合明") as reply:
+        assert wait_until_answering(f"http://127.0.0.1:{port}/", server, 120), server.stderr
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=" + quote("杭州合明")) as reply:
             assert "91330183287500474A" in reply.read().decode("utf-8")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 def test_the_readme_links_only_to_files_that_exist() -> None:

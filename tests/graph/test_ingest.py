@@ -178,3 +178,15 @@ def test_folders_are_ingested_file_by_file(graph: Graph, tmp_path: Path) -> None
     (folder / "broken.json").write_text("{", encoding="utf-8")
     reports = graph.ingest([folder])
     assert sorted((r.path.name, r.status) for r in reports) == [("a.csv", "added"), ("broken.json", "rejected")]
+
+
+def test_a_document_is_retracted_by_the_path_of_its_file(graph: Graph, tmp_path: Path) -> None:
+    """A user names the file they ingested (any path to the same bytes), not its title."""
+    before = snapshot(graph)
+    path = abnormal_csv(tmp_path / "list.csv", [ROW])
+    graph.ingest([path])
+    moved = tmp_path / "elsewhere" / "renamed.csv"
+    moved.parent.mkdir()
+    moved.write_bytes(path.read_bytes())
+    graph.retract(str(moved))
+    assert snapshot(graph) == before
