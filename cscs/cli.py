@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     graph = None
     try:
+        if args.command == "query" and args.show:  # printing a query needs no store
+            return cmd_query(None, args)  # type: ignore[arg-type]
         graph = Graph(path=args.store, endpoint=args.endpoint, update_endpoint=args.update_endpoint,
                       store_endpoint=args.store_endpoint, read_only=reads_only(args))
         return COMMANDS[args.command](graph, args)
