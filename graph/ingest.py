@@ -2,9 +2,11 @@
 
 The graph of a document is named by the SHA-256 of its bytes (and of the
 companion files read with it), so ingesting the same file twice changes
-nothing. The extractor's facts and the PROV-O account of the extraction are
-collected first and written in one transaction: a bad file or a crash leaves
-the store exactly as it was.
+nothing. The extractor's facts are collected first (a bad file leaves the store
+exactly as it was), then written by the store's bulk loader as N-Triples text
+(:mod:`extract.ntriples`), and the PROV-O account of the extraction, the mark of
+a finished document, is written last in one transaction: a crash in between
+leaves a graph without it, which the next ingest drops and loads again.
 """
 
 from __future__ import annotations
@@ -75,10 +77,11 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
         ctx = ExtractionContext(path=path, graph=graph, doc_key=source.sha256)
         started = datetime.now(timezone.utc)
         extractor.extract(ctx, source)
-        ctx.quads.extend(provenance(ctx, source, extractor, started))
         if store.has_graph(graph):  # an unfinished load of the same bytes: this one replaces it
             store.drop_graph(graph)
-        store.write_graph(graph, ctx.quads)
+        store.append(graph, ctx.drain())  # the store's bulk loader, given text
+        crash_point("ingest:after-data")
+        store.insert(provenance(ctx, source, extractor, started))  # the done mark, last
         crash_point("ingest:after-write")
         return IngestReport(path, "added", extractor.name, graph.value, ctx.counts, ctx.problems)
     except (ExtractionError, ReaderError, registry.NoExtractorError, KeyError, ValueError) as exc:
