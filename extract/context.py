@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -100,6 +100,10 @@ class ExtractionContext:
     counts: Counts = field(default_factory=Counts)
     _seen: set[tuple[str, str]] = field(default_factory=set)
     _records: int = 0
+    #: Where full batches go while the document is still being read (the ordinary path's
+    #: :class:`graph.loader.Loader`), so that loading overlaps extraction; None: kept.
+    spill: Callable[[Triples], None] | None = None
+    spill_lines: int = 1_000_000
 
     def __post_init__(self) -> None:
         self.triples = Triples(self.graph)
@@ -118,6 +122,13 @@ class ExtractionContext:
         triples, self.triples = self.triples, Triples(self.graph)
         self._seen.clear()
         return triples
+
+    def spill_if_full(self) -> None:
+        """Hand a full batch to :attr:`spill` (called between rows). Unlike :meth:`drain`
+        it remembers which nodes were described: the document's graph is one whole."""
+        if self.spill is not None and len(self.triples.lines) >= self.spill_lines:
+            triples, self.triples = self.triples, Triples(self.graph)
+            self.spill(triples)
 
     @property
     def record_counter(self) -> int:

@@ -27,6 +27,7 @@ from cscs.extract.readers import ReaderError
 from cscs.extract.source import Source
 
 from .crashpoints import crash_point
+from .loader import Loader
 from .namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
 from .store import EmbeddedStore, StoreError
 
@@ -76,10 +77,9 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
             return IngestReport(path, "unchanged", extractor.name, graph.value)
         ctx = ExtractionContext(path=path, graph=graph, doc_key=source.sha256)
         started = datetime.now(timezone.utc)
-        extractor.extract(ctx, source)
         if store.has_graph(graph):  # an unfinished load of the same bytes: this one replaces it
             store.drop_graph(graph)
-        store.append(graph, ctx.drain())  # the store's bulk loader, given text
+        _extract_and_load(store, ctx, extractor, source)
         crash_point("ingest:after-data")
         store.insert(provenance(ctx, source, extractor, started))  # the done mark, last
         crash_point("ingest:after-write")
@@ -95,6 +95,24 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
     except Exception as exc:  # an extractor bug must not take the other documents with it
         return IngestReport(path, "rejected", extractor.name if extractor else None,
                             error=internal_error(path, extractor, exc))
+
+
+def _extract_and_load(store: EmbeddedStore, ctx: ExtractionContext, extractor: registry.Extractor,
+                      source: Source) -> None:
+    """Extract the document while its facts are loaded, a batch at a time, by the store's
+    bulk loader in a second thread (:class:`graph.loader.Loader`). Whatever goes wrong,
+    no fact of it stays behind: the graph is dropped before the error goes on."""
+    loader = Loader(store, ctx.graph)
+    ctx.spill = loader.put
+    try:
+        extractor.extract(ctx, source)
+        loader.put(ctx.drain())
+        loader.close()
+    except BaseException:
+        loader.abandon()
+        if store.has_graph(ctx.graph):
+            store.drop_graph(ctx.graph)
+        raise
 
 
 def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseException) -> str:
