@@ -9,7 +9,8 @@ process (its own peak memory):
 
 1. ``Graph.ingest`` of it (``cscs ingest --no-resolve``, in-process) into a fresh
    on-disk store, and the document graph it wrote dumped as N-Quads;
-2. pyoxigraph's ``bulk_load`` of exactly those N-Quads into another fresh on-disk store;
+2. pyoxigraph's ``bulk_load`` of exactly those N-Quads into another fresh on-disk store,
+   twice (the machine's load moves; the ratio is taken to the faster);
 
 and prints both times, their ratio (the issue's target: ≤ 1.25×), rows/s, quads per
 row and peak RSS. With ``--bulk-rows`` it does the same through the bulk path
@@ -92,18 +93,21 @@ def m_load(dump: str, store_dir: str) -> tuple:
 
 
 def compare(label: str, rows: int, bulk: bool, tmp: Path) -> None:
+    """Ingest, then the loader on its quads twice (the machine's load moves during a run)."""
     listing = write_penalties(tmp / f"penalties-{rows}.csv", rows)
     dump = str(tmp / f"{label}.nq")
     ingest_s, read, quads, ingest_mib = in_child(m_ingest, str(listing), str(tmp / f"{label}-store"), dump, bulk)
-    load_s, loaded, load_mib = in_child(m_load, dump, str(tmp / f"{label}-loaded"))
-    assert loaded == quads, (loaded, quads)
+    loads = [in_child(m_load, dump, str(tmp / f"{label}-loaded-{n}")) for n in range(2)]
+    assert all(loaded == quads for _, loaded, _ in loads), (loads, quads)
+    load_s = min(s for s, _, _ in loads)
     print(f"{label}: {rows:,} rows ({listing.stat().st_size / 2**20:.1f} MiB), {quads:,} quads "
           f"({quads / rows:.1f} per row)")
     print(f"  cscs ingest{' --bulk' if bulk else ''}: {ingest_s:6.2f} s  {read / ingest_s:8,.0f} rows/s  "
           f"{quads / ingest_s:9,.0f} quads/s  peak {ingest_mib:,.0f} MiB")
-    print(f"  bulk_load of its quads: {load_s:6.2f} s  {rows / load_s:8,.0f} rows/s  "
-          f"{quads / load_s:9,.0f} quads/s  peak {load_mib:,.0f} MiB")
-    print(f"  ratio ingest / bulk_load: {ingest_s / load_s:.2f}x  (target <= 1.25x)")
+    for n, (seconds, _, mib) in enumerate(loads, 1):
+        print(f"  bulk_load of its quads ({n}): {seconds:6.2f} s  {rows / seconds:8,.0f} rows/s  "
+              f"{quads / seconds:9,.0f} quads/s  peak {mib:,.0f} MiB")
+    print(f"  ratio ingest / fastest bulk_load: {ingest_s / load_s:.2f}x  (target <= 1.25x)")
 
 
 def main() -> None:

@@ -33,6 +33,9 @@ from .store import EmbeddedStore, StoreError
 
 log = logging.getLogger(__name__)
 
+#: Facts per batch handed to the loader while a document is still being read.
+SPILL_LINES = 1_000_000
+
 SUPPORTED = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".html", ".htm", ".pdf", ".json", ".jsonl"}
 
 
@@ -103,7 +106,7 @@ def _extract_and_load(store: EmbeddedStore, ctx: ExtractionContext, extractor: r
     bulk loader in a second thread (:class:`graph.loader.Loader`). Whatever goes wrong,
     no fact of it stays behind: the graph is dropped before the error goes on."""
     loader = Loader(store, ctx.graph)
-    ctx.spill = loader.put
+    ctx.spill, ctx.spill_lines = loader.put, SPILL_LINES
     try:
         extractor.extract(ctx, source)
         loader.put(ctx.drain())
