@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.graph.namespaces import CSCS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD, key_digest, safe
 
 from .anchor import Anchor
+from .ntriples import Triples, literal
 from .identifiers import Identifier, normalize_name, parse_firm_id, parse_person_id
 from .dates import DateError, plausible
 from .names import check_name
@@ -94,20 +95,40 @@ class ExtractionContext:
     path: Path
     graph: NamedNode
     doc_key: str
-    quads: list[Quad] = field(default_factory=list)
+    triples: Triples = field(init=False)
     problems: list[Problem] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     _seen: set[tuple[str, str]] = field(default_factory=set)
     _records: int = 0
+    #: Where full batches go while the document is still being read (the ordinary path's
+    #: :class:`graph.loader.Loader`), so that loading overlaps extraction; None: kept.
+    spill: Callable[[Triples], None] | None = None
+    spill_lines: int = 1_000_000
+
+    def __post_init__(self) -> None:
+        self.triples = Triples(self.graph)
+
+    @property
+    def quads(self) -> list[Quad]:
+        """The facts collected so far as pyoxigraph quads (tests and small callers; the
+        store loads :attr:`triples`, the text)."""
+        return list(self.triples)
 
     # -- batches (the bulk path) ---------------------------------------------
-    def drain(self) -> list[Quad]:
-        """Hand over the quads collected so far, for a bulk load that writes a batch at a
+    def drain(self) -> Triples:
+        """Hand over the facts collected so far, for a load that writes a batch at a
         time, and forget which nodes were described (describing one again in a later
         batch repeats triples, which a graph keeps once), so memory stays flat."""
-        quads, self.quads = self.quads, []
+        triples, self.triples = self.triples, Triples(self.graph)
         self._seen.clear()
-        return quads
+        return triples
+
+    def spill_if_full(self) -> None:
+        """Hand a full batch to :attr:`spill` (called between rows). Unlike :meth:`drain`
+        it remembers which nodes were described: the document's graph is one whole."""
+        if self.spill is not None and len(self.triples.lines) >= self.spill_lines:
+            triples, self.triples = self.triples, Triples(self.graph)
+            self.spill(triples)
 
     @property
     def record_counter(self) -> int:
@@ -119,11 +140,10 @@ class ExtractionContext:
 
     # -- low level ---------------------------------------------------------
     def add(self, s: NamedNode, p: NamedNode, o: Object | object) -> None:
+        """One fact, written straight as an N-Triples line (see :mod:`extract.ntriples`)."""
         if o is None or o == "":
             return
-        if not isinstance(o, (NamedNode, Literal)):
-            o = lit(o)
-        self.quads.append(Quad(s, p, o, self.graph))
+        self.triples.lines.append(f"<{s.value}> <{p.value}> {literal(o)} .\n")
 
     def anchor(self, **parts: object) -> Anchor:
         anchor = Anchor(file=self.path.name, **parts)  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ again from the start.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -42,6 +42,7 @@ from cscs.extract.source import Source
 from .bindings import bind
 from .crashpoints import crash_point
 from .ingest import IngestReport, internal_error, is_complete, provenance
+from .loader import Loader
 from .namespaces import CSCS, XSD, doc_graph
 from .store import StoreError, insert_data
 
@@ -49,7 +50,8 @@ from .store import StoreError, insert_data
 STREAMABLE = {".csv", ".tsv", ".txt"}
 #: Files at least this large go through the bulk path by default.
 BULK_BYTES = 32 * 1024 * 1024
-DEFAULT_BATCH_ROWS = 20_000
+#: Rows per batch: ~1M quads or more, the size at which Oxigraph's loader goes parallel.
+DEFAULT_BATCH_ROWS = 50_000
 
 PARTIAL = Literal("partial")
 
@@ -171,38 +173,47 @@ def _head_source(path: Path, sha: str, head) -> Source:
 def _load_rows(store, ctx: ExtractionContext, extractor: ListExtractor, rows: Iterator[Row],
                checkpoint: Checkpoint, batch_rows: int, progress: Progress | None,
                unknown: tuple[str, ...], earlier_warnings: int) -> None:
-    """Run the extractor over the rows, appending a batch at a time after the checkpoint."""
+    """Run the extractor over the rows, handing a batch at a time after the checkpoint to a
+    :class:`Loader`, which writes it while the next batch is extracted."""
     done = 0
     for column in unknown if not checkpoint.rows else ():
         ctx.warn(ctx.anchor(), f"unknown column {column!r} is not read by the {extractor.name} extractor")
-    in_batch = 0
-    for row in rows:
-        done += 1
-        if done <= checkpoint.rows:
-            continue
-        extractor.read_row(ctx, row)
-        in_batch += 1
-        if in_batch == batch_rows:
-            _commit_batch(store, ctx, checkpoint, done, earlier_warnings)
-            if progress:
-                progress(in_batch)
-            in_batch = 0
-    _commit_batch(store, ctx, checkpoint, done, earlier_warnings)
-    if progress and in_batch:
-        progress(in_batch)
+    loader = Loader(store, ctx.graph)
+    try:
+        in_batch = 0
+        for row in rows:
+            done += 1
+            if done <= checkpoint.rows:
+                continue
+            extractor.read_row(ctx, row)
+            in_batch += 1
+            if in_batch == batch_rows:
+                _commit_batch(loader, store, ctx, checkpoint, done, earlier_warnings, in_batch, progress)
+                in_batch = 0
+        _commit_batch(loader, store, ctx, checkpoint, done, earlier_warnings, in_batch, progress)
+    except BaseException:
+        loader.abandon()  # nothing may be written once the caller drops the graph
+        raise
+    loader.close()
 
 
-def _commit_batch(store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_done: int,
-                  earlier_warnings: int) -> None:
-    """Append the batch's facts, then move the checkpoint past it (in that order: a crash
-    between the two only means the batch is written twice)."""
-    store.append(ctx.graph, ctx.drain())
-    crash_point("bulk:after-append")
+def _commit_batch(loader: Loader, store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_done: int,
+                  earlier_warnings: int, rows: int, progress: Progress | None) -> None:
+    """Queue the batch's facts, then the move of the checkpoint past it (in that order, in
+    the loader's thread: a crash between the two only means the batch is written twice)."""
     checkpoint.rows = rows_done
     checkpoint.records = ctx.record_counter
     checkpoint.warnings = earlier_warnings + len(ctx.problems)
-    write_checkpoint(store, ctx.graph, checkpoint)
-    crash_point("bulk:after-checkpoint")
+    moved = replace(checkpoint)
+
+    def step() -> None:
+        crash_point("bulk:after-append")
+        write_checkpoint(store, ctx.graph, moved)
+        crash_point("bulk:after-checkpoint")
+        if progress and rows:
+            progress(rows)
+
+    loader.put(ctx.drain(), step)
 
 
 def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:

@@ -2,9 +2,11 @@
 
 The graph of a document is named by the SHA-256 of its bytes (and of the
 companion files read with it), so ingesting the same file twice changes
-nothing. The extractor's facts and the PROV-O account of the extraction are
-collected first and written in one transaction: a bad file or a crash leaves
-the store exactly as it was.
+nothing. The extractor's facts are collected first (a bad file leaves the store
+exactly as it was), then written by the store's bulk loader as N-Triples text
+(:mod:`extract.ntriples`), and the PROV-O account of the extraction, the mark of
+a finished document, is written last in one transaction: a crash in between
+leaves a graph without it, which the next ingest drops and loads again.
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ from cscs.extract.readers import ReaderError
 from cscs.extract.source import Source
 
 from .crashpoints import crash_point
+from .loader import Loader
 from .namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
 from .store import EmbeddedStore, StoreError
 
 log = logging.getLogger(__name__)
+
+#: Facts per batch handed to the loader while a document is still being read.
+SPILL_LINES = 1_000_000
 
 SUPPORTED = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".html", ".htm", ".pdf", ".json", ".jsonl"}
 
@@ -77,17 +83,18 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
             return IngestReport(path, "unchanged", extractor.name, graph.value)
         ctx = ExtractionContext(path=path, graph=graph, doc_key=source.sha256)
         started = datetime.now(timezone.utc)
-        extractor.extract(ctx, source)
-        ctx.quads.extend(provenance(ctx, source, extractor, started))
         if earlier is None:
             if store.has_graph(graph):  # an unfinished load of the same bytes: this one replaces it
                 store.drop_graph(graph)
-            store.write_graph(graph, ctx.quads)
+            _extract_and_load(store, ctx, extractor, source)
+            crash_point("ingest:after-data")
+            store.insert(provenance(ctx, source, extractor, started))  # the done mark, last
             crash_point("ingest:after-write")
             return IngestReport(path, "added", extractor.name, graph.value, ctx.counts, ctx.problems)
         # named another extractor: its graph is replaced whole, in one transaction, and
         # the score sets computed from the old one are dropped (the graph keeps its name)
-        store.replace_graph(graph, ctx.quads)
+        extractor.extract(ctx, source)
+        store.replace_graph(graph, [*ctx.quads, *provenance(ctx, source, extractor, started)])
         forget_scores(store, graph)
         return IngestReport(path, "re-extracted", extractor.name, graph.value, ctx.counts, ctx.problems,
                             replaced=earlier)
@@ -102,6 +109,24 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
     except Exception as exc:  # an extractor bug must not take the other documents with it
         return IngestReport(path, "rejected", extractor.name if extractor else None,
                             error=internal_error(path, extractor, exc))
+
+
+def _extract_and_load(store: EmbeddedStore, ctx: ExtractionContext, extractor: registry.Extractor,
+                      source: Source) -> None:
+    """Extract the document while its facts are loaded, a batch at a time, by the store's
+    bulk loader in a second thread (:class:`graph.loader.Loader`). Whatever goes wrong,
+    no fact of it stays behind: the graph is dropped before the error goes on."""
+    loader = Loader(store, ctx.graph)
+    ctx.spill, ctx.spill_lines = loader.put, SPILL_LINES
+    try:
+        extractor.extract(ctx, source)
+        loader.put(ctx.drain())
+        loader.close()
+    except BaseException:
+        loader.abandon()
+        if store.has_graph(ctx.graph):
+            store.drop_graph(ctx.graph)
+        raise
 
 
 def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseException) -> str:

@@ -36,6 +36,8 @@ import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from cscs.extract.ntriples import Triples
+
 from .bindings import bind
 from .namespaces import XSD
 from .sparql_lexer import query_form, sub_code
@@ -294,8 +296,12 @@ class RemoteStore:
     def insert(self, quads: Iterable[ox.Quad]) -> None:
         self.update(insert_data(quads))
 
-    def append(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+    def append(self, graph: ox.NamedNode, quads: Iterable[ox.Quad] | Triples) -> None:
         """Add a batch to a graph in one request: a Graph Store POST, else INSERT DATA."""
+        if self.store_url and isinstance(quads, Triples):
+            if quads.lines:
+                self._graph_store("POST", graph, quads.text())
+            return
         quads = list(quads)
         if self.store_url:
             self._graph_store("POST", graph, _ntriples(quads))

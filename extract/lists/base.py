@@ -266,6 +266,7 @@ class ListExtractor:
         except (RowError, ImplausibleName) as exc:
             ctx.counts.skipped_rows += 1
             ctx.warn(row.anchor, f"row skipped: {exc}")
+        ctx.spill_if_full()
 
     def _tables_with_layout(self, tables: list[RawTable]) -> Iterator[tuple[RawTable, Layout]]:
         """Tables with a header, and headerless tables that continue the previous one
@@ -295,10 +296,16 @@ class ListExtractor:
             filled = [c for c in raw.cells if c.strip()]
             if len(filled) <= 1:  # blank lines and "暂无数据" placeholders are not records
                 continue
-            if tuple(self.field_of(c) for c in raw.cells) == layout.fields:
+            if self._repeats_header(raw.cells, layout):
                 continue  # a header repeated on a later page
             values = {f: c for f, c in zip(layout.fields, raw.cells) if f}
             yield Row(values, self._anchor(ctx, table, raw), units, headers)
+
+    def _repeats_header(self, cells: tuple[str, ...], layout: Layout) -> bool:
+        """Whether a row names the layout's fields again, cell by cell. It stops at the first
+        cell that differs (a data row's first or second), since this runs on every row."""
+        return len(cells) == len(layout.fields) and all(
+            self.field_of(c) == f for c, f in zip(cells, layout.fields))
 
     @staticmethod
     def _anchor(ctx: ExtractionContext, table: RawTable, raw) -> Anchor:

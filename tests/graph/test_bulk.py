@@ -179,3 +179,32 @@ def test_a_graph_without_its_account_is_loaded_again_not_taken_as_done(listing: 
     report = bulk_ingest(store, listing, batch_rows=7) if path == "bulk" else ingest_file(store, listing)
     assert report.status == "added" and report.counts.records == 99
     assert facts(store) == facts(whole)
+
+
+def test_the_ordinary_path_loads_in_batches_to_the_same_graph(listing: Path, monkeypatch) -> None:
+    from cscs.graph import ingest as ingest_mod
+
+    whole = open_store(memory=True)
+    ingest_file(whole, listing)
+    monkeypatch.setattr(ingest_mod, "SPILL_LINES", 50)  # a batch every few rows, loaded meanwhile
+    batched = open_store(memory=True)
+    assert ingest_file(batched, listing).status == "added"
+    assert facts(batched) == facts(whole)
+
+
+def test_a_document_failing_after_its_first_batches_leaves_no_graph(listing: Path, monkeypatch) -> None:
+    from cscs.extract.lists.base import ListExtractor
+    from cscs.graph import ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "SPILL_LINES", 50)
+    extract = ListExtractor.extract
+
+    def fails_at_the_end(self, ctx, source) -> None:
+        extract(self, ctx, source)
+        raise ValueError("the last table is broken")
+
+    monkeypatch.setattr(ListExtractor, "extract", fails_at_the_end)
+    store = open_store(memory=True)
+    report = ingest_file(store, listing)
+    assert report.status == "rejected" and "the last table is broken" in report.error
+    assert store.graphs() == []  # the batches loaded before the error are gone
