@@ -68,8 +68,9 @@ def write_penalties(path: Path, rows: int, seed: int = 15) -> Path:
 
 def m_ingest(listing: str, store_dir: str, dump: str, bulk: bool) -> tuple:
     """``Graph.ingest`` (no resolution) on a fresh on-disk store; the graph dumped after."""
-    from cscs.api import Graph
     import pyoxigraph as ox
+
+    from cscs.api import Graph
 
     graph = Graph(path=store_dir)
     started = time.perf_counter()

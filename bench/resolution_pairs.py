@@ -49,7 +49,7 @@ REAL = ROOT.parent / "shared" / "realdata" / "lists" / "shixin_baidu_api_2019" /
 
 from cscs.api import Graph  # noqa: E402
 from cscs.extract.identifiers import USCC_ALPHABET, make_uscc, org_code_check_char, uscc_check_char  # noqa: E402
-from cscs.graph.namespaces import ID  # noqa: E402
+from cscs.ontology.namespaces import ID  # noqa: E402
 
 # --- vocabulary -----------------------------------------------------------------
 

@@ -49,11 +49,11 @@ FLOOR = "PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?firm WHERE { 
 
 def build(store_path: Path, firms: int) -> None:
     import pyoxigraph as ox
-    from cscs.graph.store import open_store
     from synthetic import write_nquads
 
     from cscs.api import Graph
     from cscs.demo import shipped_rubric
+    from cscs.graph.store import open_store
 
     nquads = store_path.with_suffix(".nq")
     started = time.perf_counter()
@@ -113,9 +113,8 @@ def m_materialise(store_path: str) -> tuple:
 
 
 def m_explain(store_path: str) -> tuple:
-    from cscs.graph.store import open_store
-
     from cscs.api import Graph
+    from cscs.graph.store import open_store
 
     g = Graph(store=open_store(Path(store_path)))
     firms = [str(r["firm"]) for r in g.store.select(
@@ -165,10 +164,11 @@ def m_bulk(listing: str) -> tuple:
 def m_rdflib(store_path: str, timeout: int) -> tuple:
     import pyoxigraph as ox
     import rdflib
+    from pyoxigraph import NamedNode
+
     from cscs.graph.bindings import bind
     from cscs.graph.queries import load
     from cscs.graph.store import open_store
-    from pyoxigraph import NamedNode
 
     store = open_store(Path(store_path))
     query = bind(load("score-moved"), {"rubric": NamedNode(RUBRIC), "asOf": AS_OF})
@@ -196,10 +196,10 @@ def _rdflib_query(dataset, query: str, out) -> None:
 
 
 def m_server(store_path: str) -> tuple:
-    from cscs.graph import scores
     from servers import oxigraph_server
 
     from cscs.api import Graph
+    from cscs.graph import scores
 
     with oxigraph_server(Path(store_path)) as base:
         g = Graph(endpoint=f"{base}/query", update_endpoint=f"{base}/update")
@@ -243,8 +243,9 @@ def _run(out, fn, args) -> None:
 def write_listing(path: Path, rows: int, firms: int, offset: int = 0) -> Path:
     """An abnormal-operations list naming existing firms of the synthetic population (a
     new document on every run: the deciding authority's name carries the time)."""
-    from cscs.extract.identifiers import make_uscc
     from synthetic import AREAS
+
+    from cscs.extract.identifiers import make_uscc
 
     step = max(firms // rows, 1)
     stamp = time.strftime("%Y%m%d%H%M%S")

@@ -84,7 +84,7 @@ def main() -> None:
             disk = open_store(Path(tmp) / "store")
             build(disk, firms)
             disk.raw.optimize()
-            disk_s, disk_rows = timed(lambda: len(disk.select(query).rows))
+            disk_s, disk_rows = timed(lambda d=disk: len(d.select(query).rows))
             print(f"{firms:>8} {'oxigraph on disk':<22} {disk_s:>8.2f} {firms / disk_s:>10.0f} {disk_rows:>8}")
             del disk
         if firms <= args.rdflib_max:

@@ -11,11 +11,11 @@ import random
 from datetime import date, timedelta
 from typing import Iterator
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, Quad
 
 from cscs.extract.context import lit
 from cscs.extract.identifiers import make_uscc
-from cscs.graph.namespaces import CSCS, DOC, ID, ORG, PROV, RDF, ROV
+from cscs.ontology.namespaces import CSCS, DOC, ID, ORG, PROV, RDF, ROV
 
 KINDS = ["AbnormalOperation", "AbnormalTaxpayer", "AdministrativePenalty", "SeriousDishonest",
          "DishonestJudgmentDebtor", "TaxArrears", "SafetyHazard", "Donation", "VolunteerService",

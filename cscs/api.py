@@ -18,9 +18,9 @@ from cscs import explaining
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph import query_forms
 from cscs.graph import scores as score_sets
-from cscs.graph.namespaces import ID
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore, Rows, open_store
+from cscs.ontology.namespaces import ID
 
 if TYPE_CHECKING:  # ingest and resolution pull in every reader and spaCy: imported when used
     from cscs.graph.ingest import IngestReport
@@ -29,11 +29,14 @@ if TYPE_CHECKING:  # ingest and resolution pull in every reader and spaCy: impor
 from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
 
 __all__ = ["CategoryScore", "Evidence", "Explanation", "FirmScore", "Graph", "IndicatorScore",
-           "LookupError_"]
+           "NotFound"]
 
 
-class LookupError_(LookupError):
-    """A firm, rubric or document that cannot be found, or is ambiguous."""
+class NotFound(LookupError):
+    """No single firm, rubric or document matches a reference: none does, or several do.
+
+    A ``LookupError``, so callers that catch the built-in keep working.
+    """
 
 
 DateLike = date | datetime | str
@@ -154,7 +157,7 @@ class Graph:
         matches = [d for d in docs if ref in (d["doc"], d["title"]) or d["sha256"].startswith(ref.lower())]
         if len(matches) != 1:
             what = "no document" if not matches else f"{len(matches)} documents"
-            raise LookupError_(f"{what} match {ref!r}" + ("" if not matches else ": " + ", ".join(
+            raise NotFound(f"{what} match {ref!r}" + ("" if not matches else ": " + ", ".join(
                 f"{d['title']} ({d['sha256'][:12]})" for d in matches)))
         return str(matches[0]["doc"])
 
@@ -194,13 +197,13 @@ class Graph:
         """The rubric :meth:`rubric` picks, as its row of rubrics.rq."""
         rows = self.rubrics().rows
         if not rows:
-            raise LookupError_("no rubric in the graph; ingest one first (cscs ingest RUBRIC.tsv), "
+            raise NotFound("no rubric in the graph; ingest one first (cscs ingest RUBRIC.tsv), "
                                "or run cscs demo")
         if ref:
             for row in rows:
                 if ref in (row["id"], row["rubric"]):
                     return row
-            raise LookupError_(f"no rubric {ref!r}; known: {', '.join(str(r['id']) for r in rows)}")
+            raise NotFound(f"no rubric {ref!r}; known: {', '.join(str(r['id']) for r in rows)}")
         day = as_date(as_of)
         in_force = [r for r in rows if (r["effectiveFrom"] is None or r["effectiveFrom"] <= day)
                     and (r["effectiveUntil"] is None or day < r["effectiveUntil"])]
@@ -246,10 +249,10 @@ class Graph:
     def _one(rows: list[dict], text: str) -> str:
         firms = {r["firm"]: r for r in rows}
         if not firms:
-            raise LookupError_(f"no firm matches {text!r}")
+            raise NotFound(f"no firm matches {text!r}")
         if len(firms) > 1:
             listed = "; ".join(f"{r['name']} ({r['uscc'] or r['firm']})" for r in list(firms.values())[:10])
-            raise LookupError_(f"{len(firms)} firms match {text!r}: {listed}. Use the USCC.")
+            raise NotFound(f"{len(firms)} firms match {text!r}: {listed}. Use the USCC.")
         return str(next(iter(firms)))
 
     def _named_firm(self, firm: str) -> tuple[str, str | None, str | None]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode
 
 from . import __version__
-from .api import Graph, LookupError_, as_date
+from .api import Graph, NotFound, as_date
 from .graph import queries
 from .graph.store import StoreError, default_store_path
 from .report import write_explanation, write_scores
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         graph = Graph(path=args.store, endpoint=args.endpoint, update_endpoint=args.update_endpoint,
                       store_endpoint=args.store_endpoint, read_only=reads_only(args))
         return COMMANDS[args.command](graph, args)
-    except (LookupError_, StoreError, FileNotFoundError, ValueError) as exc:
+    except (NotFound, StoreError, FileNotFoundError, ValueError) as exc:
         print(f"cscs: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -344,7 +344,7 @@ def _query_text(file: Path) -> str:
     try:
         return queries.load(file.name)
     except KeyError:
-        raise LookupError_(f"{file}: no such file, and no shipped query of that name") from None
+        raise NotFound(f"{file}: no such file, and no shipped query of that name") from None
 
 
 def cmd_export(graph: Graph, args: argparse.Namespace) -> int:

@@ -30,9 +30,9 @@ from datetime import date
 from pyoxigraph import NamedNode
 
 from cscs import scoring
-from cscs.graph.namespaces import CSCS
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore
+from cscs.ontology.namespaces import CSCS
 from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
 
 # the record's own properties an Evidence shows, by local name

@@ -17,13 +17,13 @@ from typing import Callable, Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from cscs.graph.namespaces import CSCS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD, key_digest, safe
+from cscs.ontology.namespaces import CSCS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD, key_digest, safe
 
 from .anchor import Anchor
-from .ntriples import Triples, literal
-from .identifiers import Identifier, normalize_name, parse_firm_id, parse_person_id
 from .dates import DateError, plausible
+from .identifiers import Identifier, normalize_name, parse_firm_id, parse_person_id
 from .names import check_name
+from .ntriples import Triples, literal
 
 Object = NamedNode | Literal
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 from .identifiers import halfwidth, normalize_name
 
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "合伙企业", "公司",

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from pyoxigraph import Literal, NamedNode
 
-from cscs.graph.namespaces import CSCS, DCTERMS, ID, RDF, SKOS, XSD, key_digest
+from cscs.ontology.namespaces import CSCS, DCTERMS, ID, RDF, SKOS, key_digest
 
 from .anchor import Anchor
 from .context import ROLES, ExtractionContext

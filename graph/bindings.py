@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from .namespaces import XSD
+from cscs.ontology.namespaces import XSD
 
 Term = NamedNode | Literal
 

@@ -38,12 +38,12 @@ from cscs.extract.lists.base import ListExtractor, Row
 from cscs.extract.readers import ReaderError
 from cscs.extract.readers.csv import stream_csv
 from cscs.extract.source import Source
+from cscs.ontology.namespaces import CSCS, XSD, doc_graph
 
 from .bindings import bind
 from .crashpoints import crash_point
 from .ingest import IngestReport, internal_error, is_complete, provenance
 from .loader import Loader
-from .namespaces import CSCS, XSD, doc_graph
 from .store import StoreError, insert_data
 
 #: Formats the bulk path streams; others are read whole by the ordinary path.

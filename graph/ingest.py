@@ -25,10 +25,10 @@ from cscs.extract import registry
 from cscs.extract.context import Counts, ExtractionContext, ExtractionError, Problem
 from cscs.extract.readers import ReaderError
 from cscs.extract.source import Source
+from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
 
 from .crashpoints import crash_point
 from .loader import Loader
-from .namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
 from .store import EmbeddedStore, StoreError
 
 log = logging.getLogger(__name__)

@@ -37,10 +37,10 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from cscs.extract.ntriples import Triples
+from cscs.ontology.namespaces import XSD
 
 from .bindings import bind
-from .namespaces import XSD
-from .sparql_lexer import query_form, sub_code
+from .sparql_lexer import sub_code
 from .store import EXPORT_FORMATS, Rows, StoreError, insert_data, replace_graph_update
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,

@@ -28,7 +28,8 @@ from typing import Callable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .namespaces import CSCS, ID, PROV, RDF, XSD
+from cscs.ontology.namespaces import CSCS, ID, PROV, RDF, XSD
+
 from .queries import load
 
 ENTRY_PREDICATES = (CSCS.scoreTotal, CSCS.scoreGrade, CSCS.scoreCategories)

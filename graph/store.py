@@ -17,9 +17,9 @@ from typing import IO, Iterable, Iterator
 import pyoxigraph as ox
 
 from cscs.extract.ntriples import Triples
+from cscs.ontology.namespaces import XSD
 
 from .bindings import bind
-from .namespaces import XSD
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
             XSD.decimal.value: Decimal, XSD.double.value: float, XSD.float.value: float}

@@ -37,7 +37,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from .namespaces import DCTERMS, DOC, PREFIXES, XSD
+from cscs.ontology.namespaces import DCTERMS, DOC, PREFIXES, XSD
+
 from .store import EmbeddedStore
 
 _XSD_STRING = XSD.string.value

@@ -11,10 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from cscs.api import Graph
 from cscs.graph.remote import RemoteStore
 from cscs.sample.loopback import free_port, stop, wait_until_answering
-
-from cscs.api import Graph
 
 
 @contextmanager

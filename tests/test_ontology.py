@@ -34,14 +34,14 @@ SOURCES = [*ROOT.glob("cscs/**/*.py"), *ROOT.glob("extract/**/*.py"), *ROOT.glob
            *ROOT.glob("ontology/**/*.py"), *ROOT.glob("queries/*.rq")]
 #: Matches that are not terms, each with its reason. Keep this short.
 NOT_TERMS: dict[str, str] = {
-    "base": "Namespace.base is the IRI prefix string of graph/namespaces.py, not a term",
+    "base": "Namespace.base is the IRI prefix string of ontology/namespaces.py, not a term",
 }
 DECLARING_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
                    OWL.NamedIndividual, RDF.Property, SKOS.ConceptScheme}
 RECORD_KINDS = {
     "SeriousDishonest", "DishonestJudgmentDebtor", "AbnormalOperation", "AbnormalTaxpayer",
     "FinancingJudgmentDefault", "FinancingCrime", "DebtEvasion", "OverseasEquityUnregistered",
-    "SocialInsuranceArrears", "TaxArrears", "TaxViolation", "MajorTaxViolation", "SpotCheckFailure", "SafetyHazard", "EnvironmentalViolation",
+    "SocialInsuranceArrears", "TaxArrears", "TaxViolation", "MajorTaxViolation", "SpotCheckFailure", "SafetyHazard", "EnvironmentalViolation",  # noqa: E501
     "AdministrativePenalty", "AdministrativeEnforcement", "CommitmentBreach", "OtherNonCompliance",
     "JudgmentDefault", "CriminalRecord", "FrivolousLitigation", "VolunteerService", "Donation", "RedList",
     "Honour",
@@ -202,7 +202,7 @@ def test_every_cscs_term_has_an_english_label_and_a_comment(ontology: Graph, dec
         node = URIRef(NS + term)
         labels = [*ontology.objects(node, RDFS.label), *ontology.objects(node, SKOS.prefLabel)]
         comments = [*ontology.objects(node, RDFS.comment), *ontology.objects(node, SKOS.definition)]
-        if not any(isinstance(l, Literal) and l.language == "en" for l in labels) or not comments:
+        if not any(isinstance(lab, Literal) and lab.language == "en" for lab in labels) or not comments:
             undocumented.append(term)
     assert undocumented == []
 
@@ -215,7 +215,7 @@ def test_record_kinds_form_a_skos_scheme(ontology: Graph) -> None:
         node = URIRef(NS + kind)
         assert (node, RDF.type, URIRef(NS + "RecordKind")) in ontology
         assert (scheme, SKOS.hasTopConcept, node) in ontology
-        assert {l.language for l in ontology.objects(node, SKOS.prefLabel)} >= {"en", "zh"}, kind
+        assert {lab.language for lab in ontology.objects(node, SKOS.prefLabel)} >= {"en", "zh"}, kind
         assert any(True for _ in ontology.objects(node, SKOS.definition)), kind
     assert Literal("失信被执行人", lang="zh") in set(ontology.objects(URIRef(NS + "DishonestJudgmentDebtor"),
                                                                  SKOS.prefLabel))

@@ -15,8 +15,8 @@ import re
 import subprocess
 import sys
 import urllib.request
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 

@@ -70,11 +70,11 @@ def test_seed_table_as_pasted() -> None:
     assert [str(p.message) for p in ctx.problems] == [
         "row without points ignored (a stray header?): Indicator | Indicator"]
     shipped, _ = tree(shipped_rubric())
-    seed_leaves = {(l.name, l.points, l.description) for c in categories for l in c.leaves()}
-    shipped_leaves = {(l.name, l.points, l.description) for c in shipped for l in c.leaves()}
+    seed_leaves = {(leaf.name, leaf.points, leaf.description) for c in categories for leaf in c.leaves()}
+    shipped_leaves = {(leaf.name, leaf.points, leaf.description) for c in shipped for leaf in c.leaves()}
     assert seed_leaves < shipped_leaves and len(shipped_leaves - seed_leaves) == 3
     honesty = categories[3].children[1]
-    assert (honesty.name, honesty.points, [l.name for l in honesty.children]) == (
+    assert (honesty.name, honesty.points, [leaf.name for leaf in honesty.children]) == (
         "Honesty Records", 120, ["Red-list", "Honors and Awards"])
 
 
@@ -108,10 +108,10 @@ def test_rubric_from_xlsx_and_pdf_read_the_same_tree(tmp_path: Path) -> None:
     table = Table(short, style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
                                            ("FONT", (0, 0), (-1, -1), "STSong-Light", 5)]))
     SimpleDocTemplate(str(tmp_path / "rubric.pdf"), pagesize=landscape(A4)).build([table])
-    expected = [(c.name, c.points, [(l.name[:40].strip(), l.points) for l in c.leaves()]) for c in tree(shipped_rubric())[0]]
+    expected = [(c.name, c.points, [(leaf.name[:40].strip(), leaf.points) for leaf in c.leaves()]) for c in tree(shipped_rubric())[0]]
     for name in ("rubric.xlsx", "rubric.pdf"):
         got, _ = tree(tmp_path / name)
-        assert [(c.name, c.points, [(l.name[:40].strip(), l.points) for l in c.leaves()]) for c in got] == expected, name
+        assert [(c.name, c.points, [(leaf.name[:40].strip(), leaf.points) for leaf in c.leaves()]) for c in got] == expected, name
 
 
 GOVERNANCE = ("Supervisory Spot Checks", "Safety Hazards", "Environmental Protection (indicator name not published)")
@@ -129,7 +129,7 @@ def test_rows_not_in_the_seed_table_are_marked_assumed_with_the_reason(graph: Gr
         assert "supplying department" in notes[name] and "record kind" in notes[name], name
     seed = SHARED / "seed" / "000_bf7b7fd26c7749aa.txt"
     if seed.exists():  # every other indicator is a row of the seed table, and none of them says otherwise
-        seeded = {l.name for c in tree(seed)[0] for l in c.leaves()}
+        seeded = {leaf.name for c in tree(seed)[0] for leaf in c.leaves()}
         assert seeded.isdisjoint(GOVERNANCE) and len(seeded) == 22
         assert not any(n.startswith("Not in the seed table") for label, n in notes.items() if label in seeded)
     (source,) = graph.query(PREFIX + """PREFIX dcterms: <http://purl.org/dc/terms/>

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from masked_lists import masked_list
+from web.web_support import Client
 
 from cscs.api import Graph
 from cscs.cli import main
@@ -14,9 +16,6 @@ from cscs.demo import shipped_rubric
 from cscs.extract.identifiers import make_uscc
 from cscs.web import Explorer
 from cscs.web.render import firm_url
-
-from masked_lists import masked_list
-from web.web_support import Client
 
 HOME = make_uscc("330106", "MA2EXKL0")  # Hangzhou, Zhejiang
 AWAY = make_uscc("140100", "MA0K1234")  # Taiyuan, Shanxi

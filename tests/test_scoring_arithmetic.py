@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cscs.scoring import (NEVER, Band, Interval, Rule, change_days, counted, day_number, first_day, grade,
-                          history)
+from cscs.scoring import NEVER, Band, Interval, Rule, change_days, counted, day_number, first_day, grade, history
 
 
 def test_points_all_or_nothing_and_per_record_capped_for_deductions_and_merits() -> None:

@@ -14,9 +14,9 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.graph.ingest import ingest
-from cscs.graph.namespaces import CSCS, DCTERMS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD, doc_graph
 from cscs.graph.store import EmbeddedStore, open_store
 from cscs.graph.validate import Violation, validate
+from cscs.ontology.namespaces import CSCS, DCTERMS, FOAF, ID, ORG, PROV, RDF, ROV, SKOS, XSD, doc_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 RUBRIC = ROOT / "ontology" / "rubrics" / "zhejiang-2020.tsv"

@@ -25,10 +25,10 @@ from datetime import date, datetime, timezone
 from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.extract.names import core_name, simplified
-from cscs.graph.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, key_digest
 from cscs.graph.queries import load
 from cscs.graph.resolve.model import REVIEW, Feature, Match, decide
 from cscs.graph.store import EmbeddedStore
+from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, key_digest
 
 ROSTERS = NamedNode("https://w3id.org/cscs/resolution/rosters")
 MATCHER = "machine:roster-matcher/v1"

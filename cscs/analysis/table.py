@@ -20,7 +20,7 @@ from datetime import date
 
 import pandas as pd
 
-from cscs.api import Graph, LookupError_
+from cscs.api import Graph, NotFound
 from cscs.graph.queries import load
 
 from .rosters import RosterMatches, match_rosters
@@ -50,7 +50,7 @@ def study_table(graph: Graph, as_of: date, rubric: str | None = None, min_level:
     matches = match_rosters(graph.store, as_of) if rosters else None
     firms = _firms(graph)
     if not firms:
-        raise LookupError_("no listed firm in the graph (no node has a stock code); ingest annual reports first")
+        raise NotFound("no listed firm in the graph (no node has a stock code); ingest annual reports first")
     scores = {s.firm: s for s in graph.score(as_of=as_of, rubric=rubric)}
     rubric_iri = graph.rubric(rubric, as_of)
     maxima: dict[str, float] = {"total": 0.0}

@@ -22,7 +22,13 @@ from typing import Any
 from . import governance_lists, vocab
 from .places import PROVINCE, authority_uscc
 from .population import (
-    DEFAULT_VALIDITY_YEARS, USCC_ERA, Firm, Population, Record, Role, build_population,
+    DEFAULT_VALIDITY_YEARS,
+    USCC_ERA,
+    Firm,
+    Population,
+    Record,
+    Role,
+    build_population,
 )
 from .writers import write_csv, write_html, write_json, write_pdf_table, write_xlsx
 

@@ -682,13 +682,14 @@ def write_html_judgment(path: Path, title: str, paragraphs: list[str]) -> None:
 
 def write_pdf_judgment(path: Path, paragraphs: list[str]) -> None:
     """The judgment as the court prints it, with STSong-Light (pdfplumber reads it back exactly)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-    from xml.sax.saxutils import escape
 
     from .writers import PDF_FONT
 

@@ -24,8 +24,7 @@ from pathlib import Path
 
 from .listed import CONNECTING_ROLES, LEVEL_RANK, ListedPopulation, build_listed
 from .listed_conversions import report_html, report_tabbed
-from .listed_docs import charter_text, cninfo_executives, cninfo_introduction, report_text, write_json, \
-    write_report_pdf
+from .listed_docs import charter_text, cninfo_executives, cninfo_introduction, report_text, write_json, write_report_pdf
 from .listed_layouts import layout_of
 from .listed_lists import write_lists, write_rosters
 

@@ -161,10 +161,7 @@ def _control(firm: ListedFirm, layout: Layout) -> list[str]:
     nature = firm.controller_nature
     lines = [f"上述股东关联关系或一致行动的说明  {we}未知上述股东之间是否存在关联关系。", f"2、{we}控股股东情况"]
     if layout.control == "sentence":
-        if layout.family == "heldout3":
-            rows.append((officer, [name, posts, officer.sex, str(year - officer.born), status,
-                                   f"{officer.start.year}年{officer.start.month}月-{end.year}年{end.month}月"]))
-        elif layout.family == "heldout2":
+        if layout.family == "heldout2":
             share = firm.holders[0].percent
             said = {"境内自然人": f"{we}实际控制人为{controller}，其直接持有{we}{share}%的股份。",
                     "不存在": f"{we}无控股股东，亦无实际控制人。"}.get(

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from cscs.extract.identifiers import USCC_ALPHABET, make_uscc
@@ -133,15 +133,6 @@ class Population:
 
     def firm(self, key: str) -> Firm:
         return self._firms_by_key[key]
-
-    def firm_by_uscc(self, uscc: str) -> Firm:
-        return next(f for f in self.firms if f.uscc == uscc)
-
-    def roles_of_firm(self, key: str) -> list[Role]:
-        return [r for r in self.roles if r.firm == key]
-
-    def roles_of_person(self, key: str) -> list[Role]:
-        return [r for r in self.roles if r.person == key]
 
     def legal_rep(self, firm_key: str, day: date) -> Person:
         """Who was legal representative on ``day`` (the current one for days after as_of)."""

@@ -47,7 +47,7 @@ from .places import AREA_WEIGHTS, AREAS, OTHER_BIRTH_AREAS, PROVINCE, Area
 
 #: List documents, in writing order, and the extractor that reads each.
 LISTS: dict[str, str] = {
-    "registry.csv": "registry",
+    "registry.csv": "business_register",
     "key-personnel.csv": "key_personnel",
     "abnormal-operations.csv": "abnormal_operations",
     "abnormal-taxpayers.csv": "abnormal_taxpayers",

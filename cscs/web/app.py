@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from cscs.api import Graph, LookupError_
+from cscs.api import Graph, NotFound
 
 from .guard import Guard
 from .workers import Pool
@@ -141,7 +141,7 @@ class Explorer:
             response = self.dispatch(request)
         except HTTPError as exc:
             response = self.error(exc.status, exc.message)
-        except LookupError_ as exc:
+        except NotFound as exc:
             response = self.error(404, str(exc))
         except Exception as exc:  # a page bug must not take the server down
             print(f"cscs serve: internal error: {exc!r}", file=sys.stderr)

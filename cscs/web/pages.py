@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from cscs.api import LookupError_
+from cscs.api import NotFound
 from cscs.extract.identifiers import normalize_name, parse_firm_id
-from cscs.graph.namespaces import ID
-from cscs.graph.query_forms import syntax_message
 from cscs.graph.queries import load
+from cscs.graph.query_forms import syntax_message
+from cscs.ontology.namespaces import ID
 
 from . import charts, formats, names, scoring, source, sparql
 from .app import Explorer, HTTPError, Request, Response, route
@@ -55,7 +55,7 @@ def rubric_model(app: Explorer, iri: str) -> scoring.Rubric:
 def rubric_iri(app: Explorer, ref: str, day: date) -> str:
     try:
         return app.graph.rubric(ref or None, day)
-    except LookupError_ as exc:
+    except NotFound as exc:
         raise HTTPError(404, str(exc)) from None
 
 
@@ -239,7 +239,7 @@ def firm_key(app: Explorer, key: str) -> str:
         iri = None
     try:
         return app.graph.find_firm(iri if iri and is_firm(app, iri) else key)
-    except LookupError_ as exc:
+    except NotFound as exc:
         raise HTTPError(404, str(exc)) from None
 
 
@@ -417,7 +417,7 @@ def compare(app: Explorer, request: Request) -> Response:
     if firm_text:
         try:
             iri = app.graph.find_firm(firm_text)
-        except LookupError_ as exc:
+        except NotFound as exc:
             raise HTTPError(404, str(exc)) from None
         firm = describe_firm(app, iri)[0]
         records = scoring.firm_records(app.graph, iri)

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from cscs.graph.namespaces import ID
+from cscs.ontology.namespaces import ID
 
 from .charts import fmt
 

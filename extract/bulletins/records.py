@@ -37,7 +37,7 @@ from decimal import Decimal
 
 from pyoxigraph import NamedNode
 
-from cscs.graph.namespaces import CSCS, ID, RDF, safe
+from cscs.ontology.namespaces import CSCS, ID, RDF, safe
 
 from ..context import ExtractionContext
 from ..identifiers import normalize_name

@@ -16,7 +16,7 @@ from datetime import date
 
 from pyoxigraph import NamedNode
 
-from cscs.graph.namespaces import CSCS
+from cscs.ontology.namespaces import CSCS
 
 from ..context import ExtractionContext
 from ..source import Source

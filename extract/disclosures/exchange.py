@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cscs.graph.namespaces import CSCS
+from cscs.ontology.namespaces import CSCS
 
 from ..context import ExtractionContext
 from ..identifiers import halfwidth

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pyoxigraph import NamedNode
 
-from cscs.graph.namespaces import CSCS, ID, RDF
+from cscs.ontology.namespaces import CSCS, ID, RDF
 
 from ..anchor import Anchor
 from ..context import ExtractionContext

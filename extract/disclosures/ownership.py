@@ -28,11 +28,11 @@ from .vocabulary import controller_by_name, controller_nature, holder_nature, is
 _TABLE_PAGE = re.compile(r"前\s*(?:10|十)\s*名(?:普通股|A\s*股)?股东(?:持股情况|情况)")
 _NOT_HOLDER = re.compile(r"^(?:上述股东|战略投资者|前\s*(?:10|十)\s*名|参与融资融券|注[:：（(]|合计)")
 # A line that is a heading or a note, not the rest of a holder's wrapped name.
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+节)|[:：]|情况|说明|.{31,}")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+节)|[:：]|情况|说明|.{31,}")  # noqa: E501
 _CONTROLLER_NATURE = re.compile(r"实际控制人(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _HOLDER_NATURE = re.compile(r"控股股东(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _CONTROLLER_NAME = re.compile(r"实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?\s*[:：]?\s*([^\s，,。；;|]*)")
-_SENTENCE = re.compile(r"(?:(?:本行|本公司|公司|本集团|其)(?:的)?|(?<=[，,；;]))(?P<who>(?:控股股东|实际控制人|第一大股东)(?:(?:、|和|及|与|暨|或)"
+_SENTENCE = re.compile(r"(?:(?:本行|本公司|公司|本集团|其)(?:的)?|(?<=[，,；;]))(?P<who>(?:控股股东|实际控制人|第一大股东)(?:(?:、|和|及|与|暨|或)"  # noqa: E501
                        r"(?:控股股东|实际控制人))?)(?:均|都|同|仍)?(?:为|是)\s*(?P<name>[^，,。；;\s（(“”]{2,40})")
 _PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$|^\d{1,2}\.\d+$")
 _NO_CONTROLLER = re.compile(r"(?:无|不存在|没有)(?:控股股东(?:、|和|及|或|与))?实际控制人|"
@@ -197,7 +197,7 @@ def _controller_name(pages: Pages) -> str | None:
     for number_ in pages.find(_CONTROLLER_NAME):
         lines = pages.text(number_).split("\n")
         for index, line in enumerate(lines):
-            if not (m := _CONTROLLER_NAME.search(line)):
+            if not _CONTROLLER_NAME.search(line):
                 continue
             cells = split_columns(line)
             at = next((i for i, c in enumerate(cells) if _CONTROLLER_NAME.search(c)), None)
@@ -207,7 +207,7 @@ def _controller_name(pages: Pages) -> str | None:
             value = inline[1] if inline and inline[1] else (cells[at + 1] if at + 1 < len(cells) else "")
             if value and not is_header_word(value):
                 return value if value not in {"无", "不适用", "不存在"} else None
-            below = next((split_columns(l) for l in lines[index + 1:index + 3] if l.strip()), [])
+            below = next((split_columns(row) for row in lines[index + 1:index + 3] if row.strip()), [])
             if at < len(below) and not is_header_word(below[at]) and below[at] not in {"无", "不适用", "不存在"}:
                 return below[at]
     return None

@@ -25,8 +25,8 @@ from typing import Iterator
 
 from ..readers._text import decode_text
 from ..readers.html import declared_charsets
-from .markup import looks_like_markup, markup_text
 from ..readers.model import ReaderError
+from .markup import looks_like_markup, markup_text
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _RUNNING_SHARE = 0.3  # a line on at least this share of pages is a running header or footer

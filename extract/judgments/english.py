@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .casenumber import CaseNumber, find_case_numbers as find_chinese_case_numbers
+from .casenumber import CaseNumber
+from .casenumber import find_case_numbers as find_chinese_case_numbers
 
 DOC_TYPES: dict[str, tuple[str | None, str]] = {
     "criminal incidental civil judgment": ("criminal", "judgment"), "civil judgment": ("civil", "judgment"),
@@ -36,7 +37,7 @@ def doc_type_key(published: str) -> str:
 COURT = re.compile(
     r"(?:^|(?<=[\n.:;]))\s*(?P<court>(?:The\s+)?(?:Supreme People's Court|"
     r"(?:[A-Z][\w'-]*\s+){1,8}?(?:(?:High|Intermediate|Basic|Maritime|Internet|Financial|Railway Transport)\s+)?"
-    r"(?:People's\s+)?Court(?:\s+of\s+(?:[A-Z][\w'-]*[ \t]?){1,6}?(?=[ \t]*(?:\n|Civil|Criminal|Administrative|Enforcement|Execution|$)))?))")
+    r"(?:People's\s+)?Court(?:\s+of\s+(?:[A-Z][\w'-]*[ \t]?){1,6}?(?=[ \t]*(?:\n|Civil|Criminal|Administrative|Enforcement|Execution|$)))?))")  # noqa: E501
 
 PARTY_ROLES: dict[str, str] = {
     "incidental civil plaintiff": "incidental-plaintiff", "defendant unit": "accused-unit",
@@ -64,7 +65,7 @@ ENTRY_DETAIL = re.compile(r",\s*(?:male|female)\b|domicile|domiciled|unified soc
 ROLE_IN_PAREN = re.compile("|".join(re.escape(w) for w in sorted(PARTY_ROLES, key=len, reverse=True)), re.I)
 FIRM_WORDS = re.compile(r"\b(?:Co\.|Company|Ltd|Limited|Corporation|Bank|Branch|Sub-branch|Group|LLC|Inc|"
                         r"Partnership|Cooperative|Factory)\b", re.I)
-NAME_END = re.compile(r",(?!\s*(?:Ltd|Limited|Inc|LLC|Co\b))(?!\s*[A-Z][\w ]{0,40}?(?:Sub-branch|Branch)\b)|;|\.(?=\s|$)(?<!Co\.)(?<!Ltd\.)(?<!Inc\.)|\n|"
+NAME_END = re.compile(r",(?!\s*(?:Ltd|Limited|Inc|LLC|Co\b))(?!\s*[A-Z][\w ]{0,40}?(?:Sub-branch|Branch)\b)|;|\.(?=\s|$)(?<!Co\.)(?<!Ltd\.)(?<!Inc\.)|\n|"  # noqa: E501
                       r"\((?:hereinafter|referred to)[^)]*\)", re.I)
 SEX = re.compile(r"^[,\s]*(?P<sex>male|female)\b", re.I)
 USCC = re.compile(r"(?:unified social credit code|USCC)\s*(?:No\.?|number)?\s*[:：]?\s*(?P<code>[0-9A-Z]{18})", re.I)

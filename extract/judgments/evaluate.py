@@ -158,7 +158,7 @@ def accused_names(pairs: Iterable[tuple[str, set[str], Judgment]]) -> Score:
 
 def enforcement_records(pairs: Iterable[tuple[str, list[tuple[str, str, str]], Judgment]]) -> Score:
     """Judgment-default records a reading supports, as (kind, subject name, valid from), vs expected."""
-    from .graph import planned_records, record_day
+    from .records import planned_records, record_day
 
     total = Score()
     for where, expected, j in pairs:

@@ -16,7 +16,7 @@ from ..readers.pdf import on_page, open_pdf
 from ..source import Source
 from . import english, lexicon
 from .casenumber import find_case_numbers
-from .graph import add_judgment
+from .records import add_judgment
 from .sources import JudgmentText, read_texts
 
 SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".json", ".jsonl"}

@@ -185,7 +185,7 @@ ORG_RUN = re.compile(r"(?:(?![为向在从自给请求的于对将把被与和�
 GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不承担|无需承担|不应承担|免除|无效")
 #: Lenders among the signatories of a guarantee contract (bank branches written short: 工行瑞安支行).
 LENDER_NAME = re.compile(FINANCIAL_INSTITUTION.pattern + r"|支行|分行|[工农建中交招]行|农商行|邮储")
-GUARANTEE_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同日|同时|并|且|另|约定|由|要求|请求|判令|被告|原告|第三人|保证人|担保人|"
+GUARANTEE_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同日|同时|并|且|另|约定|由|要求|请求|判令|被告|原告|第三人|保证人|担保人|"  # noqa: E501
                             r"被上诉人|上诉人|原审被告|[\s，,：:])+")
 
 # -- names -----------------------------------------------------------------------------------------

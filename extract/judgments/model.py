@@ -107,7 +107,7 @@ class Judgment:
     case_numbers: list[CaseNumber] = field(default_factory=list)  # every case number in the text
 
     def section(self, label: str) -> tuple[int, int] | None:
-        return next(((s, e) for l, s, e in self.sections if l == label), None)
+        return next(((s, e) for name, s, e in self.sections if name == label), None)
 
     def sentence(self, start: int, end: int, limit: int = 160) -> tuple[int, int]:
         """The sentence around ``start..end`` (for quoting), at most ``limit`` characters."""

@@ -32,8 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import english, findings, lexicon, parties
-from .lexicon import detect_lang
 from .casenumber import LOOSE, find_case_numbers
+from .lexicon import detect_lang
 from .model import Judgment, Span
 from .segment import segment
 from .values import find_money
@@ -273,7 +273,7 @@ def read(texts: Iterable[str], lang: str | None = None, batch_size: int = 64) ->
     langs = [lang or detect_lang(t) for t in texts]
     results: list[Judgment | None] = [None] * len(texts)
     for code in dict.fromkeys(langs):
-        index = [i for i, l in enumerate(langs) if l == code]
+        index = [i for i, lang in enumerate(langs) if lang == code]
         nlp = build(code)
         docs = nlp.pipe((_doc(nlp, texts[i], code) for i in index), batch_size=batch_size)
         for i, doc in zip(index, docs):

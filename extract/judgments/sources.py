@@ -26,8 +26,8 @@ from pathlib import Path
 import lxml.html
 
 from ..readers import ReaderError, pdf_text_pages
-from ..readers.json import load_json
 from ..readers.html import declared_charsets
+from ..readers.json import load_json
 
 #: JSON keys that hold a judgment's full text, best first (LeCaRD: query; CAIL: fact, context).
 TEXT_KEYS = ("full_text", "fullText", "qw", "content", "text", "document", "judgment", "query", "fact", "context")

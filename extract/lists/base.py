@@ -19,8 +19,8 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from itertools import islice
+from pathlib import Path
 from typing import ClassVar, Iterable, Iterator
 
 from pyoxigraph import NamedNode
@@ -29,8 +29,8 @@ from ..amounts import AmountError, parse_amount
 from ..anchor import Anchor
 from ..context import ExtractionContext, ExtractionError
 from ..dates import DateError, parse_date
-from ..names import ImplausibleName
 from ..identifiers import Identifier, halfwidth, normalize_code, org_code_check_char, parse_firm_id, parse_person_id
+from ..names import ImplausibleName
 from ..readers import RawTable
 from ..readers.model import RawRow
 from ..source import Source

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from cscs.graph.namespaces import CSCS, ID, RDF
+from cscs.ontology.namespaces import CSCS, ID, RDF
 
 from ..context import ExtractionContext
 from .base import ListExtractor, Row, RowError, authority, enterprise

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from cscs.ontology.namespaces import CSCS
+
 from ..context import ExtractionContext
 from ..dates import DateError, parse_date
-from cscs.graph.namespaces import CSCS
 from .base import ListExtractor, Row, authority, checked_code, party
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from cscs.graph.namespaces import CSCS
+from cscs.ontology.namespaces import CSCS
 
 from ..context import ExtractionContext
 from ..disclosures.bodies import Post, find_posts, unit_post

@@ -12,8 +12,8 @@ import csv
 import io
 from collections import Counter
 from itertools import islice
-from typing import Iterator
 from pathlib import Path
+from typing import Iterator
 
 from ._text import clean_cell, decode_text, describe, drop_trailing_empty
 from .model import RawRow, RawTable, ReaderError

@@ -134,11 +134,6 @@ def _page_numbers(path: Path, count: int, wanted: Collection[int] | None) -> lis
     return sorted(set(wanted))
 
 
-def _page_grids(page: Any, text_fallback: bool) -> list[list[list[str | None]]]:
-    """Ruled tables of a page; text-aligned ones only if asked and nothing ruled was found."""
-    return [grid for grid, _ in _page_tables(page, text_fallback)]
-
-
 def _page_tables(page: Any, text_fallback: bool) -> list[tuple[list[list[str | None]], list[Box | None]]]:
     """Each table's cells (as ``page.extract_tables``) and its rows' boxes."""
     tables = page.find_tables()

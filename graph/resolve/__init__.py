@@ -21,9 +21,10 @@ from datetime import datetime, timezone
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from ..namespaces import CSCS, DCTERMS, ID, PROV, RDF, RDFS, XSD, key_digest
-from ..queries import load
+from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, RDFS, XSD, key_digest
+
 from ..crashpoints import crash_point
+from ..queries import load
 from ..store import EmbeddedStore
 from . import firms, freshness, persons
 from .model import ACCEPT, REVIEW, Match, decide

@@ -24,8 +24,8 @@ from rapidfuzz.distance import Levenshtein
 
 from cscs.extract.identifiers import USCC_ALPHABET, patterns_agree, uscc_check_char
 from cscs.extract.names import core_of_key, english_core_of_key, english_key, is_english, name_key
+from cscs.ontology.namespaces import CSCS, ROV
 
-from ..namespaces import CSCS, ROV
 from .model import Feature, Match
 
 _P = {CSCS.uscc.value: "uscc", CSCS.organizationCode.value: "orgcode", CSCS.registrationNumber.value: "regno",

@@ -15,8 +15,9 @@ import hashlib
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from cscs.ontology.namespaces import CSCS
+
 from ..bindings import bind
-from ..namespaces import CSCS
 
 _DOCUMENTS = """PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?activity . ?activity prov:endedAtTime ?ended } }"""

@@ -16,8 +16,8 @@ from datetime import date
 
 from cscs.extract.identifiers import birth_year, id_pattern, patterns_agree
 from cscs.extract.names import simplified
+from cscs.ontology.namespaces import CSCS, FOAF
 
-from ..namespaces import CSCS, FOAF
 from .model import Feature, Match
 
 _P = {FOAF.name.value: "name", CSCS.idNumber.value: "id", FOAF.gender.value: "sex", CSCS.age.value: "age"}

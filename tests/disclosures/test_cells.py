@@ -5,8 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from cscs.extract.disclosures.cells import end_date, merge_padded_name, number, person_name, split_columns, \
-    split_posts, terms
+from cscs.extract.disclosures.cells import (
+    end_date,
+    merge_padded_name,
+    number,
+    person_name,
+    split_columns,
+    split_posts,
+    terms,
+)
 
 
 def test_padded_and_annotated_names() -> None:

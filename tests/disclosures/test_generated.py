@@ -14,9 +14,9 @@ import pytest
 
 from cscs.analysis import ROSTERS, match_rosters
 from cscs.api import Graph
-from cscs.graph.validate import validate_graph
-from cscs.graph.namespaces import doc_graph
 from cscs.extract.disclosures.pages import read_pages
+from cscs.graph.validate import validate_graph
+from cscs.ontology.namespaces import doc_graph
 from cscs.sample.listed_check import PREFIXES, graph_fields, score_all, truth_fields
 from cscs.sample.listed_corpus import generate_listed
 
@@ -137,9 +137,9 @@ def test_the_corpus_varies_its_layouts(corpus, truth: dict) -> None:
     """Every variation the extractors must survive is in the 60-firm corpus at least once."""
     layouts = [f["layout"] for f in truth["firms"]]
     assert {f["report_format"] for f in truth["firms"]} == {"pdf", "text", "tabbed", "html"}
-    assert {"csrc", "bank"} <= {l["family"] for l in layouts}
-    assert {"元", "万元", "百万元"} <= {l["unit"] for l in layouts}
-    assert {"kv", "table", "sentence"} <= {l["control"] for l in layouts}
+    assert {"csrc", "bank"} <= {lay["family"] for lay in layouts}
+    assert {"元", "万元", "百万元"} <= {lay["unit"] for lay in layouts}
+    assert {"kv", "table", "sentence"} <= {lay["control"] for lay in layouts}
     texts = "\f".join(p.read_text(encoding="utf-8") for p in corpus.folder("reports").iterdir() if p.suffix != ".pdf")
     for words in ("董事总经理", "原", "本行控股股东", "人民币百万元", "与实际控制人关系", "<h>", "\t",
                   "中国人民大学"):

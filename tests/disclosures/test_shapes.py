@@ -8,9 +8,9 @@ from pathlib import Path
 from pyoxigraph import NamedNode
 
 from cscs.extract.context import ExtractionContext
-from cscs.graph.namespaces import CSCS, ORG, doc_graph
 from cscs.graph.store import EmbeddedStore
 from cscs.graph.validate import validate_graph
+from cscs.ontology.namespaces import CSCS, ORG, doc_graph
 
 
 def _validate(build) -> list[str]:

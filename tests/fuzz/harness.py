@@ -46,15 +46,15 @@ from pyoxigraph import Literal
 
 from cscs.demo import shipped_rubric
 from cscs.extract import registry
-from cscs.extract.source import Source
 from cscs.extract.amounts import MAX_AMOUNT
 from cscs.extract.dates import earliest_date, latest_date
 from cscs.extract.identifiers import parse_firm_id
 from cscs.extract.names import name_problem
+from cscs.extract.source import Source
 from cscs.graph.bulk import bulk_ingest
 from cscs.graph.ingest import ingest_file
-from cscs.graph.namespaces import CSCS, FOAF, ROV, SKOS, XSD
 from cscs.graph.store import open_store
+from cscs.ontology.namespaces import CSCS, FOAF, ROV, SKOS, XSD
 
 #: A place inside the file, as readers and extractors name it.
 PLACE = re.compile(r"\b(row|line|page|column|byte offset|sheet|table|params|data\.)\b|\[\d+\]")

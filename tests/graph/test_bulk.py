@@ -15,8 +15,8 @@ from cscs.demo import shipped_rubric
 from cscs.extract.identifiers import make_uscc
 from cscs.graph.bulk import bulk_ingest, partial_documents, read_checkpoint
 from cscs.graph.ingest import ingest_file
-from cscs.graph.namespaces import doc_graph
 from cscs.graph.store import open_store
+from cscs.ontology.namespaces import doc_graph
 
 HEADER = ["统一社会信用代码", "企业名称", "法定代表人", "列入经营异常名录原因", "列入日期", "作出决定机关（列入）",
           "移出日期"]
@@ -110,8 +110,8 @@ def test_the_ordinary_ingest_resumes_a_partial_load(listing: Path, tmp_path: Pat
     assert main(["--store", str(tmp_path / "store-other"), "documents"]) == 2  # another store: not there
     assert not (tmp_path / "store-other").exists()
     del g
-    import io
     import contextlib
+    import io
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -10,8 +10,8 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.extract.context import ExtractionContext, lit
-from cscs.graph.namespaces import CSCS, ID, XSD, doc_graph
 from cscs.graph.store import open_store
+from cscs.ontology.namespaces import CSCS, ID, XSD, doc_graph
 
 VALUES: list[object] = [
     "plain", "杭州某某贸易有限公司", 'a "quoted" name', "back\\slash", "two\nlines", "cr\rhere",

@@ -4,17 +4,15 @@ graph consistent; rerunning the ingest completes it."""
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
 
-from cscs.api import Graph
 from cscs.cli import main
 from cscs.demo import shipped_rubric
 from cscs.extract.identifiers import make_uscc
 from cscs.graph.store import StoreError
-
-import sys
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from servers import free_port, oxigraph_graph, oxigraph_server  # noqa: E402

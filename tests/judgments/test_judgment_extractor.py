@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from judgment_texts import CIVIL, CRIMINAL, ENFORCEMENT
 from pyoxigraph import NamedNode
 
 from cscs.api import Graph
@@ -18,7 +19,6 @@ from cscs.extract.judgments.sources import read_texts
 from cscs.extract.source import Source
 from cscs.graph.validate import validate_graph
 from cscs.sample.judgments import write_html_judgment, write_pdf_judgment
-from judgment_texts import CIVIL, CRIMINAL, ENFORCEMENT
 
 PREFIXES = "PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> " \
            "PREFIX dcterms: <http://purl.org/dc/terms/> "

@@ -11,10 +11,10 @@ from datetime import date
 from decimal import Decimal
 
 import spacy
+from judgment_texts import CIVIL, CRIMINAL, ENFORCEMENT, ENGLISH
 
 from cscs.extract.judgments import pipeline
 from cscs.extract.judgments.pipeline import build
-from judgment_texts import CIVIL, CRIMINAL, ENFORCEMENT, ENGLISH
 
 
 def read(text: str):

@@ -16,11 +16,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from judgment_texts import (
+    CIVIL_NAMESAKE_REP,
+    CIVIL_SAME_REP,
+    ENFORCEMENT,
+    ENFORCEMENT_REAL,
+    FACT_SENTENCES,
+    GUARANTEE_SENTENCES,
+    TERMINATION_WORDINGS,
+    UNIT_CRIME_PAREN,
+)
 
 from cscs.api import Graph
 from cscs.extract.judgments import evaluate, findings, lexicon, pipeline
-from judgment_texts import (CIVIL_NAMESAKE_REP, CIVIL_SAME_REP, ENFORCEMENT, ENFORCEMENT_REAL, FACT_SENTENCES,
-                            GUARANTEE_SENTENCES, TERMINATION_WORDINGS, UNIT_CRIME_PAREN)
 
 PREFIXES = "PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX org: <http://www.w3.org/ns/org#> " \
            "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX rov: <http://www.w3.org/ns/regorg#> "
@@ -118,7 +126,8 @@ def test_gbk_ruling_against_a_firm_and_its_legal_representative_moves_both_indic
 
 def test_financing_case_is_told_from_the_applicant_and_the_cause(graph: Graph, tmp_path: Path) -> None:
     bank = ENFORCEMENT_REAL.replace("杭州恒达贸易有限公司（统一社会信用代码：913301065526985311）",
-                                    "中国建设银行股份有限公司杭州西湖支行").replace("杭州恒达贸易有限公司", "中国建设银行股份有限公司杭州西湖支行") \
+                                    "中国建设银行股份有限公司杭州西湖支行") \
+        .replace("杭州恒达贸易有限公司", "中国建设银行股份有限公司杭州西湖支行") \
         .replace("法定代表人：刘洋，该公司总经理。", "负责人：王海，该行行长。").replace("买卖合同纠纷", "金融借款合同纠纷") \
         .replace("货款", "借款本金")
     (report,) = graph.ingest([gbk(tmp_path, "bank.txt", bank)])
@@ -154,7 +163,7 @@ def test_unit_defendant_with_its_code_in_a_bracket_is_convicted(graph: Graph, tm
 
 # -- silence means absence ------------------------------------------------------------------------------
 def test_a_ruling_that_should_count_but_made_no_record_is_a_warning(tmp_path: Path) -> None:
-    no_debtor = ENFORCEMENT.replace("被执行人：杭州合明投资管理股份有限公司，住所地浙江省杭州市富阳区，统一社会信用代码91330183287500474A。\n"
+    no_debtor = ENFORCEMENT.replace("被执行人：杭州合明投资管理股份有限公司，住所地浙江省杭州市富阳区，统一社会信用代码91330183287500474A。\n"  # noqa: E501
                                     "法定代表人：胡湘，董事长。\n", "")
     (report,) = Graph(memory=True).ingest([gbk(tmp_path, "no-debtor.txt", no_debtor)])
     assert report.status == "added" and report.counts.records == 0
@@ -225,7 +234,7 @@ def test_real_sets_are_split_before_tuning(realdata: Path) -> None:
 
 def test_an_enforcement_ruling_whose_outcome_explains_the_silence_is_no_warning(tmp_path: Path) -> None:
     done = ENFORCEMENT_REAL.replace("经查，被执行人名下无可供执行的财产，申请执行人同意终结本次执行程序。",
-                                    "经查，被执行人已全部履行。").replace("终结本次执行程序。\n申请执行人享有", "本案执行完毕。\n申请执行人享有")
+                                    "经查，被执行人已全部履行。").replace("终结本次执行程序。\n申请执行人享有", "本案执行完毕。\n申请执行人享有")  # noqa: E501
     unread = ENFORCEMENT_REAL.replace("经查，被执行人名下无可供执行的财产，申请执行人同意终结本次执行程序。", "") \
         .replace("终结本次执行程序。\n申请执行人享有", "本案另行处理。\n申请执行人享有")
     reports = Graph(memory=True).ingest([gbk(tmp_path, "done.txt", done), gbk(tmp_path, "unread.txt", unread)])

@@ -27,7 +27,7 @@ def test_html_levels(write, run, choose_name):
     assert provincial["type"].endswith("#HonourRecord")
     assert provincial["honourName"] == "浙江省守合同重信用企业"
     assert (provincial["honourLevel"], provincial["honourLevelRank"]) == ("省级", "provincial")
-    assert (provincial["validFrom"], provincial["validUntil"]) == ("2021-12-01", "2023-12-01")  # 有效期至 2023-11-30 is the last day in force
+    assert (provincial["validFrom"], provincial["validUntil"]) == ("2021-12-01", "2023-12-01")  # 有效期至 2023-11-30 is the last day in force  # noqa: E501
     assert facts.label(provincial["issuedBy"]) == "浙江省市场监督管理局"
     assert (national["honourLevelRank"], national["validFrom"]) == ("national", "2020-11-10")
     assert county["honourLevelRank"] == "county"

@@ -114,7 +114,7 @@ def test_wrong_file_is_an_error(write, run):
 
 
 def test_an_authority_code_failing_its_check_is_warned_and_flagged(tmp_path) -> None:
-    from cscs.graph.namespaces import CSCS
+    from cscs.ontology.namespaces import CSCS
 
     path = tmp_path / "penalties.csv"
     path.write_text("行政相对人名称,统一社会信用代码,行政处罚决定书文号,处罚决定日期,处罚机关,处罚机关统一社会信用代码\n"

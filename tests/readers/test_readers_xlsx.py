@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
+
+import pytest
 
 from cscs.extract.readers import RawRow, ReaderError, read_tables
 from cscs.extract.readers.xlsx import cell_text

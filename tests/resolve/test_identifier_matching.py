@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from cscs.extract.anchor import Anchor
 from cscs.extract.identifiers import id_pattern, make_uscc, parse_person_id, patterns_agree
 from cscs.extract.lists.base import Row, pop_codes
-from cscs.extract.anchor import Anchor
 from cscs.graph.resolve import persons
 from cscs.graph.resolve.firms import FirmIndex, FirmNode, compare
 from cscs.graph.resolve.persons import PersonNode, _age_fits

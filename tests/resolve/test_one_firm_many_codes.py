@@ -16,8 +16,8 @@ import pytest
 
 from cscs.api import Graph
 from cscs.extract.identifiers import make_uscc
-from cscs.graph.namespaces import ID, key_digest, safe
 from cscs.graph.resolve.firms import FirmNode, compare
+from cscs.ontology.namespaces import ID, key_digest, safe
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -178,9 +178,9 @@ def test_the_real_list_under_its_other_code_forms(graph: Graph, realdata: Path, 
 def test_the_name_finds_two_firms_not_four_nodes(listed: Graph) -> None:
     """Looked up by its name, the firm is one firm beside its namesake: the masked-code
     nodes are aliases of the firms they were resolved to."""
-    from cscs.api import LookupError_
+    from cscs.api import NotFound
 
-    with pytest.raises(LookupError_, match="^2 firms match"):
+    with pytest.raises(NotFound, match="^2 firms match"):
         listed.find_firm(NAME)
     assert listed.find_firm(MASKED) == FIRM and listed.find_firm("74419092-7") == FIRM
 

@@ -10,12 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
+from test_browser import ARGS, CHROMIUM, firm_with_pdf_deduction
+from web_support import AS_OF
 
 from cscs.web import make_wsgi_server
 from cscs.web.render import firm_url
-
-from test_browser import ARGS, CHROMIUM, firm_with_pdf_deduction
-from web_support import AS_OF
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 

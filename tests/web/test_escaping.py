@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from cscs.web.render import firm_url
-
 from web_support import AS_OF, EVIL, EVIL_USCC
+
+from cscs.web.render import firm_url
 
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;有限公司"
 

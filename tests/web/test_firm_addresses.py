@@ -8,14 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from masked_lists import masked_list
+from web_support import Client
 
 from cscs.api import Graph
 from cscs.demo import shipped_rubric
 from cscs.web import Explorer
 from cscs.web.render import firm_url
-
-from masked_lists import masked_list
-from web_support import Client
 
 REAL_LIST = Path("lists/shixin_baidu_api_2019/res.json")
 

@@ -10,11 +10,11 @@ import io
 import json
 import re
 
+from web_support import AS_OF
+
 from cscs.tables import score_columns
 from cscs.web.charts import LOST, NOT_EARNED
 from cscs.web.render import firm_url
-
-from web_support import AS_OF
 
 ASOF = AS_OF.isoformat()
 

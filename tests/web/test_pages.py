@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from web_support import AS_OF, Client
 
 from cscs.api import Graph
 from cscs.demo import shipped_rubric
 from cscs.web import Explorer
 from cscs.web.render import firm_url
-
-from web_support import AS_OF, Client
 
 ASOF = AS_OF.isoformat()
 

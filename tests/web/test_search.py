@@ -6,12 +6,12 @@ from __future__ import annotations
 import html
 import re
 
+from web_support import Client
+
 from cscs.api import Graph
 from cscs.demo import shipped_rubric
 from cscs.web import Explorer
 from cscs.web.pages import SEARCH_LIMIT
-
-from web_support import Client
 
 ALL_NAMES = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX rov: <http://www.w3.org/ns/regorg#> "
              "SELECT DISTINCT ?firm ?name WHERE { ?f a cscs:Enterprise ; rov:legalName ?name . "

@@ -9,11 +9,10 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
+from web_support import Client
 
 from cscs.api import Graph
 from cscs.web import Explorer
-
-from web_support import Client
 
 COUNT = ("PREFIX cscs: <https://w3id.org/cscs/ns#> "
          "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a cscs:Enterprise }")

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
+from web_support import AS_OF, Client
 
 from cscs.api import Graph
 from cscs.demo import shipped_rubric
 from cscs.sample import generate
 from cscs.web import Explorer
-
-from web_support import AS_OF, Client
 
 SPANS = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX prov: <http://www.w3.org/ns/prov#> "
          "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?record ?title ?quote WHERE { "

@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
-from cscs.graph.namespaces import CSCS, DCTERMS, ID, RDF, key_digest
+from cscs.ontology.namespaces import CSCS, DCTERMS, ID, RDF, key_digest
 
 from ..context import ExtractionContext
 from ..identifiers import Identifier, parse_person_id

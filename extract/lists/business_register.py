@@ -14,7 +14,7 @@ import re
 
 from pyoxigraph import Literal
 
-from cscs.graph.namespaces import CSCS
+from cscs.ontology.namespaces import CSCS
 
 from ..context import ExtractionContext
 from ..identifiers import normalize_name
@@ -30,8 +30,8 @@ def former_names(cell: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n and n not in {"-", "无", "暂无"}))
 
 
-class RegistryList(ListExtractor):
-    name = "registry"
+class BusinessRegisterList(ListExtractor):
+    name = "business_register"
 
     def row(self, ctx: ExtractionContext, row: Row) -> None:
         name = row.pop("name")

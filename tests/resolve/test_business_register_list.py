@@ -11,7 +11,7 @@ from pyoxigraph import NamedNode
 
 from cscs.extract.context import ExtractionContext
 from cscs.extract.identifiers import make_uscc
-from cscs.extract.lists.registry import RegistryList, former_names
+from cscs.extract.lists.business_register import BusinessRegisterList, former_names
 from cscs.extract.registry import choose
 from cscs.extract.source import Source
 
@@ -29,7 +29,7 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Pat
 
 def extract(path: Path) -> ExtractionContext:
     ctx = ExtractionContext(path=path, graph=NamedNode("https://w3id.org/cscs/doc/test"), doc_key="0" * 64)
-    RegistryList().extract(ctx, Source(path))
+    BusinessRegisterList().extract(ctx, Source(path))
     return ctx
 
 
@@ -52,7 +52,7 @@ def test_a_registry_extract_describes_the_firm_and_makes_no_record(tmp_path: Pat
         "杭州西溪实业有限公司", USCC, "330106000012345", "", "杭州西溪贸易有限公司；杭州老西溪商行、杭州西溪实业有限公司",
         "Hangzhou Xixi Industrial Co., Ltd.", "王伟", "杭州市西湖区文三路1号", "2010年5月6日", "杭州市西湖区市场监督管理局",
         "贸易"]], encoding="gbk")
-    assert choose(Source(path)).name == "registry"
+    assert choose(Source(path)).name == "business_register"
     ctx = extract(path)
     assert ctx.counts.records == 0 and ctx.problems == []
     nodes = facts(ctx)
