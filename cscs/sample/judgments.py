@@ -254,6 +254,7 @@ class _Writer:
         else:
             write_pdf_judgment(path, t.paragraphs)
         expected["amounts"] = list(t.amounts)
+        expected.setdefault("guarantors", [])  # a document without a guarantee names none
         self.docs.append(JudgmentDocument(f"judgments/{name}", fmt, expected, records))
 
     def civil_judgment(self, *, court: str, court_code: str, area: Area, day: date, plaintiff: dict,
@@ -314,7 +315,8 @@ class _Writer:
         self.emit("civil-judgment", t, {
             "case_number": number, "court": court, "document_type": "民事判决书", "date": day.isoformat(),
             "parties": parties, "charges": [], "ordered": ordered, "outcome": "claims granted",
-            "financing": financing, "legal_representatives": reps, "codes": codes}, [])
+            "financing": financing, "legal_representatives": reps, "codes": codes,
+            "guarantors": [guarantor.name] if guarantor else []}, [])
         return number
 
     def enforcement_ruling(self, *, area: Area, day: date, applicant: dict, debtor: dict, cause: str,

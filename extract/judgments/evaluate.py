@@ -112,11 +112,12 @@ def fields(j: Judgment) -> dict[str, object]:
         "legal_representatives": {(norm(p.name), norm(p.legal_rep.name)) for p in j.parties if p.legal_rep},
         "codes": {(norm(p.name), c) for p in j.parties for c in p.codes},
         "basis": normalize_case_number(j.basis_case_number.text) if j.basis_case_number else None,
+        "guarantors": {norm(g.text) for g in j.guarantors},
     }
 
 
 SINGLE = ("case_number", "court", "document_type", "date", "outcome", "basis")
-SETS = ("parties", "charges", "amounts", "ordered", "legal_representatives", "codes")
+SETS = ("parties", "charges", "amounts", "ordered", "legal_representatives", "codes", "guarantors")
 
 
 def score(pairs: Iterable[tuple[str, dict, Judgment]], only: tuple[str, ...] | None = None) -> dict[str, Score]:
@@ -140,7 +141,7 @@ def score(pairs: Iterable[tuple[str, dict, Judgment]], only: tuple[str, ...] | N
             elif name in {"legal_representatives", "codes", "ordered"}:
                 s = multiset([tuple(map(norm, x)) if name != "ordered" else (norm(x[0]), str(x[1])) for x in exp],
                              got[name], where)  # type: ignore[arg-type]
-            elif name == "charges":
+            elif name in {"charges", "guarantors"}:
                 s = multiset({norm(c) for c in exp}, got[name], where)  # type: ignore[arg-type]
             else:
                 s = multiset([str(x) for x in exp], got[name], where)  # type: ignore[arg-type]
@@ -279,17 +280,27 @@ def loan_text(sentences: list[dict]) -> tuple[str, list[tuple[int, int, list[str
 
 
 def loan_elements(documents: list[tuple[str, list[dict]]], readings: list[Judgment]) -> dict[str, Score]:
-    """Per sentence: a guarantor read in it vs the sentence labelled LN7/LN10; per document: a
-    lender that is a financial institution read vs any sentence labelled LN4, and the financing
-    flag (every document is a loan dispute)."""
-    scores = {k: Score() for k in ("guarantor sentences", "lender is a financial institution", "financing")}
+    """Per sentence, against the sentences labelled LN7/LN10 (连带保证, 订立保证合同): a guarantee
+    statement read in it (:func:`.guarantees.statements`); such a statement that names its
+    guarantor (many labelled sentences cite a guarantee contract without naming anyone, so the
+    recall of this one is capped); any guarantor mention read in it (``Judgment.guarantors``: a
+    guarantor is also named where no guarantee is stated, 担保人许慧彬 in a transfer of debts). Per
+    document: a lender that is a financial institution read vs any sentence labelled LN4, and the
+    financing flag (every document is a loan dispute)."""
+    scores = {k: Score() for k in ("guarantee sentences", "guarantee sentences naming a guarantor",
+                                   "guarantor mentions by sentence", "lender is a financial institution",
+                                   "financing")}
     for (doc_id, sentences), j in zip(documents, readings):
         _, spans = loan_text(sentences)
         for n, (s, e, labels) in enumerate(spans, start=1):
-            gold = bool(GUARANTEE_LABELS & set(labels))
-            read = [g.text for g in j.guarantors if s <= g.start < e]
-            scores["guarantor sentences"].add(single("yes" if gold else None, "yes" if read else None,
-                                                     f"{doc_id} sentence {n} {read}"))
+            gold = "yes" if GUARANTEE_LABELS & set(labels) else None
+            stated = [g for g in j.guarantees if s <= g.start < e]
+            named = [x.text for g in stated for x in g.names]
+            mentioned = [g.text for g in j.guarantors if s <= g.start < e]
+            for name, read in (("guarantee sentences", [g.kind for g in stated]),
+                               ("guarantee sentences naming a guarantor", named),
+                               ("guarantor mentions by sentence", mentioned)):
+                scores[name].add(single(gold, "yes" if read else None, f"{doc_id} sentence {n} {read}"))
         lender = any("LN4" in labels for _, _, labels in spans)
         scores["lender is a financial institution"].add(single("yes" if lender else None,
                                                                "yes" if j.lenders else None, doc_id))

@@ -1,5 +1,6 @@
 """What a judgment decides: cause and charges, financing, outcome, sums and who pays,
-convictions, the basis of an enforcement ruling, guarantors, false litigation, the date.
+convictions, the basis of an enforcement ruling, false litigation, the date (guarantors and
+guarantees: :mod:`.guarantees`).
 
 Each function reads one kind of finding from the text and the parts found by the
 segmenter, and returns it with its span. A finding needs its stock phrase: an
@@ -29,7 +30,8 @@ _DEFENCE = re.compile(r"辩护|辩称|上诉理由|上诉提出|申诉")
 _TITLE_NOISE = re.compile(r"^(?:[、，,]|等(?:[一二三四五六七八九十\d]+人)?|被告人|原审被告人|上诉人|犯|关于|于)+")
 _ITEM = re.compile(r"(?:^|(?<=[\n。；;：:]))\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))")  # noqa: E501
 _CONVICTION = re.compile(
-    r"(?P<role>被告(?:人|单位)|上诉人|原审被告人)(?P<name>[^，,。；犯\n]{1,40}?)犯(?P<charges>[^，,。；\n]{2,80}?罪)")
+    r"(?P<role>被告(?:人|单位)|上诉人|原审被告人)(?P<name>[^，,。；犯\n（(]{1,40}?)(?:[（(][^（）()\n]{1,60}[）)])?"
+    r"犯(?P<charges>[^，,。；\n]{2,80}?罪)")  # a unit's code may stand in a bracket after its name
 _AWARD_KINDS = (
     (re.compile(r"罚金"), "fine"), (re.compile(r"罚款"), "fine"),
     (re.compile(r"没收|追缴|上缴国库"), "confiscation"), (re.compile(r"退赔|退赃|退还[^。]{0,10}赃"), "restitution"),
@@ -39,11 +41,13 @@ _BASIS_CUE = re.compile(r"依据|根据|作出的|生效的|已经?发生法律�
 _BASIS_AFTER = re.compile(r"^[^，。；]{0,8}(?:民事|刑事|行政)?(?:判决|调解书|裁定|仲裁|裁决|公证)")
 _BASIS_TEXT = re.compile(
     r"(?:执行依据为?|依据|根据)(?P<b>[^，。；]{4,80}?(?:判决书|调解书|裁定书|裁决书|公证书|债权文书|决定书|支付令))")
-_INSTITUTION_LEFT_STOP = set("在向与从于由和及的为是将、，,。；;：:（）()《》“”\"'\n 被原告等了对经至给按付须以款日押")
+_INSTITUTION_LEFT_STOP = set("在向与从于由和及的为是将、，,。；;：:（）()《》“”\"'\n 被原告等了对经至给按付须以款日押欠置括")
+#: A kind of bank, not one bank (国有商业银行, 处置银行 in the rules on bad loans).
+_GENERIC_INSTITUTION = re.compile(r"^(?:国有|商业|国有商业|国有控股|政策性|股份制|其他)(?:商业)?银行$")
 _INSTITUTION_TAIL = re.compile(
     r"^(?:股份有限公司|有限责任公司|有限公司|股份公司)?(?:[\u4e00-\u9fff]{1,14}?(?:分行|支行|营业部|分理处|分社|储蓄所))?")
 _INSTITUTION = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:支行|分行)|银行|农村信用合作联社|信用合作联社|农村信用社|信用社|农信社|小额贷款(?:股份)?有限(?:责任)?公司|"
+    r"(?<=[\u4e00-\u9fff]{2})(?:支行|分行)|银行|农村信用合作联社|信用合作联社|信用合作社|农村信用社|信用社|农信社|小额贷款(?:股份)?有限(?:责任)?公司|"
     r"融资租赁(?:股份)?有限(?:责任)?公司|信托(?:股份)?有限(?:责任)?公司|消费金融(?:股份)?有限公司|"
     r"资产管理(?:股份)?有限公司|典当(?:有限|行)")
 _LOAN_NEAR = re.compile(r"贷款|借款|借钱|放贷|授信|信用卡|透支|按揭|融资")
@@ -167,12 +171,26 @@ def institutions(text: str, start: int = 0, end: int | None = None) -> list[Span
         right = m.end() + (tail.end() if tail else 0)
         name = text[left:right]
         if name in {"银行", "信用社"} or len(name) < 3 or name.endswith(("银行卡", "中国人民银行")) \
-                or left == m.start() and m.group(0) == "银行":
+                or left == m.start() and m.group(0) == "银行" or _GENERIC_INSTITUTION.match(name) \
+                or _in_rule_title(text, start, left):
             continue
         if out and out[-1].start <= left < out[-1].end:
             continue
         out.append(Span(name, left, right))
     return out
+
+
+_RULE_TITLE = re.compile(r"法|规定|条例|通知|解释|办法|意见|纪要")
+
+
+def _in_rule_title(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside the title of a law or rule (《…处置国有银行不良贷款…规定》), where a
+    bank is a kind of lender, not a party; a contract's title (《中国光大银行…协议》) names one."""
+    opening = text.rfind("《", start, pos)
+    if opening < 0 or text.rfind("》", start, pos) > opening:
+        return False
+    closing = text.find("》", pos)
+    return bool(_RULE_TITLE.search(text, opening, closing if closing >= 0 else pos))
 
 
 def financing(j: Judgment, lex: ModuleType) -> tuple[bool, str | None]:
@@ -403,132 +421,7 @@ def _around(pattern: re.Pattern[str], text: str, before: int, after: int, start:
     return [(a, b) for a, b in spans]
 
 
-_GUARANTEE_WORD = re.compile(r"保证|担保")
 _CAUSE_WORD = re.compile(r"纠纷|之诉")
-
-
-def guarantors(text: str, lex: ModuleType) -> list[Span]:
-    """Every mention of a guarantor in the text (保证人, 担保人, 提供连带责任保证, 对…承担连带保证责任),
-    in order: a guarantor named in several sentences has a span in each."""
-    out: list[Span] = []
-    matches = [m for a, b in _around(_GUARANTEE_WORD, text, 70, 12) for m in lex.GUARANTOR.finditer(text, a, b)]
-    for m in matches:
-        group = next(g for g in ("names", "names2", "names3", "names4", "names5") if m.group(g))
-        chunk, start = m.group(group), m.start(group)
-        chunk_clean = re.sub(r"^(?:被告|原告|第三人|借款人|出借人)", "", chunk)
-        offset = start + len(chunk) - len(chunk_clean)
-        pos = 0
-        for part in re.split(r"[、]|和|及", chunk_clean):
-            name = re.split(r"被告|原告|由", part.strip())[-1]
-            begin = offset + chunk_clean.find(part, pos)
-            pos = chunk_clean.find(part, pos) + len(part)
-            if not name or len(name) > 30:
-                continue
-            if not (re.match(r"^[\u4e00-\u9fff]{1,2}(?:[xX×]\d{1,3}|\d{1,3}|某{1,2}[甲乙丙丁]?|[\u4e00-\u9fff]{1,2})$", name)
-                    or lex.ORG_SUFFIX.search(name) or re.search(r"公司$", name)):
-                continue
-            if any(o.start == begin for o in out):
-                continue
-            out.append(Span(name, begin, begin + len(name)))
-    for span in _guarantee_clauses(text, lex):
-        if not any(o.start <= span.start < o.end for o in out):
-            out.append(span)
-    return sorted(out, key=lambda s: s.start)
-
-
-_CLAUSE_START = re.compile(r"[。；;：:\n]|，(?=(?:同日|同时|约定|并|且|由))|》[、，,及和]?")
-_NAME_SPLIT = re.compile(r"[、，,]|(?<=[\u4e00-\u9fff])(?:和|及|与)(?=[\u4e00-\u9fff])")
-
-
-def _guarantee_clauses(text: str, lex: ModuleType) -> list[Span]:
-    """Guarantors by sentence grammar (lexicon.GUARANTEE_CUES): the names that open the clause
-    before the cue, each a person's name or an organisation's; of the signatories of a guarantee
-    contract, those that are not the lender (a bank or other financial institution)."""
-    cues = getattr(lex, "GUARANTEE_CUES", ())
-    out: list[Span] = []
-    for a, b in _around(_GUARANTEE_WORD, text, 200, 12):
-        for kind, pattern in cues:
-            for m in pattern.finditer(text, a, b):
-                s, e = _sentence_bounds(text, m.start(), m.end())
-                if lex.GUARANTEE_DENIED.search(text, s, e):
-                    continue
-                left = max((x.end() for x in _CLAUSE_START.finditer(text, max(0, m.start() - 200), m.start())),
-                           default=max(0, m.start() - 200))
-                names = _clause_names(text, left, m.start(), lex, kind == "signs")
-                comma = max(text.rfind("，", left, m.start()), text.rfind(",", left, m.start()))
-                if not names and comma >= 0:  # 根据保证合同的约定，被告三洲公司为…: the names follow the last comma
-                    names = _clause_names(text, comma + 1, m.start(), lex, kind == "signs")
-                for span in names:
-                    if not any(o.start == span.start for o in out):
-                        out.append(span)
-    out.extend(s for s in _titled_guarantors(text, lex) if not any(o.start == s.start for o in out))
-    return out
-
-
-def _titled_guarantors(text: str, lex: ModuleType) -> list[Span]:
-    """Guarantors written after the word for one: 保证人豫昌公司, 担保人：张三."""
-    from .parties import _bounded_elsewhere, name_at
-
-    pattern = getattr(lex, "GUARANTOR_TITLE", None)
-    out: list[Span] = []
-    for m in pattern.finditer(text) if pattern is not None else ():
-        org = lex.ORG_RUN.match(text, m.end())
-        name = org.group(0) if org and _guarantor_name(org.group(0), lex) else name_at(text, m.end(), lex, [])
-        if name and (org or _bounded_elsewhere(text, name, m.end(), lex)):  # a person named again elsewhere
-            out.append(Span(name, m.end(), m.end() + len(name)))
-    return out
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
-    right = min([i for i in (text.find(c, end) for c in "。；;\n") if i >= 0] or [len(text)])
-    return left, right
-
-
-def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool) -> list[Span]:
-    """Names listed in ``text[start:end]`` (the whole stretch must be a list of names)."""
-    chunk = text[start:end]
-    if signs:  # A、B与某银行签订… / 某银行与A、B分别签订…: the parties on both sides of 与
-        sides = re.split(r"(?<=[\u4e00-\u9fff）)])与(?=[\u4e00-\u9fff（(])", chunk)
-    else:
-        sides = [chunk]
-    out: list[Span] = []
-    pos = start
-    for side in sides:
-        at = text.find(side, pos)
-        pos = at + len(side)
-        lead = lex.GUARANTEE_LEAD.match(side)
-        body, offset = side[lead.end():] if lead else side, at + (lead.end() if lead else 0)
-        body = lex.GUARANTEE_TAIL.sub("", body)
-        body = re.sub(r"(?:分别|共同|均|自愿|愿意|同意|承诺)+$", "", body)
-        names, cursor = [], 0
-        for item in _NAME_SPLIT.split(body):
-            begin = body.find(item, cursor)
-            cursor = begin + len(item)
-            bare = re.split(r"被告|原告|第三人|保证人|担保人", lex.GUARANTEE_LEAD.sub("", item))[-1]  # …请求被告X
-            begin += len(item) - len(bare)
-            if not bare:
-                continue
-            if not _guarantor_name(bare, lex):
-                names = []
-                break
-            names.append(Span(bare, offset + begin, offset + begin + len(bare)))
-        if not names:  # every side of the clause is a list of names, or none is read
-            return []
-        if signs:
-            names = [n for n in names if not (lex.LENDER_NAME.search(n.text) and "担保" not in n.text)]
-        out.extend(names)
-    return out
-
-
-def _guarantor_name(name: str, lex: ModuleType) -> bool:
-    from .parties import is_person_name
-
-    if len(name) > 40:
-        return False
-    if lex.ORG_SUFFIX.search(name) and len(name) >= 4 or re.search(r"公司$|公司[（(][^）)]+[）)]$", name):
-        return not re.search(r"[为向在从给的于对将把]|请求|要求", name)  # 在约定的保证期间内…公司: a clause
-    return is_person_name(name, lex, strict=False) and not re.search(r"[上述其该本各双]", name)
 
 
 def frivolous(j: Judgment, lex: ModuleType) -> Span | None:

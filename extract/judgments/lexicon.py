@@ -169,9 +169,27 @@ GUARANTEE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compil
     ("liable", r"(?<![对的])承担连带(?:责任)?保证责任"),
     ("provides", r"(?:自愿)?为[^。；;]{2,120}?提供了?(?:最高额)?(?:连带(?:责任)?)?(?:保证|担保)(?!人)"),
     ("capacity", r"以保证人(?:的)?身份|作为[^。；;，,]{0,20}?(?:连带)?(?:责任)?保证(?:责任)?人"),
-    ("signs", r"(?:分别)?签(?:订|署)了?[^。；;《]{0,30}?《(?:(?!抵押|质押|解除|借款|委托|反担保)[^》]){0,20}?(?:保证|担保)"
+    ("signs", r"(?:分别)?签(?:订|署)了?[^。；;《]{0,40}?《(?:(?!抵押|质押|解除|借款|委托|反担保)[^》]){0,20}?(?:保证|担保)"
               r"(?:(?!抵押|质押|借款)[^》]){0,12}?(?:合同|书|协议|函)》"),
 ))
+#: A sentence that states a suretyship (the CAIL loan labels 连带保证 and 订立保证合同), by the first
+#: cue found: a joint suretyship; a suretyship contract named (in a title, 担保 counts too, unless the
+#: title is a mortgage's, a pledge's, a release or a transfer; unquoted, only 保证…合同); a
+#: suretyship provided; a party acting as surety; joint liability beside a suretyship. 保证金 is a
+#: deposit, 保证履行 a promise.
+GUARANTEE_STATEMENT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p)) for kind, p in (
+    ("joint", r"连带(?:责任)?保证(?!金)|连带责任(?:担保|保证)|连带担保责任"),
+    ("contract", r"《(?:(?!抵押|质押)[^《》]){0,40}?保证(?!金)[^《》]{0,20}?》|"
+                 r"《(?:(?!抵押|质押|解除|转让|反担保)[^《》]){0,30}?担保(?:(?!抵押|质押|解除|转让)[^《》]){0,12}?"
+                 r"(?:合同|协议|书|函|契约)》|"
+                 r"保证(?:担保)?(?:借款)?[^，,。；;《》\s]{0,2}?合同"),
+    ("provides", r"提供了?(?:最高额)?保证(?!金)"),
+    ("capacity", r"作为[^。；;，,]{0,20}?保证人|以保证人(?:的)?身份"),
+    ("liable", r"连带(?:清偿|偿还|还款|给付)责任(?=[^。；;]*?保证(?!金))|保证(?!金)[^。；;]*?连带(?:清偿|偿还|还款|给付)责任"),
+))
+#: A list of evidence (以上事实，有…为证; 二份证据证明…) names documents, states no guarantee.
+EVIDENCE_LIST = re.compile(r"^[^，,。]{0,8}?(?:以上|上述)(?:事实|证据)|为证|证据[^。；;，,]{0,6}证明|"
+                           r"提交了?[^。；;]{0,12}证据")
 #: Words that open a clause before the guarantors' names and are not part of them.
 #: What may stand between the guarantors' names and the cue: a cap (在最高额…范围内, 以…为限).
 GUARANTEE_TAIL = re.compile(r"(?:应当?|依约|依法|仍|亦|还|依照[^，,。；]{0,12}?|按照[^，,。；]{0,12}?|"
@@ -182,9 +200,11 @@ GUARANTOR_TITLE = re.compile(r"(?<![被原])(?:保证人|担保人)[：:]?(?=[\u
 ORG_RUN = re.compile(r"(?:(?![为向在从自给请求的于对将把被与和及])[\u4e00-\u9fff\dxX（）()]){2,30}?"
                      r"(?:有限责任公司|股份有限公司|有限公司|公司|厂|中心|合作社|商行|经营部)")
 #: A clause that denies the guarantee (本院不予支持, 不承担…责任) names no guarantor.
-GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不承担|无需承担|不应承担|免除|无效")
+GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不(?:再)?承担|无需承担|不应承担|不再追究|放弃|免除|无效")
 #: Lenders among the signatories of a guarantee contract (bank branches written short: 工行瑞安支行).
 LENDER_NAME = re.compile(FINANCIAL_INSTITUTION.pattern + r"|支行|分行|[工农建中交招]行|农商行|邮储")
+#: The lender written by its role (…与贷款人另行签订《保证担保合同》): a side of the contract, not a guarantor.
+LENDER_ROLE = re.compile(r"^(?:贷款人|债权人|出借人|贷款银行)(?:另行|分别|共同)?$")
 GUARANTEE_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同日|同时|并|且|另|约定|由|要求|请求|判令|被告|原告|第三人|保证人|担保人|"  # noqa: E501
                             r"被上诉人|上诉人|原审被告|[\s，,：:])+")
 

@@ -74,6 +74,18 @@ class Span:
 
 
 @dataclass
+class Guarantee:
+    """A sentence that states a suretyship (``start``..``end``): how (``joint``, ``contract``,
+    ``provides``, ``capacity``, ``liable``), the guarantors it names, and whether it denies or
+    releases the guarantee (不承担, 免除, 不予支持: still a statement about one)."""
+    kind: str
+    start: int
+    end: int
+    names: list[Span] = field(default_factory=list)
+    denied: bool = False
+
+
+@dataclass
 class Judgment:
     """One judgment, ruling, mediation statement or decision as read."""
 
@@ -101,6 +113,7 @@ class Judgment:
     convictions: list[Conviction] = field(default_factory=list)
     money: list = field(default_factory=list)  # every MoneyMention in the text
     guarantors: list[Span] = field(default_factory=list)
+    guarantees: list[Guarantee] = field(default_factory=list)  # sentences stating a suretyship
     lenders: list[Span] = field(default_factory=list)
     frivolous: Span | None = None  # the sentence finding false or malicious litigation
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, message)

@@ -294,7 +294,7 @@ def _bracket_codes(chunk: str, name: str) -> list[str]:
 def parse_procedure(text: str, start: int, end: int, lex: ModuleType, existing: list[Party]) -> list[Party]:
     """Prosecutor, accused, appellants and incidental plaintiffs named in ``text[start:end]``."""
     found: list[Party] = []
-    have = {(p.name, r) for p in existing for r in p.roles}
+    have = {(n, r) for p in existing for n in (p.name, *p.aliases) for r in p.roles}  # 以下简称汇金公司
 
     def add(name: str, role: str, s: int, e: int, kind: str = "person", published: str = "") -> None:
         if (name, role) in have:

@@ -31,7 +31,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import english, findings, lexicon, parties
+from . import english, findings, guarantees, lexicon, parties
 from .casenumber import LOOSE, find_case_numbers
 from .lexicon import detect_lang
 from .model import Judgment, Span
@@ -157,7 +157,7 @@ class JudgmentDate(_Component):
 
 @Language.factory("cscs_charges")
 class Charges(_Component):
-    """Cause of action, charges, lenders, guarantors, and whether the case concerns financing."""
+    """Cause of action, charges, lenders, guarantors and guarantees, and whether the case concerns financing."""
 
     def read(self, doc: Doc, j: Judgment) -> None:
         lex = self.lex
@@ -168,7 +168,8 @@ class Charges(_Component):
         j.cause = (findings.cause(j.text, 0, region[1], lex, j.parties) if self.lang != "en"
                    else lex.cause(j.text, 0, region[1]))
         j.lenders = findings.lenders(j.text)
-        j.guarantors = findings.guarantors(j.text, lex)
+        j.guarantors = guarantees.guarantors(j.text, lex)
+        j.guarantees = guarantees.statements(j.text, lex, j.guarantors)
         j.financing, j.financing_ground = findings.financing(j, lex)
         items = [(c.start, c.end, "CHARGE") for c in j.charges] + [(g.start, g.end, "GUARANTOR") for g in j.guarantors]
         if j.cause:

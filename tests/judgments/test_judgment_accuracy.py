@@ -95,17 +95,29 @@ def test_accused_of_sentence_level_texts(realdata: Path) -> None:
     assert test.f1 >= 0.92, test.errors
 
 
-def test_guarantor_sentences_of_the_loan_set(realdata: Path) -> None:
-    """A guarantor read in sentences labelled LN7/LN10 and in no other (measured: dev P 0.84 R 0.73,
-    test P 0.64 R 0.47; many LN10 sentences cite a guarantee contract without naming anyone, and
-    some unlabelled sentences do name a guarantor: 保证人豫昌公司, 担保人许慧彬)."""
+#: tp/fp/fn measured on 2026-12-04 (dev: 41 judgments, 1,434 sentences, 95 labelled; test: 34 judgments, 1,056 sentences, 72
+#: labelled): test guarantee sentences P 0.819 R 0.819, naming a guarantor P 0.895 R 0.472.
+MEASURED_LOAN_GUARANTEES = {
+    "dev": {"guarantee sentences": (93, 6, 2), "guarantee sentences naming a guarantor": (69, 2, 26),
+            "guarantor mentions by sentence": (70, 13, 25)},
+    "test": {"guarantee sentences": (59, 13, 13), "guarantee sentences naming a guarantor": (34, 4, 38),
+             "guarantor mentions by sentence": (34, 19, 38)},
+}
+
+
+def test_guarantee_sentences_of_the_loan_set(realdata: Path) -> None:
+    """Sentences labelled LN7/LN10 (连带保证, 订立保证合同) against the guarantee statements read, and
+    those of them that name the guarantor (measured below; see docs/judgments.md). The guarantor
+    mentions by sentence, the measure before guarantee statements, stay as they were."""
     path = realdata / "judgments/cail2019_loan_elements/loan_even.jsonl"
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    for part, precision, recall in (("dev", 0.8, 0.7), ("test", 0.6, 0.45)):
+    measured = {}
+    for part in ("dev", "test"):
         documents = [(f"loan-{n}", d) for n, d in enumerate(lines, start=1) if evaluate.part(f"loan-{n}") == part]
         readings = list(pipeline.read(evaluate.loan_text(d)[0] for _, d in documents))
-        s = evaluate.loan_elements(documents, readings)["guarantor sentences"]
-        assert s.precision >= precision and s.recall >= recall, (part, s.precision, s.recall)
+        scores = evaluate.loan_elements(documents, readings)
+        measured[part] = {k: (s.tp, s.fp, s.fn) for k, s in scores.items() if "guarant" in k}
+    assert measured == MEASURED_LOAN_GUARANTEES, measured
 
 
 def test_enforcement_rulings_of_the_generated_corpus_make_their_records(generated) -> None:

@@ -28,7 +28,7 @@ from judgment_texts import (
 )
 
 from cscs.api import Graph
-from cscs.extract.judgments import evaluate, findings, lexicon, pipeline
+from cscs.extract.judgments import evaluate, findings, guarantees, lexicon, pipeline
 
 PREFIXES = "PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX org: <http://www.w3.org/ns/org#> " \
            "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX rov: <http://www.w3.org/ns/regorg#> "
@@ -201,7 +201,7 @@ def test_a_unit_accused_in_a_sentence_keeps_its_code_from_the_bracket() -> None:
 
 
 def test_guarantors_by_sentence_grammar() -> None:
-    found = [[g.text for g in findings.guarantors(t, lexicon)] for t in GUARANTEE_SENTENCES]
+    found = [[g.text for g in guarantees.guarantors(t, lexicon)] for t in GUARANTEE_SENTENCES]
     assert found == [["李刚", "王利波", "李刚", "王利波"],  # signatories of the 保证合同 other than the bank
                      ["杭州远东建材有限公司", "孙丽"], ["周涛"], []]  # the last one is denied
 
@@ -219,7 +219,7 @@ def test_real_loan_judgment_guarantors(realdata: Path) -> None:
     path = realdata / "judgments/cail2019_loan_elements/loan_even.jsonl"
     second = json.loads(path.read_text(encoding="utf-8").splitlines()[1])
     text, _ = evaluate.loan_text(second)
-    assert {g.text for g in findings.guarantors(text, lexicon)} == {"李刚", "王利波", "李坤", "李强", "宫鹏"}
+    assert {g.text for g in guarantees.guarantors(text, lexicon)} == {"李刚", "王利波", "李坤", "李强", "宫鹏"}
 
 
 def test_real_sets_are_split_before_tuning(realdata: Path) -> None:

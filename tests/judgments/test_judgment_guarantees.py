@@ -1,0 +1,70 @@
+"""Guarantee statements by sentence grammar (issue 12): which sentences of a loan judgment state a
+suretyship, named or not, and which only sound like one (a mortgage, a deposit, a spouse's joint
+liability, a list of evidence). The sentences follow the grammar of the CAIL2019 loan judgments;
+the names are invented."""
+
+from __future__ import annotations
+
+from cscs.extract.judgments import findings, guarantees, lexicon, pipeline
+
+STATED = [  # (sentence, kind, names)
+    ("2016年3月2日，被告周明、吴芳与某某银行签订了《最高额保证合同》，约定周明、吴芳承担连带保证责任。",
+     "joint", ["周明", "吴芳", "周明", "吴芳"]),
+    ("涉案《最高额保证合同》均约定保证人的保证期间为主债务履行期届满之日起两年。", "contract", []),
+    ("本院认为：涉案《借款合同》、《最高额抵押合同》、《最高额保证合同》合法有效，各方均应遵守。", "contract", []),
+    ("2009年5月6日，被告陈立与某县农村信用合作社签订保证担保借款合同一份。", "contract", []),
+    ("原告与某县农村信用合作联社签订了一份《小额贷款担保合作协议》，约定原告提供担保金。", "contract", []),
+    ("被告孙强为上述借款提供保证担保，保证期间为借款到期后二年。", "provides", ["孙强"]),
+    ("宁波华新贸易有限公司作为该合同的保证人，在合同上盖章。", "capacity", ["宁波华新贸易有限公司"]),
+    ("三、被告郑伟对上述债务承担连带清偿责任，被告郑伟承担保证责任后，有权向被告某某公司追偿。",
+     "liable", ["郑伟"]),
+    ("二、被告温州永安电器有限公司对上述第一项债务承担连带清偿责任，但以《最高额保证合同》约定的最高额为限。",
+     "contract", ["温州永安电器有限公司"]),
+    ("本合同项下的全部债务（包括本金及利息等）由常州华达公司、李四与贷款人另行签订编号为BZ0631120001、BZ0631120002的"
+     "《保证担保合同》作为本合同的附件。", "contract", ["常州华达公司", "李四"]),  # the lender by its role
+    ("某信用社与被告伟业公司约定伟业公司不再承担此款的连带保证责任。", "joint", []),  # released: still a statement
+]
+NOT_STATED = [
+    "同日，被告许文以其名下房屋为上述借款提供抵押担保，并办理了抵押登记。",  # a mortgage
+    "被告李兵与某银行签订《最高额抵押合同》，约定以其房产提供最高额抵押担保。",
+    "原告张大为两被告的贷款提供担保。",  # 担保 alone: which security is not said
+    "贷款到期后，经催要未果，银行可以直接扣划保证金。",  # a deposit
+    "被告王红与王大系夫妻，依法应承担连带还款责任。",  # joint liability, no suretyship
+    "五、被告刘一、刘二对被告某某公司的上述债务承担连带清偿责任；",
+    "保证期间自主合同约定的债务履行期限届满之日后两年。",
+    "以上事实，有《借款合同》、《保证合同》、借据、当事人陈述等证据在卷佐证。",  # a list of evidence
+    "二份证据证明某银行与被告签订的保证担保合同，期限是两年。",
+    "某公司保证履行还款义务并加盖印章。",  # a promise, not a suretyship
+]
+
+
+def test_sentences_that_state_a_guarantee() -> None:
+    for sentence, kind, names in STATED:
+        found = guarantees.statements(sentence, lexicon, guarantees.guarantors(sentence, lexicon))
+        assert [(g.kind, [n.text for n in g.names]) for g in found] == [(kind, names)], sentence
+
+
+def test_sentences_that_only_sound_like_one() -> None:
+    for sentence in NOT_STATED:
+        assert guarantees.statements(sentence, lexicon) == [], sentence
+
+
+def test_a_released_guarantee_is_marked_denied() -> None:
+    released = guarantees.statements(STATED[-1][0], lexicon)
+    assert [g.denied for g in released] == [True]
+    assert [g.denied for g in guarantees.statements(STATED[0][0], lexicon)] == [False]
+
+
+def test_the_pipeline_reads_statements_with_their_spans() -> None:
+    text = "".join(s for s, _, _ in STATED[:3]) + NOT_STATED[0]
+    j = next(pipeline.read([text]))
+    assert [(g.kind, text[g.start:g.end][:8]) for g in j.guarantees] == [
+        ("joint", "2016年3月2"), ("contract", "涉案《最高额保证"), ("contract", "本院认为：涉案《")]
+
+
+def test_lenders_a_credit_cooperative_yes_a_rule_title_no() -> None:
+    text = ("1995年1月14日，某市金沙煤矿与某市沙湖信用合作社签订《信用借款合同》，向某市沙湖信用合作社贷款350万元。"
+            "依照《最高人民法院关于审理涉及金融资产管理公司收购、处置国有银行不良贷款形成的资产的案件适用法律若干问题的规定》"
+            "第六条，国有商业银行向金融资产管理公司转让不良贷款。"
+            "本院认为：涉案《中国光大银行综合授信协议》系当事人的真实意思表示。")
+    assert [x.text for x in findings.lenders(text)] == ["某市沙湖信用合作社", "中国光大银行"]
