@@ -14,12 +14,13 @@ figure to quote. The sets:
   no party block: sentence-level texts) for the accused named in them;
 * the CAIL2019 reading-comprehension annotations (CJRC), where a question applies: who the
   guarantors are, how much (recall), which bank lent, whether the case concerns financing;
-* the CAIL2019 loan-element set: a guarantor read in each sentence labelled LN7/LN10 (连带保证,
-  订立保证合同) and in no other, a financial-institution lender (LN4) per document, financing;
+* the CAIL2019 loan-element set: against the sentences labelled LN7/LN10 (连带保证, 订立保证合同),
+  the guarantee statements read, those that name their guarantor, and any guarantor mention;
+  a financial-institution lender (LN4) per document, financing;
 * judgments generated from the sample population (300 firms, seed 7; varied layouts: spaced and
   decorated titles, code brackets, agents, GBK, rulings cut before the signature, 终本 wordings),
-  against what the generator says they mean, with the judgment-default records of the
-  enforcement rulings.
+  against what the generator says they mean (guarantors among them), with the judgment-default
+  records of the enforcement rulings.
 
 Targets: case numbers, courts, dates >= 0.99; parties with roles >= 0.95; amounts >= 0.95;
 enforcement rulings -> records recall >= 0.9 at precision >= 0.98; accused names on
