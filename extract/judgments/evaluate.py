@@ -285,11 +285,12 @@ def loan_elements(documents: list[tuple[str, list[dict]]], readings: list[Judgme
     guarantor (many labelled sentences cite a guarantee contract without naming anyone, so the
     recall of this one is capped); any guarantor mention read in it (``Judgment.guarantors``: a
     guarantor is also named where no guarantee is stated, 担保人许慧彬 in a transfer of debts). Per
-    document: a lender that is a financial institution read vs any sentence labelled LN4, and the
-    financing flag (every document is a loan dispute)."""
+    document: a lender that is a financial institution read vs any sentence labelled LN4, a firm
+    borrower read vs any sentence labelled LN6 (公司、单位或其他组织借款), and the financing flag
+    (every document is a loan dispute)."""
     scores = {k: Score() for k in ("guarantee sentences", "guarantee sentences naming a guarantor",
                                    "guarantor mentions by sentence", "lender is a financial institution",
-                                   "financing")}
+                                   "borrower is a firm", "financing")}
     for (doc_id, sentences), j in zip(documents, readings):
         _, spans = loan_text(sentences)
         for n, (s, e, labels) in enumerate(spans, start=1):
@@ -304,5 +305,8 @@ def loan_elements(documents: list[tuple[str, list[dict]]], readings: list[Judgme
         lender = any("LN4" in labels for _, _, labels in spans)
         scores["lender is a financial institution"].add(single("yes" if lender else None,
                                                                "yes" if j.lenders else None, doc_id))
+        firm = any("LN6" in labels for _, _, labels in spans)
+        scores["borrower is a firm"].add(single("yes" if firm else None, "yes" if j.firm_borrowers else None,
+                                                f"{doc_id} {[b.text for b in j.firm_borrowers]}"))
         scores["financing"].add(single("yes", "yes" if j.financing else None, doc_id))
     return scores

@@ -225,6 +225,64 @@ def lenders(text: str) -> list[Span]:
     return out
 
 
+# -- borrowers ---------------------------------------------------------------------------------------
+#: An organisation's name ending a stretch of text (a firm, a works, a mine, a trading department).
+_FIRM_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司|厂|煤矿|矿业|贸易部|经营部|商行|合作社|集团|中心)"
+                        r"(?:[（(][^（）()]{1,20}[）)])?$")
+_NOT_IN_NAME = re.compile(r"[为向在从给的于对将把与签订约借贷款及和、]|申请|要求")
+#: A borrower by sentence grammar: X向Y(申请)借款/贷款; Y向X发放贷款; 借款人X; X与Y签订《…借款合同》.
+_BORROWS = re.compile(r"向(?!本院|法院)[^，,。；;：:\n]{2,40}?(?:申请)?(?:借款|贷款|借支|借钱)|"
+                      r"(?<=[\u4e00-\u9fff）)])(?:借款|贷款)后|"  # 被告理禹公司借款后
+                      r"(?:应当?)?(?:在|于)?(?:本判决生效[^，,。；;]{0,12}?)?(?:偿还|归还|偿付|返还)[^，,。；;]{0,30}?"
+                      r"(?:借款|贷款)本金")  # the holding: who repays the principal borrowed it
+_LENT_TO = re.compile(r"向(?P<b>[^，,。；;\n向]{2,40}?)(?:发放|提供|出借)了?[^，,。；;\n]{0,10}?(?:贷款|借款)")
+_BORROWER_TITLE = re.compile(r"借款人(?:为|是|[：:])?(?P<b>[^，,。；;：:\n]{2,40})")
+_SIGNS_LOAN = re.compile(r"(?P<a>[^，,。；;：:\n]{2,40}?)与(?P<c>[^，,。；;：:\n与]{2,40}?)(?:于[^，,。；;]{0,15}?)?签(?:订|署)了?"
+                         r"[^。；;《]{0,40}?《(?:(?!保证|担保|抵押|质押)[^》]){0,30}?(?:借款|贷款)(?:(?!保证|担保|抵押|质押)[^》]){0,10}?合同》")
+_BORROWER_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|约定|由|被告|原告|案外人|借款人|[\s，,：:])+")
+
+
+def _firm_name(raw: str, lex: ModuleType) -> str | None:
+    """``raw`` as an organisation's name (被告, dates and 约定 before it stripped), or None."""
+    name = re.split(r"被告|原告|案外人|借款人|证实|诉请|请求|认为|诉称|辩称", raw.strip())[-1]
+    name = _BORROWER_LEAD.sub("", name)
+    name = re.sub(r"[（(](?:(?:以下|下)?简?称|原)[^）)]*[）)]$", "", name)
+    if 3 <= len(name) <= 40 and _FIRM_TAIL.search(name) and not _NOT_IN_NAME.search(name) \
+            and not lex.FINANCIAL_INSTITUTION.search(name) and not lex.STATE_ORGAN.search(name):
+        return name
+    return None
+
+
+def firm_borrowers(text: str, lex: ModuleType) -> list[Span]:
+    """Organisations that borrow, by the grammar of the sentence that says so (a firm, works or
+    other organisation: what the loan labels call 公司、单位或其他组织借款); people are left out."""
+    out: list[Span] = []
+
+    def add(raw: str, at: int) -> None:
+        name = _firm_name(raw, lex)
+        if name and not any(o.start <= at < o.end for o in out):
+            start = text.find(name, at)
+            out.append(Span(name, start, start + len(name)))
+
+    for m in _BORROWS.finditer(text):
+        left = max((x.end() for x in re.finditer(r"[，,。；;：:\n]", text[max(0, m.start() - 60):m.start()])),
+                   default=0) + max(0, m.start() - 60)
+        add(text[left:m.start()], left)
+    for m in _LENT_TO.finditer(text):
+        add(m["b"], m.start("b"))
+    for m in _BORROWER_TITLE.finditer(text):
+        run = re.match(r"(?:[^，,。；;：:\n、]{2,40}?)(?=[，,。；;：:\n、]|$)", m["b"])
+        if run:
+            add(run.group(0), m.start("b"))
+    for m in _SIGNS_LOAN.finditer(text):
+        sides = [(m["a"], m.start("a")), (m["c"], m.start("c"))]
+        lenders_ = [s for s in sides if lex.LENDER_NAME.search(s[0])]
+        if len(lenders_) == 1 and not re.search(r"[及、和]", m["a"] + m["c"]):  # three-party contracts: unclear
+            raw, at = next(s for s in sides if s not in lenders_)
+            add(raw, at)
+    return sorted(out, key=lambda s: s.start)
+
+
 # -- the holding ------------------------------------------------------------------------------------------
 def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The numbered items of a holding (一、… 二、…), or its sentences when it has none."""

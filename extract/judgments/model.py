@@ -115,6 +115,7 @@ class Judgment:
     guarantors: list[Span] = field(default_factory=list)
     guarantees: list[Guarantee] = field(default_factory=list)  # sentences stating a suretyship
     lenders: list[Span] = field(default_factory=list)
+    firm_borrowers: list[Span] = field(default_factory=list)  # organisations said to borrow
     frivolous: Span | None = None  # the sentence finding false or malicious litigation
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, message)
     case_numbers: list[CaseNumber] = field(default_factory=list)  # every case number in the text

@@ -168,6 +168,7 @@ class Charges(_Component):
         j.cause = (findings.cause(j.text, 0, region[1], lex, j.parties) if self.lang != "en"
                    else lex.cause(j.text, 0, region[1]))
         j.lenders = findings.lenders(j.text)
+        j.firm_borrowers = findings.firm_borrowers(j.text, lex) if self.lang != "en" else []
         j.guarantors = guarantees.guarantors(j.text, lex)
         j.guarantees = guarantees.statements(j.text, lex, j.guarantors)
         j.financing, j.financing_ground = findings.financing(j, lex)

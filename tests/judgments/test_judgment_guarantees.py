@@ -68,3 +68,26 @@ def test_lenders_a_credit_cooperative_yes_a_rule_title_no() -> None:
             "第六条，国有商业银行向金融资产管理公司转让不良贷款。"
             "本院认为：涉案《中国光大银行综合授信协议》系当事人的真实意思表示。")
     assert [x.text for x in findings.lenders(text)] == ["某市沙湖信用合作社", "中国光大银行"]
+
+
+BORROWS = [  # (sentence, the organisations it says borrow)
+    ("2012年12月21日，被告华信公司向某银行支行申请借款，双方签订了《小企业借款合同》。", ["华信公司"]),
+    ("另查明，2012年4月5日，某银行开发区支行向被告丽泰米业公司发放贷款150万元。", ["丽泰米业公司"]),
+    ("某县农村信用合作社与某市金沙煤矿签订《农村信用合作社信用借款合同》，约定借款350万元。", ["某市金沙煤矿"]),
+    ("贷款银行为某银行，借款人为国新铸造公司，担保人为李四。", ["国新铸造公司"]),
+    ("一、被告义乌市美达纺织品有限公司于本判决生效之日起十五日内归还原告借款本金2000万元。", ["义乌市美达纺织品有限公司"]),
+    ("被告东方贸易部（原某市东方贸易部）借款后，未按约付息。", ["东方贸易部"]),
+]
+NOT_BORROWS = [
+    "被告张三、李四于2010年向农村信用社贷款5万元，原告为其担保。",  # people
+    "原告某某资产公司向本院提出诉讼请求：1、判令被告王五归还借款本金30万元。",  # the claimant, a person
+    "某信托有限公司与某银行及天宇公司共同签订了《委托贷款借款合同》。",  # three parties: who borrows is not said here
+    "被告某某公司对上述借款本金承担连带清偿责任。",  # a guarantor
+]
+
+
+def test_firm_borrowers_by_sentence_grammar() -> None:
+    for sentence, names in BORROWS:
+        assert [b.text for b in findings.firm_borrowers(sentence, lexicon)] == names, sentence
+    for sentence in NOT_BORROWS:
+        assert findings.firm_borrowers(sentence, lexicon) == [], sentence
