@@ -98,7 +98,7 @@ class Explorer:
 
     def __init__(self, graph: Graph, query_timeout: float = 10.0, max_running_queries: int = 2,
                  guard: Guard | None = None):
-        from . import pages, sparql  # noqa: F401  (registers the routes)
+        from . import compare_page, pages, sparql  # noqa: F401  (registers the routes)
         from .render import environment
 
         self.graph = graph

@@ -359,33 +359,6 @@ def _notation_key(notation: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in notation.split("."))
 
 
-@route(r"/compare")
-def compare(app: Explorer, request: Request) -> Response:
-    rows = app.graph.rubrics().rows
-    if not rows:
-        raise HTTPError(404, "no rubric in the graph")
-    a = rubric_by_id(app, request.arg("a") or str(rows[0]["id"]))
-    b = rubric_by_id(app, request.arg("b") or str(rows[-1]["id"]))
-    day = _day(request)
-    firm_text = request.arg("firm").strip()
-    firm = score_a = score_b = None
-    if firm_text:
-        try:
-            iri = app.graph.find_firm(firm_text)
-        except NotFound as exc:
-            raise HTTPError(404, str(exc)) from None
-        firm = describe_firm(app, iri)[0]
-        score_a, score_b = app.graph.explain(iri, day, a.iri), app.graph.explain(iri, day, b.iri)
-    pa, pb = view.points_by_node(score_a, a), view.points_by_node(score_b, b)
-    by_a = {n.notation: n for n in a.nodes}
-    by_b = {n.notation: n for n in b.nodes}
-    pairs = [(by_a.get(k), by_b.get(k)) for k in sorted(set(by_a) | set(by_b), key=_notation_key)]
-    return app.render("compare.html", a=a, b=b, rubrics=rows, pairs=pairs, firm=firm, firm_text=firm_text,
-                      as_of=day, score_a=score_a, score_b=score_b,
-                      left_pts=lambda n: (n, pa.get(n.iri) if n else None),
-                      right_pts=lambda n: (n, pb.get(n.iri) if n else None))
-
-
 # -- population --------------------------------------------------------------------
 @route(r"/population(?:\.(?P<fmt>json|csv))?")
 def population(app: Explorer, request: Request) -> Response:
