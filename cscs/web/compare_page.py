@@ -76,9 +76,9 @@ def sides(app: Explorer, request: Request) -> Sides:
 
 def tables(app: Explorer) -> Path:
     """Where the population tables are kept: the server's folder, else one per explorer."""
-    if getattr(app, "tables", None) is None:
-        app.tables = Path(tempfile.mkdtemp(prefix="cscs-population-"))  # type: ignore[attr-defined]
-    return app.tables  # type: ignore[attr-defined]
+    if app.tables is None:
+        app.tables = Path(tempfile.mkdtemp(prefix="cscs-population-"))
+    return app.tables
 
 
 def comparison(app: Explorer, chosen: Sides) -> pd.DataFrame:
