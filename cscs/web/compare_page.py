@@ -154,7 +154,8 @@ def compare_page(app: Explorer, request: Request) -> Response:
     return app.render(
         "compare.html", a=a, b=b, chosen=chosen, rubrics=app.graph.rubrics().rows, pairs=pairs, firm=firm,
         firm_text=firm_text, score_a=score_a, score_b=score_b, rows=shown, count=len(rows), page=page,
-        pages=pages, first=(page - 1) * PAGE_ROWS + 1, sort=sort, link=lambda **kw: link(request, **kw), columns=columns, matrix=matrix,
+        pages=pages, first=(page - 1) * PAGE_ROWS + 1, sort=sort, link=lambda **kw: link(request, **kw),
+        page_link=lambda n: link(request, page=n), columns=columns, matrix=matrix,
         left_pts=lambda n: (n, pa.get(n.iri) if n else None), right_pts=lambda n: (n, pb.get(n.iri) if n else None),
         formats=formats.links("/compare", request))
 

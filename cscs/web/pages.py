@@ -131,7 +131,8 @@ def search(app: Explorer, request: Request) -> Response:
                                     "results": rows})
         return formats.as_csv(["firm", "name", "uscc", "matched", "total", "grade"], rows, "search")
     return app.render("search.html", q=q, results=results, count=len(found), page=page, pages=pages,
-                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day, formats=formats.links("/search", request))
+                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day,
+                      page_link=lambda n: url("/search", q=q, as_of=day, page=n), formats=formats.links("/search", request))
 
 
 # -- firm --------------------------------------------------------------------------

@@ -30,28 +30,19 @@ class FirmRecord:
     record: str
     kind: str
     valid_from: date
-    valid_until: date | None
-    removed_on: date | None
-    repaired_on: date | None
-    document: str
-    document_title: str | None
-    sheet: str | None
-    page: int | None
-    row: int | None
+    ends: list[tuple[date, str]]  # the end dates its document gives: (day, "removed" / "repaired" / "expired")
+    place: str  # where in its document it stands
     person: str | None = None
     person_name: str | None = None
-
-    @property
-    def place(self) -> str:
-        return describe_place(self.document_title or self.document, self.sheet, self.page, self.row)
 
 
 def firm_records(graph: Graph, firm: str) -> list[FirmRecord]:
     """Every record about the firm: its own, then its key personnel's."""
     return [FirmRecord(
-        record=str(r["record"]), kind=local(r["kind"]), valid_from=r["from"], valid_until=r["until"],
-        removed_on=r["removed"], repaired_on=r["repaired"], document=str(r["doc"]),
-        document_title=r["docTitle"], sheet=r["sheet"], page=r["page"], row=r["row"],
+        record=str(r["record"]), kind=local(r["kind"]), valid_from=r["from"],
+        ends=[(r[key], what) for key, what in (("removed", "removed"), ("repaired", "repaired"),
+                                              ("until", "expired")) if r[key] is not None],
+        place=describe_place(r["docTitle"] or str(r["doc"]), r["sheet"], r["page"], r["row"]),
         person=r.get("person"), person_name=r.get("personName"))
         for name in ("web-firm-records", "web-firm-person-records")
         for r in graph.query(load(name), firm=NamedNode(firm))]
@@ -68,10 +59,8 @@ def events(records: list[FirmRecord]) -> list[Event]:
     """Each date a document gives a record (listed, removed, repaired, expired), once."""
     out: dict[tuple, Event] = {}
     for r in records:
-        for day, what in ((r.valid_from, "listed"), (r.removed_on, "removed"), (r.repaired_on, "repaired"),
-                          (r.valid_until, "expired")):
-            if day is not None:
-                out.setdefault((day, what, r.record), Event(day, what, r))
+        for day, what in ((r.valid_from, "listed"), *r.ends):
+            out.setdefault((day, what, r.record), Event(day, what, r))
     return sorted(out.values(), key=lambda e: (e.day, e.record.record, e.what))
 
 
@@ -83,9 +72,7 @@ def timeline_rows(records: list[FirmRecord]) -> list[tuple]:
         if r.record in seen:
             continue
         seen.add(r.record)
-        ends = [(d, why) for d, why in ((r.removed_on, "removed"), (r.repaired_on, "repaired"),
-                                        (r.valid_until, "expired")) if d is not None]
-        stop, why = min(ends) if ends else (None, "")
+        stop, why = min(r.ends) if r.ends else (None, "")
         rows.append((f"{r.kind}" + (f" via {r.person_name}" if r.person else ""), r.valid_from, stop, why,
                      url("/record", iri=r.record), r.kind not in POSITIVE_KINDS))
     return rows
