@@ -226,6 +226,7 @@ def firm_page(app: Explorer, request: Request) -> Response:
     party = app.graph.query(load("web-party-state"), firm=NamedNode(iri)).rows
     return app.render(
         "firm.html", firm=firm, why=why, rubric=model, rubrics=app.graph.rubrics().rows,
+        side=f"{model.id}@{day.isoformat()}",
         tree=view.tree(why, model), sunburst=charts.sunburst(why, lambda n: f"#ind-{n}"),
         events=records.events(found), timeline=charts.timeline(records.timeline_rows(found), start, end, day),
         history=points, history_chart=charts.history(points, end, model.total),

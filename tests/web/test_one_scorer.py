@@ -171,3 +171,14 @@ def test_no_module_under_cscs_web_holds_a_score_rule():
     for query in sorted(QUERIES.glob("web-*.rq")):
         text = query.read_text(encoding="utf-8")
         assert "#include" not in text and "YEAR(" not in text and "?status" not in text, query.name
+
+
+def test_a_counted_record_links_to_its_what_if(demo, demo_client):
+    lowest = min(demo.score(as_of=DEMO_AS_OF), key=lambda s: (s.total, s.firm))
+    text = demo_client.get(firm_url(lowest.firm), as_of=DEMO_AS_OF.isoformat()).text
+    link = html.unescape(re.search(r'class="what-if" href="([^"]+)"', text).group(1))
+    from urllib.parse import parse_qsl, urlsplit
+
+    reply = demo_client.get(urlsplit(link).path + ".json", **dict(parse_qsl(urlsplit(link).query)))
+    (row,) = reply.json()["firms"]
+    assert row["firm"] == lowest.firm and row["total_a"] == lowest.total and row["difference"] > 0
