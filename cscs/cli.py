@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="result rows (or triples) of one SPARQL response, beyond which it is cut (default 10000)")
     p.add_argument("--query-memory", type=int, default=1024, metavar="MB",
                    help="memory one SPARQL query may use before it is stopped (default 1024 MB)")
+    p.add_argument("--tables", type=Path, help="folder of the compare page's population tables (default: beside the store)")
 
     p = sub.add_parser("analyze", help="Lin & Milhaupt's regressions: scores on political connection and the rest")
     p.add_argument("--as-of", type=_date, help="scoring date (default today); facts from the fiscal year before it")
@@ -444,6 +445,7 @@ def cmd_demo(graph: Graph, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
+    from .compare_command import tables_folder
     from .graph.store import server_marker
     from .web import serve
     from .web.guard import Guard
@@ -456,7 +458,7 @@ def cmd_serve(graph: Graph, args: argparse.Namespace) -> int:
     if marker is not None:  # so that a command that needs to write names what holds the store
         marker.write_text(json.dumps({"pid": os.getpid(), "host": args.host, "port": args.port}), encoding="utf-8")
     try:
-        serve(graph, args.host, args.port, args.query_timeout, guard=guard)
+        serve(graph, args.host, args.port, args.query_timeout, guard=guard, tables=tables_folder(args))
     finally:
         if marker is not None:
             marker.unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cscs.population import Overlay, Population, open_current
+from cscs.population import Overlay, Population, open_current, records_of
 
 _SPEC = re.compile(r"^(?P<rubric>[^@]+)@(?P<day>\d{4}-\d{2}-\d{2})$")
 
@@ -103,3 +103,31 @@ def migration(rows: pd.DataFrame) -> pd.DataFrame:
 
 def open_side(graph, side: Side, tables: Path) -> tuple[Population, date]:
     return open_current(graph.store, graph.rubric(side.rubric, side.day), tables), side.day
+
+
+def what_if(graph, ended: list[str], added: list[tuple[str, str, str]]) -> Overlay:
+    """An overlay from the user's words: ``RECORD_IRI@DATE`` for each record assumed
+    repaired or removed (the earliest date wins), (kind, firm as found by code or name,
+    date) for each record added. Bad input is one ValueError naming it."""
+    ends: dict[str, date] = {}
+    for text in ended:
+        record, day = parse_dated(text, "RECORD_IRI")
+        ends[record] = min(day, ends.get(record, day))
+    records = []
+    for kind, firm, day in added:
+        try:
+            records.append((kind, graph.find_firm(firm), date.fromisoformat(day)))
+        except ValueError:
+            raise ValueError(f"--add-record {kind} {firm} {day}: {day} is not a date (YYYY-MM-DD)") from None
+    return Overlay(ends, records)
+
+
+def compare_sides(graph, a: Side, b: Side, tables: Path, overlay: Overlay | None = None) -> pd.DataFrame:
+    """What ``cscs compare A B`` and the explorer's compare page show: both sides'
+    tables opened (materialised again if the store changed), the overlay's records
+    checked against side B, then :func:`compare`."""
+    left, right = open_side(graph, a, tables), open_side(graph, b, tables)
+    unknown = sorted(set(overlay.ended) - records_of(right[0], overlay.ended)) if overlay and overlay.ended else []
+    if unknown:
+        raise ValueError(f"no record {unknown[0]} reaches a firm under {b.rubric}")
+    return compare(left, right, overlay)

@@ -11,8 +11,8 @@ from typing import IO
 
 import pandas as pd
 
-from cscs.compare import Side, compare, migration, open_side, parse_dated
-from cscs.population import Overlay, records_of
+from cscs.compare import Side, compare_sides, migration, what_if
+from cscs.population import Overlay
 
 
 def tables_folder(args: argparse.Namespace) -> Path:
@@ -28,31 +28,15 @@ def tables_folder(args: argparse.Namespace) -> Path:
 
 
 def overlay(graph, args: argparse.Namespace) -> Overlay:
-    ended: dict[str, date] = {}
-    for text in [*args.assume_repaired, *args.assume_removed]:
-        record, day = parse_dated(text, "RECORD_IRI")
-        ended[record] = min(day, ended.get(record, day))
-    added = []
-    for kind, firm, day in args.add_record:
-        try:
-            added.append((kind, graph.find_firm(firm), date.fromisoformat(day)))
-        except ValueError:
-            raise ValueError(f"--add-record {kind} {firm} {day}: {day} is not a date (YYYY-MM-DD)") from None
-    return Overlay(ended, added)
+    return what_if(graph, [*args.assume_repaired, *args.assume_removed], args.add_record)
 
 
 def run_compare(graph, args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "parquet" and not args.output:
         raise ValueError("--format parquet needs --output FILE")
-    tables = tables_folder(args)
-    a, b = open_side(graph, Side.parse(args.a), tables), open_side(graph, Side.parse(args.b), tables)
-    what_if = overlay(graph, args)
-    unknown = sorted(set(what_if.ended) - records_of(b[0], what_if.ended)) if what_if.ended else []
-    if unknown:
-        raise ValueError(f"no record {unknown[0]} reaches a firm under {args.b.split('@')[0]}")
-    rows = compare(a, b, what_if)
+    rows = compare_sides(graph, Side.parse(args.a), Side.parse(args.b), tables_folder(args), overlay(graph, args))
     if args.changed_only:
-        rows = rows[(rows["difference"] != 0) | (rows["changed"] != "")]
+        rows = changed_only(rows)
     write_frame(rows, args.format, args.output, out)
     moves = migration(rows)
     if args.migration:
@@ -61,6 +45,11 @@ def run_compare(graph, args: argparse.Namespace, out: IO[str]) -> int:
         out.write("\ngrade migration (rows: " + args.a + ", columns: " + args.b + ")\n")
         out.write(moves.to_string() + "\n")
     return 0
+
+
+def changed_only(rows: pd.DataFrame) -> pd.DataFrame:
+    """The firms whose total or some indicator's points differ (``--changed-only``)."""
+    return rows[(rows["difference"] != 0) | (rows["changed"] != "")]
 
 
 def write_frame(frame: pd.DataFrame, fmt: str, output: Path | None, out: IO[str]) -> None:

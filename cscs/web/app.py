@@ -15,6 +15,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from socketserver import ThreadingMixIn
 from typing import Callable, Iterable
 from urllib.parse import parse_qs
@@ -94,14 +95,16 @@ Handler = Callable[["Explorer", Request], Response]
 class Explorer:
     """The WSGI application. ``graph`` is read only; ``query_timeout`` bounds SPARQL, which
     runs in up to ``max_running_queries`` worker processes; ``guard`` says who may ask
-    and how much a query may take (see :mod:`cscs.web.guard`)."""
+    and how much a query may take (see :mod:`cscs.web.guard`); the compare page keeps its
+    population tables in ``tables``."""
 
     def __init__(self, graph: Graph, query_timeout: float = 10.0, max_running_queries: int = 2,
-                 guard: Guard | None = None):
-        from . import pages, sparql  # noqa: F401  (registers the routes)
+                 guard: Guard | None = None, tables: Path | None = None):
+        from . import compare_page, pages, sparql  # noqa: F401  (registers the routes)
         from .render import environment
 
         self.graph = graph
+        self.tables = tables  # the compare page's population tables (None: a temporary folder)
         self.query_timeout = query_timeout
         self.guard = guard or Guard()
         self.query_workers = Pool(graph.store, max_running_queries, no_network=not self.guard.services)
@@ -206,17 +209,18 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 def make_wsgi_server(graph: Graph, host: str = "127.0.0.1", port: int = 8765,
-                     query_timeout: float = 10.0, quiet: bool = False, guard: Guard | None = None) -> WSGIServer:
+                     query_timeout: float = 10.0, quiet: bool = False, guard: Guard | None = None,
+                     tables: Path | None = None) -> WSGIServer:
     """A threaded server for the explorer (port 0 picks a free port: see ``server_port``);
     without a ``guard``, it answers for its own address and loopback names only."""
     handler = type("Handler", (_QuietHandler,), {"log_message": lambda *a: None}) if quiet else _QuietHandler
-    app = Explorer(graph, query_timeout, guard=guard or Guard.for_server(host))
+    app = Explorer(graph, query_timeout, guard=guard or Guard.for_server(host), tables=tables)
     return make_server(host, port, app, server_class=_Server, handler_class=handler)
 
 
 def serve(graph: Graph, host: str = "127.0.0.1", port: int = 8765, query_timeout: float = 10.0,
-          guard: Guard | None = None) -> None:
-    server = make_wsgi_server(graph, host, port, query_timeout, guard=guard)
+          guard: Guard | None = None, tables: Path | None = None) -> None:
+    server = make_wsgi_server(graph, host, port, query_timeout, guard=guard, tables=tables)
     print(f"cscs explorer on http://{host}:{server.server_port}/  (Ctrl-C stops it)", file=sys.stderr)
     try:
         server.serve_forever()

@@ -14,7 +14,8 @@ from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from .scoring import FirmScore
+from cscs.results import Explanation
+from cscs.scoring import NEGATIVE
 
 WON, LOST, NEUTRAL = "#2e7d32", "#c62828", "#9e9e9e"
 NOT_EARNED = "#d6d6d6"  # a merit the firm has not earned: no deduction, so not red
@@ -62,44 +63,43 @@ def _legend_rows(items: Sequence[tuple[str, str]], width: float) -> int:
     return len({round(float(p.split('y="')[1].split('"')[0])) for p in _legend(items, 0, 0, width)})
 
 
-def sunburst(score: FirmScore, href: Callable[[str], str], size: int = 340) -> Markup:
+def sunburst(why: Explanation, href: Callable[[str], str], size: int = 340) -> Markup:
     """Categories inside, indicators outside; each arc's share is its maximum, the
     green part of an indicator what the firm holds, the red part what a deduction
     took, the grey part a merit not earned (no deduction). A legend names them."""
     cx = cy = size / 2
-    total = sum(c.max for c in score.categories) or 1
-    legend = [(CATEGORY_COLOURS[n % len(CATEGORY_COLOURS)], c.node.label) for n, c in enumerate(score.categories)]
+    total = sum(c.max for c in why.categories) or 1
+    legend = [(CATEGORY_COLOURS[n % len(CATEGORY_COLOURS)], c.label) for n, c in enumerate(why.categories)]
     legend += [(WON, "points held"), (LOST, "deducted"), (NOT_EARNED, "merit not earned")]
     height = size + 8 + 18 * _legend_rows(legend, size)
     parts = [f'<svg class="sunburst" viewBox="0 0 {size} {height}" width="{size}" height="{height}" '
              f'role="img" aria-label="rubric sunburst: categories inside, indicators outside">']
     angle = 0.0
-    for n, cat in enumerate(score.categories):
+    for n, cat in enumerate(why.categories):
         span = 2 * math.pi * cat.max / total
         colour = CATEGORY_COLOURS[n % len(CATEGORY_COLOURS)]
         parts.append(f'<path d="{_arc(cx, cy, 38, 92, angle, angle + span)}" fill="{colour}" stroke="#fff">'
-                     f'<title>{escape(cat.node.label)}: {fmt(cat.points)} / {fmt(cat.max)}</title></path>')
+                     f'<title>{escape(cat.label)}: {fmt(cat.points)} / {fmt(cat.max)}</title></path>')
         inner = angle
-        for ind in (i for i in score.indicators if i.node.category == cat.node.iri):
-            share = 2 * math.pi * ind.node.max / total
-            held = share * (ind.points / ind.node.max if ind.node.max else 0)
-            title = (f"{escape(ind.node.notation)} {escape(ind.node.label)}: "
-                     f"{fmt(ind.points)} / {fmt(ind.node.max)}")
-            parts.append(f'<a href="{escape(href(ind.node.notation))}">')
+        for ind in (i for i in why.indicators if i.category == cat.category):
+            share = 2 * math.pi * ind.max / total
+            held = share * (ind.points / ind.max if ind.max else 0)
+            title = f"{escape(ind.notation)} {escape(ind.label)}: {fmt(ind.points)} / {fmt(ind.max)}"
+            parts.append(f'<a href="{escape(href(ind.notation))}">')
             if held > 0:
                 parts.append(f'<path d="{_arc(cx, cy, 96, size / 2 - 4, inner, inner + held)}" fill="{WON}" '
                              f'stroke="#fff" stroke-width="0.5"><title>{title}</title></path>')
             if share - held > 1e-9:
-                missing = LOST if ind.node.polarity == "Negative" else NOT_EARNED
+                missing = LOST if ind.polarity == NEGATIVE else NOT_EARNED
                 parts.append(f'<path d="{_arc(cx, cy, 96, size / 2 - 4, inner + held, inner + share)}" '
                              f'fill="{missing}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5" '
                              f'class="{"lost" if missing == LOST else "not-earned"}"><title>{title}</title></path>')
             parts.append("</a>")
             inner += share
         angle += span
-    parts.append(f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" class="sb-total">{fmt(score.total)}</text>'
+    parts.append(f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" class="sb-total">{fmt(why.total)}</text>'
                  f'<text x="{cx}" y="{cy + 16}" text-anchor="middle" class="sb-grade">'
-                 f'{escape(score.grade or "no grade")}</text>')
+                 f'{escape(why.grade or "no grade")}</text>')
     parts.extend(_legend(legend, 4, size + 12, size - 8))
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -26,7 +26,7 @@ def split_key(key: str) -> tuple[str, str | None]:
 
 def links(path: str, request: Request) -> dict[str, str]:
     """The page's JSON and CSV addresses, with its query string."""
-    query = {k: v[0] for k, v in request.query.items() if v and v[0] != ""}
+    query = [(k, value) for k, values in request.query.items() for value in values if value != ""]
     tail = f"?{urlencode(query)}" if query else ""
     return {fmt: f"{path}.{fmt}{tail}" for fmt in SUFFIXES}
 

@@ -18,14 +18,14 @@ from cscs.graph.queries import load
 from cscs.graph.query_forms import syntax_message
 from cscs.ontology.namespaces import ID
 
-from . import charts, formats, names, scoring, source, sparql
+from . import charts, formats, names, records, source, sparql, view
 from .app import Explorer, HTTPError, Request, Response, route
 from .render import ENTERPRISE, firm_url, short, url
+from .rubric_tree import Rubric, load_rubric
 
 SEARCH_LIMIT = 25
 ROLE_ORDER = ["LegalRepresentative", "Chairman", "Director", "IndependentDirector", "GeneralManager",
               "SeniorManager", "Supervisor", "ActualController"]
-POSITIVE_KINDS = {"VolunteerService", "Donation", "RedList", "Honour"}
 EXAMPLE_QUERY = """PREFIX cscs: <https://w3id.org/cscs/ns#>
 PREFIX rov: <http://www.w3.org/ns/regorg#>
 SELECT ?firm ?name (COUNT(?record) AS ?records)
@@ -48,8 +48,8 @@ def _day(request: Request, name: str = "as_of") -> date:
         raise HTTPError(400, f"not a date (YYYY-MM-DD): {text}") from None
 
 
-def rubric_model(app: Explorer, iri: str) -> scoring.Rubric:
-    return app.cached(("rubric", iri), lambda: scoring.load_rubric(app.graph, iri))  # type: ignore[return-value]
+def rubric_model(app: Explorer, iri: str) -> Rubric:
+    return app.cached(("rubric", iri), lambda: load_rubric(app.graph, iri))  # type: ignore[return-value]
 
 
 def rubric_iri(app: Explorer, ref: str, day: date) -> str:
@@ -101,7 +101,7 @@ def find(app: Explorer, text: str) -> list[Hit]:
             hit = hits.setdefault(firm, Hit(firm, *index.label(firm), ""))
             if not hit.matched or hit.matched.startswith("person"):
                 hit.matched = (hit.matched + "; " if hit.matched else "person ") + \
-                    f"{person} ({scoring.local(role)})"
+                    f"{person} ({view.local(role)})"
     return list(hits.values())
 
 
@@ -131,7 +131,8 @@ def search(app: Explorer, request: Request) -> Response:
                                     "results": rows})
         return formats.as_csv(["firm", "name", "uscc", "matched", "total", "grade"], rows, "search")
     return app.render("search.html", q=q, results=results, count=len(found), page=page, pages=pages,
-                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day, formats=formats.links("/search", request))
+                      first=(page - 1) * SEARCH_LIMIT + 1, as_of=day,
+                      page_link=lambda n: url("/search", q=q, as_of=day, page=n), formats=formats.links("/search", request))
 
 
 # -- firm --------------------------------------------------------------------------
@@ -166,7 +167,7 @@ def describe_firm(app: Explorer, iri: str) -> tuple[Firm, list[Person]]:
             if str(r["value"]) not in found:
                 found.append(str(r["value"]))
         if r["person"]:
-            role = scoring.local(r["role"])
+            role = view.local(r["role"])
             key = (r["person"], role, r["start"], r["end"])
             people[key] = Person(str(r["person"]), r["personName"], role, r["start"], r["end"])
     names = sorted(values.get("legalName", []))
@@ -178,50 +179,6 @@ def describe_firm(app: Explorer, iri: str) -> tuple[Firm, list[Person]]:
     order = {r: i for i, r in enumerate(ROLE_ORDER)}
     personnel = sorted(people.values(), key=lambda p: (order.get(p.role, 99), p.name or "", str(p.start)))
     return firm, personnel
-
-
-@dataclass
-class Event:
-    day: date
-    what: str
-    record: scoring.FirmRecord
-
-
-def events(records: list[scoring.FirmRecord]) -> list[Event]:
-    out: dict[tuple, Event] = {}
-    for r in records:
-        for day, what in ((r.valid_from, "listed"), (r.removed_on, "removed"), (r.repaired_on, "repaired"),
-                          (r.valid_until, "expired")):
-            if day is not None:
-                out.setdefault((day, what, r.record), Event(day, what, r))
-    return sorted(out.values(), key=lambda e: (e.day, e.record.record, e.what))
-
-
-def timeline_rows(records: list[scoring.FirmRecord]) -> list[tuple]:
-    rows, seen = [], set()
-    for r in sorted(records, key=lambda r: (r.valid_from, r.record)):
-        if r.record in seen:
-            continue
-        seen.add(r.record)
-        ends = [(d, why) for d, why in ((r.removed_on, "removed"), (r.repaired_on, "repaired"),
-                                        (r.valid_until, "expired")) if d is not None]
-        stop, why = min(ends) if ends else (None, "")
-        rows.append((f"{r.kind}" + (f" via {r.person_name}" if r.person else ""), r.valid_from, stop, why,
-                     url("/record", iri=r.record), r.kind not in POSITIVE_KINDS))
-    return rows
-
-
-def tree(score: scoring.FirmScore) -> list[dict]:
-    """Categories, their sub-categories and indicators, with points summed upwards."""
-    rubric, out = score.rubric, []
-    for cat in score.categories:
-        subs = []
-        for sub in sorted(rubric.children(cat.node), key=lambda n: n.notation):
-            inds = [i for i in score.indicators if i.node.broader == sub.iri]
-            subs.append({"node": sub, "points": sum(i.points for i in inds), "max": sum(i.node.max for i in inds),
-                         "indicators": inds})
-        out.append({"node": cat.node, "points": cat.points, "max": cat.max, "subs": subs})
-    return out
 
 
 def is_firm(app: Explorer, iri: str) -> bool:
@@ -259,21 +216,21 @@ def firm_page(app: Explorer, request: Request) -> Response:
     if fmt:
         return firm_data(app, iri, rubric, day, fmt)
     model = rubric_model(app, rubric)
-    when, where = app.graph.fit_warnings(rubric, day, [iri])
     firm, personnel = describe_firm(app, iri)
-    records = scoring.firm_records(app.graph, iri)
-    score = scoring.score(app.graph, model, iri, records, day)
-    today = date.today()
-    end = max(day, today)
-    points = scoring.history(app.graph, model, iri, records, end)
+    why = app.graph.explain(iri, day, rubric)  # the numbers and evidence cscs explain prints
+    found = records.firm_records(app.graph, iri)
+    end = max(day, date.today())
+    start = min([r.valid_from for r in found] + [model.effective_from or day, day])
+    first = model.effective_from or min((r.valid_from for r in found), default=end)
+    points = app.graph.history(iri, min(first, end), end, rubric)
     party = app.graph.query(load("web-party-state"), firm=NamedNode(iri)).rows
-    start = min([r.valid_from for r in records] + [model.effective_from or day, day])
     return app.render(
-        "firm.html", firm=firm, score=score, rubrics=app.graph.rubrics().rows, tree=tree(score),
-        sunburst=charts.sunburst(score, lambda n: f"#ind-{n}"),
-        events=events(records), timeline=charts.timeline(timeline_rows(records), start, end, day),
+        "firm.html", firm=firm, why=why, rubric=model, rubrics=app.graph.rubrics().rows,
+        side=f"{model.id}@{day.isoformat()}",
+        tree=view.tree(why, model), sunburst=charts.sunburst(why, lambda n: f"#ind-{n}"),
+        events=records.events(found), timeline=charts.timeline(records.timeline_rows(found), start, end, day),
         history=points, history_chart=charts.history(points, end, model.total),
-        personnel=personnel, party=party, fit_warnings=when + list(where.values()),
+        personnel=personnel, party=party, fit_warnings=why.warnings,
         formats=formats.links(firm_url(iri), request))
 
 
@@ -326,7 +283,7 @@ def linking(app: Explorer, props: dict[str, str], labels: dict[str, str | None],
         lines.append(f"That node was resolved to {r['c']} (the same entity).")
     if firm and subject and not subject.startswith(ENTERPRISE):
         rows = app.graph.query(load("firm"), firm=NamedNode(firm)).rows
-        roles = sorted({scoring.local(r["role"]) for r in rows
+        roles = sorted({view.local(r["role"]) for r in rows
                         if r["person"] and (r["person"] == subject or any(x["c"] == r["person"] for x in resolved))})
         if roles:
             lines.append("It reaches the firm through this person's post(s) there: " + ", ".join(roles) + ".")
@@ -385,7 +342,7 @@ def record_image(app: Explorer, request: Request) -> Response:
 
 
 # -- rubrics -----------------------------------------------------------------------
-def rubric_by_id(app: Explorer, ref: str) -> scoring.Rubric:
+def rubric_by_id(app: Explorer, ref: str) -> Rubric:
     return rubric_model(app, rubric_iri(app, ref, date.today()))
 
 
@@ -402,44 +359,6 @@ def rubric_page(app: Explorer, request: Request) -> Response:
 
 def _notation_key(notation: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in notation.split("."))
-
-
-@route(r"/compare")
-def compare(app: Explorer, request: Request) -> Response:
-    rows = app.graph.rubrics().rows
-    if not rows:
-        raise HTTPError(404, "no rubric in the graph")
-    a = rubric_by_id(app, request.arg("a") or str(rows[0]["id"]))
-    b = rubric_by_id(app, request.arg("b") or str(rows[-1]["id"]))
-    day = _day(request)
-    firm_text = request.arg("firm").strip()
-    firm = score_a = score_b = None
-    if firm_text:
-        try:
-            iri = app.graph.find_firm(firm_text)
-        except NotFound as exc:
-            raise HTTPError(404, str(exc)) from None
-        firm = describe_firm(app, iri)[0]
-        records = scoring.firm_records(app.graph, iri)
-        score_a, score_b = scoring.score(app.graph, a, iri, records, day), scoring.score(app.graph, b, iri, records, day)
-
-    def points(score: scoring.FirmScore | None) -> dict[str, float]:
-        if score is None:
-            return {}
-        out = {i.node.iri: i.points for i in score.indicators}
-        for cat in tree(score):
-            out[cat["node"].iri] = cat["points"]
-            out.update({s["node"].iri: s["points"] for s in cat["subs"]})
-        return out
-
-    pa, pb = points(score_a), points(score_b)
-    by_a = {n.notation: n for n in a.nodes}
-    by_b = {n.notation: n for n in b.nodes}
-    pairs = [(by_a.get(k), by_b.get(k)) for k in sorted(set(by_a) | set(by_b), key=_notation_key)]
-    return app.render("compare.html", a=a, b=b, rubrics=rows, pairs=pairs, firm=firm, firm_text=firm_text,
-                      as_of=day, score_a=score_a, score_b=score_b,
-                      left_pts=lambda n: (n, pa.get(n.iri) if n else None),
-                      right_pts=lambda n: (n, pb.get(n.iri) if n else None))
 
 
 # -- population --------------------------------------------------------------------

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from cscs.ontology.namespaces import ID
 
 from .charts import fmt
+from .view import moved
 
 ENTERPRISE = f"{ID}enterprise/"
 CSCS_NS = "https://w3id.org/cscs/ns#"
@@ -67,5 +68,5 @@ def zh(term: object) -> str:
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("cscs.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(firm_url=firm_url, url=url, short=short, fmt=fmt, zh=zh)
+    env.globals.update(firm_url=firm_url, url=url, short=short, fmt=fmt, zh=zh, moved=moved)
     return env

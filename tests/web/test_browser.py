@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from web_support import AS_OF
 
-from cscs.web import make_wsgi_server, scoring
+from cscs.web import make_wsgi_server
+from cscs.web.view import moved
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -56,11 +57,10 @@ def shot(page, name: str) -> None:
 
 def firm_with_pdf_deduction(graph):
     """A firm that loses points on AS_OF for a record read from a PDF table."""
-    rubric = scoring.load_rubric(graph, graph.rubric())
     for s in sorted(graph.score(as_of=AS_OF), key=lambda s: s.total):
-        mine = scoring.score(graph, rubric, s.firm, scoring.firm_records(graph, s.firm), AS_OF)
-        if any(ind.moved < 0 and any(e.status == "counted" and (e.record.document_title or "").endswith(".pdf")
-                                     for e in ind.evidence) for ind in mine.indicators):
+        why = graph.explain(s.firm, AS_OF)
+        if any(moved(ind) < 0 and any(e.status == "counted" and (e.document_title or "").endswith(".pdf")
+                                      for e in ind.evidence) for ind in why.indicators):
             return s
     pytest.fail("the corpus has no PDF deduction")
 
