@@ -67,7 +67,7 @@ def firm_party(rng: random.Random, doc: Doc, role_word: str, role: str, court: t
     representative, sometimes an agent."""
     name, pcode = names.small_firm(rng, taken)
     code = names.uscc(rng, names.AREA_CODES[pcode])
-    form = rng.choice(("comma", "paren", "paren_colon", "orgcode", "none", "comma"))
+    form = rng.choice(("comma", "paren", "paren_colon", "orgcode", "none", "comma", "after_address"))
     addr = _address(rng, court)
     if form == "comma":
         line = f"{role_word}：{name}，统一社会信用代码{code}，住所地{addr}。"
@@ -77,6 +77,8 @@ def firm_party(rng: random.Random, doc: Doc, role_word: str, role: str, court: t
         line = f"{role_word}：{name}（统一社会信用代码：{code}），住所{addr}。"
     elif form == "orgcode":
         line = f"{role_word}：{name}，组织机构代码{names.hyphenated_org_code(code[8:17])}，住所地{addr}。"
+    elif form == "after_address":
+        line = f"{role_word}：{name}，住所地{addr}，统一社会信用代码：{code}。"
     else:
         line = f"{role_word}：{name}，住所地{addr}。"
     doc.lines.append(line)
@@ -117,6 +119,18 @@ def lender(rng: random.Random, court: tuple) -> tuple[str, str]:
                        (f"{''.join(rng.sample(names.STEMS, 2))}融资租赁（上海）有限公司", "法定代表人")))
 
 
+def lender_block(rng: random.Random, doc: Doc, role_word: str, role: str, court: tuple) -> str:
+    """A lender's party block: name, domicile, and its head (负责人 of a branch, 法定代表人 of a
+    company), who is its representative in the case."""
+    name, head = lender(rng, court)
+    doc.lines.append(f"{role_word}：{name}，住所地{_address(rng, court)}。")
+    doc.party(name, role)
+    person = names.person(rng)
+    doc.lines.append(f"{head}：{person}{rng.choice(('，该行行长', '', '，该公司董事长')) if head == '负责人' else '，该公司董事长'}。")
+    doc.truth["legal_reps"].append({"firm": name, "person": person})
+    return name
+
+
 def _header(rng: random.Random, doc: Doc, court: tuple, title: str) -> None:
     prefix = f"{court[3]}省" if rng.random() < 0.5 else ""
     doc.lines += [prefix + court[0], title, doc.truth["case_number"]]
@@ -135,15 +149,12 @@ def termination(rng: random.Random, taken: set[str], firm_debtor: bool, cut: boo
     """An enforcement ruling that ends the current enforcement for want of assets."""
     court = rng.choice(COURTS)
     year = rng.randint(2014, 2024)
-    doc = Doc("termination", court, case_number(rng, court, year, "执"))
+    doc = Doc("termination", court, case_number(rng, court, year, "执恢" if rng.random() < 0.15 else "执"))
     _header(rng, doc, court, rng.choice(TITLES))
     financing = rng.random() < 0.6
     cause = rng.choice(FINANCING_CAUSES if financing else OTHER_CAUSES)
     if financing and cause in ("金融借款合同纠纷", "融资租赁合同纠纷", "借款合同纠纷"):
-        applicant, head = lender(rng, court)
-        doc.lines.append(f"申请执行人：{applicant}，住所地{_address(rng, court)}。")
-        doc.party(applicant, "enforcement-applicant")
-        doc.lines.append(f"{head}：{names.person(rng)}，{'该行行长' if head == '负责人' else '该公司董事长'}。")
+        applicant = lender_block(rng, doc, "申请执行人", "enforcement-applicant", court)
         if rng.random() < 0.6:
             agent_line(rng, doc)
     elif rng.random() < 0.5:
@@ -155,6 +166,10 @@ def termination(rng: random.Random, taken: set[str], firm_debtor: bool, cut: boo
         firm = firm_party(rng, doc, "被执行人", "enforcement-debtor", court, taken)
         debtors.append(firm)
         doc.truth["default_firms"].append(firm)
+        if rng.random() < 0.35:  # a guarantor firm enforced against with the borrower
+            second = firm_party(rng, doc, "被执行人", "enforcement-debtor", court, taken)
+            debtors.append(second)
+            doc.truth["default_firms"].append(second)
     if not firm_debtor or rng.random() < 0.5:
         debtors.append(person_party(rng, doc, "被执行人", "enforcement-debtor", court))
     doc.truth["financing"] = financing
@@ -194,10 +209,7 @@ def not_termination(rng: random.Random, taken: set[str]) -> Doc:
               case_number(rng, court, year, "执" if completed else "执异"))
     _header(rng, doc, court, rng.choice(TITLES))
     if completed:
-        applicant, head = lender(rng, court)
-        doc.lines.append(f"申请执行人：{applicant}，住所地{_address(rng, court)}。")
-        doc.lines.append(f"{head}：{names.person(rng)}。")
-        doc.party(applicant, "enforcement-applicant")
+        applicant = lender_block(rng, doc, "申请执行人", "enforcement-applicant", court)
         firm = firm_party(rng, doc, "被执行人", "enforcement-debtor", court, taken)
         doc.lines.append(f"本院在执行申请执行人{applicant}与被执行人{firm}金融借款合同纠纷一案中，被执行人已于{year}年"
                          f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日履行了生效法律文书确定的全部义务，本案已执行完毕。")
@@ -206,6 +218,7 @@ def not_termination(rng: random.Random, taken: set[str]) -> Doc:
         doc.truth["financing"] = True
     else:
         objector = firm_party(rng, doc, "异议人（被执行人）", "objector", court, taken)
+        doc.party(objector, "enforcement-debtor")  # the bracket names its other role in the case
         applicant = person_party(rng, doc, "申请执行人", "enforcement-applicant", court)
         doc.lines.append(f"本院在执行申请执行人{applicant}与被执行人{objector}买卖合同纠纷一案中，异议人{objector}对本院"
                          f"冻结其银行账户的执行行为提出书面异议。本院受理后，依法组成合议庭进行审查，现已审查终结。")
@@ -316,16 +329,12 @@ def loan(rng: random.Random, taken: set[str]) -> Doc:
     year = rng.randint(2015, 2024)
     doc = Doc("loan", court, case_number(rng, court, year, "民初"))
     _header(rng, doc, court, rng.choice(("民事判决书", "民 事 判 决 书")))
-    bank, head = lender(rng, court)
     private = rng.random() < 0.3
     if private:
         plaintiff = person_party(rng, doc, "原告", "plaintiff", court)
         cause = "民间借贷纠纷"
     else:
-        plaintiff = bank
-        doc.lines.append(f"原告：{bank}，住所地{_address(rng, court)}。")
-        doc.party(bank, "plaintiff")
-        doc.lines.append(f"{head}：{names.person(rng)}。")
+        plaintiff = lender_block(rng, doc, "原告", "plaintiff", court)
         cause = rng.choice(("金融借款合同纠纷", "借款合同纠纷"))
     if rng.random() < 0.6:
         agent_line(rng, doc)
@@ -352,7 +361,11 @@ def loan(rng: random.Random, taken: set[str]) -> Doc:
            "《中华人民共和国合同法》第二百零六条、《中华人民共和国担保法》第十八条")
     doc.lines.append(f"本院认为，原、被告之间的借款合同及担保合同系当事人真实意思表示，合法有效。依照{law}之规定，判决如下：")
     doc.lines.append(f"一、被告{borrower}于本判决生效之日起十日内归还原告借款本金{principal}元及相应利息；")
-    doc.lines.append(f"二、被告{'、'.join(guarantors)}对上述第一项债务承担连带清偿责任，其承担保证责任后，有权向被告{borrower}追偿；")
+    clause = rng.choice((f"对上述第一项债务承担连带清偿责任，其承担保证责任后，有权向被告{borrower}追偿",
+                         f"对被告{borrower}的上述借款本息承担连带保证责任",
+                         f"对本判决第一项确定的{borrower}的债务在{principal}元范围内承担连带清偿责任",
+                         "对上述债务承担连带还款责任"))
+    doc.lines.append(f"二、被告{'、'.join(guarantors)}{clause}；")
     if mortgagor:
         doc.lines.append(f"三、原告对被告{mortgagor}提供抵押的房产折价或者拍卖、变卖所得价款在最高债权额范围内享有优先受偿权。")
     doc.lines.append(f"案件受理费{rng.randint(1000, 30000)}元，由被告{borrower}、{'、'.join(guarantors)}负担。")

@@ -172,8 +172,8 @@ def _holders(rng: random.Random, kind: str, controller_holder: str | None, provi
             pool.append((f"{province}省{rng.choice(('交通投资', '能源', '金融控股', '国有资本运营'))}集团有限公司",
                          "国有法人", "StateOwnedLegalPerson"))
         elif r < 0.8:
-            pool.append((f"{rng.choice(('GIC', 'UBS AG', 'MORGAN STANLEY & CO. INTERNATIONAL PLC.', 'BARCLAYS BANK PLC'))}"
-                         f"{'' if rng.random() < 0.7 else ' ' + str(rng.randint(1, 9))}", "境外法人", "ForeignLegalPerson"))
+            pool.append((rng.choice(("GIC PRIVATE LIMITED", "UBS AG", "MORGAN STANLEY & CO. INTERNATIONAL PLC.",
+                                     "BARCLAYS BANK PLC")), "境外法人", "ForeignLegalPerson"))
         else:
             bank = rng.choice(("中国工商银行股份有限公司", "中国建设银行股份有限公司", "招商银行股份有限公司"))
             fund = "".join(rng.sample(names.STEMS, 2))
