@@ -302,14 +302,19 @@ def facts(rng: random.Random) -> Doc:
     while victim in (first, second):
         victim = names.person(rng, anonymise=True)
     two = rng.random() < 0.5
+    other = names.person(rng, anonymise=True)  # tried in another case: not accused here
+    while other in (first, second, victim):
+        other = names.person(rng, anonymise=True)
+    elsewhere = f"伙同{other}（另案处理）" if rng.random() < 0.4 else ""
     opening = rng.choice(("经审理查明，", "公诉机关指控，", "经审理查明：", "检察机关指控："))
     y = rng.randint(2012, 2021)
     if rng.random() < 0.5:
         body = (f"被告人{first}于{y}年{rng.randint(1, 12)}月至{y + 1}年{rng.randint(1, 12)}月间，"
-                f"{'伙同被告人' + second if two else ''}以投资理财为名，承诺按月支付百分之二的利息，向被害人{victim}等"
+                f"{'伙同被告人' + second if two else elsewhere}以投资理财为名，承诺按月支付百分之二的利息，向被害人{victim}等"
                 f"{rng.randint(10, 300)}人吸收资金共计人民币{rng.randint(50, 5000)}万元。")
     else:
-        body = (f"{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日晚，被告人{first}{'与被告人' + second if two else ''}"
+        together = rng.choice((f"被告人{first}、{second}", f"被告人{first}与被告人{second}")) if two else f"被告人{first}{elsewhere}"
+        body = (f"{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日晚，{together}"
                 f"在{court[4]}市某小区内，趁被害人{victim}不备，窃得其放在车内的现金人民币{rng.randint(1, 90) * 100}元。")
     tail = rng.choice((f"{first}到案后如实供述了自己的罪行。", f"案发后，{first}退缴了全部违法所得。",
                        f"证人{names.person(rng, anonymise=True)}的证言证实了上述事实。"))

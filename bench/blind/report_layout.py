@@ -191,8 +191,9 @@ def controller_blocks(rng: random.Random, r: Report, b: Blocks) -> None:
     else:
         holder = r.controlling_holder or ctl
         if r.kind == "private":
-            b.para(rng.choice((f"{we}控股股东、实际控制人为{ctl}先生，报告期内未发生变化。",
-                               f"{ctl}先生直接持有{we}{r.holders[0].percent}%的股份，为{we}的控股股东、实际控制人。")))
+            title = "先生" if r.officers[0].sex == "男" else "女士"
+            b.para(rng.choice((f"{we}控股股东、实际控制人为{ctl}{title}，报告期内未发生变化。",
+                               f"{ctl}{title}直接持有{we}{r.holders[0].percent}%的股份，为{we}的控股股东、实际控制人。")))
         else:
             b.para(rng.choice((f"{we}控股股东为{holder}，实际控制人为{ctl}。",
                                f"{holder}持有{we}{r.holders[0].percent}%的股份，为{we}控股股东；{ctl}持有{holder}100%股权，为{we}实际控制人。",

@@ -185,7 +185,9 @@ def _holders(rng: random.Random, kind: str, controller_holder: str | None, provi
     first = rng.uniform(0.2, 0.55) if controller_holder else rng.uniform(0.05, 0.15)
     shares = [int(total * first)]
     for _ in unique[1:]:
-        shares.append(int(shares[-1] * rng.uniform(0.3, 0.95)))
+        shares.append(int(shares[-1] * rng.uniform(0.2, 0.8)))
+    if sum(shares) > 0.9 * total:  # the top ten never hold more than the firm
+        shares = [int(s * 0.9 * total / sum(shares)) for s in shares]
     if not controller_holder:  # the hub and the fund often come first in dispersed firms
         rng.shuffle(shares)
         shares.sort(reverse=True)
