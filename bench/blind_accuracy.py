@@ -155,20 +155,23 @@ def by_title(rows: object) -> dict[str, list[dict]]:
 
 # --- annual reports ------------------------------------------------------------------
 
+def narrowest(roles: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """A chairman is a director and a general manager a senior manager: the wider role beside
+    the narrower one is neither required nor an error (in the truth and in the graph alike)."""
+    chairs = {n for n, role in roles if role == "Chairman"}
+    heads = {n for n, role in roles if role == "GeneralManager"}
+    return {(n, role) for n, role in roles
+            if not (role == "Director" and n in chairs) and not (role == "SeniorManager" and n in heads)}
+
+
 def score_report(s: Scores, part: str, t: dict, q: dict[str, dict[str, list[dict]]], title: str) -> None:
     doc = t["id"]
     firms = q["firms"].get(title, [])
     s.add("report: stock code", part, doc, {t["stock_code"]}, {str(r["code"]) for r in firms})
     s.add("report: firm name", part, doc, {norm(t["firm"])}, {norm(r["name"]) for r in firms if r.get("name")})
     officers = q["officers"].get(title, [])
-    found_roles = {(norm(r["name"]), local(r["role"])) for r in officers}
-    # a chairman is a director and a general manager a senior manager: the wider role beside
-    # the narrower one is not an error
-    chairs = {n for n, role in found_roles if role == "Chairman"}
-    heads = {n for n, role in found_roles if role == "GeneralManager"}
-    found_roles = {(n, role) for n, role in found_roles
-                   if not (role == "Director" and n in chairs) and not (role == "SeniorManager" and n in heads)}
-    exp_roles = {(norm(o["name"]), role) for o in t["officers"] for role in o["roles"]}
+    found_roles = narrowest({(norm(r["name"]), local(r["role"])) for r in officers})
+    exp_roles = narrowest({(norm(o["name"]), role) for o in t["officers"] for role in o["roles"]})
     s.add("report: officer (name)", part, doc, {norm(o["name"]) for o in t["officers"]}, {n for n, _ in found_roles})
     s.add("report: officer role", part, doc, exp_roles, found_roles)
     s.add("report: independent director", part, doc, {norm(o["name"]) for o in t["officers"] if o["independent"]},
