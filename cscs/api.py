@@ -241,8 +241,7 @@ class Graph:
     def _canonical(self, firm: str) -> str:
         """The firm a node was resolved to (an alias known by a registration number,
         masked code or name), or the node itself."""
-        rows = self.store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?c WHERE { "
-                                 "VALUES ?firm { UNDEF } ?firm cscs:resolvedTo ?c }", firm=NamedNode(firm)).rows
+        rows = self.store.select(load("resolved-to"), node=NamedNode(firm)).rows
         return str(rows[0]["c"]) if rows else firm
 
     @staticmethod
@@ -341,15 +340,11 @@ class Graph:
     def points_are_whole(self, rubric: str | None = None, as_of: DateLike | None = None) -> bool:
         """Whether every maximum and per-record point of the rubric is a whole number, so
         that every score under it is (score tables then carry integers)."""
-        q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?rubric { UNDEF } ?i cscs:inRubric ?rubric . "
-             "{ ?i cscs:maxPoints ?p } UNION { ?i cscs:pointsPerRecord ?p } FILTER(?p != FLOOR(?p)) }")
-        return not self.store.ask(q, rubric=NamedNode(self.rubric(rubric, as_of)))
+        return not self.store.ask(load("rubric-fractional-points"), rubric=NamedNode(self.rubric(rubric, as_of)))
 
     def _labels(self, rubric_iri: str) -> dict[str, str]:
-        q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-             "SELECT ?c ?label ?notation WHERE { VALUES ?rubric { UNDEF } ?c cscs:inRubric ?rubric ; "
-             "cscs:level 1 ; skos:prefLabel ?label ; skos:notation ?notation . FILTER(LANG(?label) = \"en\") }")
-        rows = sorted(self.store.select(q, rubric=NamedNode(rubric_iri)), key=lambda r: str(r["notation"]))
+        rows = sorted(self.store.select(load("rubric-categories"), rubric=NamedNode(rubric_iri)),
+                      key=lambda r: str(r["notation"]))
         return {str(r["c"]): str(r["label"]) for r in rows}
 
     def explain(self, firm: str, as_of: DateLike | None = None, rubric: str | None = None) -> Explanation:

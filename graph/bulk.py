@@ -40,11 +40,12 @@ from cscs.extract.readers.csv import stream_csv
 from cscs.extract.source import Source
 from cscs.ontology.namespaces import CSCS, XSD, doc_graph
 
-from .bindings import bind
+from .bindings import bind, then_insert
 from .crashpoints import crash_point
 from .ingest import IngestReport, internal_error, is_complete, provenance
 from .loader import Loader
-from .store import StoreError, insert_data
+from .queries import load
+from .store import StoreError
 
 #: Formats the bulk path streams; others are read whole by the ordinary path.
 STREAMABLE = {".csv", ".tsv", ".txt"}
@@ -217,13 +218,7 @@ def _commit_batch(loader: Loader, store, ctx: ExtractionContext, checkpoint: Che
 
 
 def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:
-    rows = store.select(
-        """PREFIX cscs: <https://w3id.org/cscs/ns#>
-        SELECT ?rows ?records ?warnings ?started ?file WHERE {
-          VALUES ?g { UNDEF }
-          GRAPH ?g { ?g cscs:ingestStatus "partial" ; cscs:rowsDone ?rows ; cscs:recordsDone ?records ;
-                        cscs:warningsDone ?warnings ; cscs:bulkStarted ?started ; cscs:partialFile ?file }
-        }""", g=graph).rows
+    rows = store.select(load("bulk-checkpoint"), g=graph).rows
     if not rows:
         return None
     row = rows[0]
@@ -239,7 +234,7 @@ def write_checkpoint(store, graph: NamedNode, checkpoint: Checkpoint) -> None:
 def _swap_markers(graph: NamedNode, quads: list[Quad]) -> str:
     """One update that clears the graph's markers and inserts ``quads`` (the slot is bound
     before the data is appended, so no value inside the data can be taken for a slot)."""
-    return f"{bind(_CLEAR_MARKERS, {'g': graph})} ;\n{insert_data(quads)}"
+    return then_insert(bind(load("bulk-markers-clear"), {"g": graph}), quads)
 
 
 def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
@@ -253,13 +248,6 @@ def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
             Quad(graph, CSCS.recordsDone, integer(checkpoint.records), graph),
             Quad(graph, CSCS.warningsDone, integer(checkpoint.warnings), graph),
             Quad(graph, CSCS.bulkStarted, Literal(started.isoformat(), datatype=XSD.dateTime), graph)]
-
-
-_CLEAR_MARKERS = """PREFIX cscs: <https://w3id.org/cscs/ns#>
-DELETE { GRAPH ?g { ?g ?p ?o } }
-WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?g ?p ?o
-  FILTER(?p IN (cscs:ingestStatus, cscs:partialFile, cscs:rowsDone, cscs:recordsDone, cscs:warningsDone,
-               cscs:bulkStarted)) } }"""
 
 
 def finish(store, graph: NamedNode, ctx: ExtractionContext, source: Source,
@@ -280,8 +268,6 @@ def partial_documents(store) -> list[str]:
 
 def partial_loads(store) -> list[tuple[str, str, int]]:
     """(graph, file, rows done) of every unfinished bulk load."""
-    rows = store.select("""PREFIX cscs: <https://w3id.org/cscs/ns#>
-        SELECT DISTINCT ?g ?file ?rows WHERE {
-          GRAPH ?g { ?g cscs:ingestStatus "partial" ; cscs:partialFile ?file ; cscs:rowsDone ?rows } }""").rows
+    rows = store.select(load("bulk-partials")).rows
     return [(str(r["g"]), str(r["file"]), int(r["rows"])) for r in rows]
 

@@ -29,6 +29,7 @@ from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_grap
 
 from .crashpoints import crash_point
 from .loader import Loader
+from .queries import load
 from .store import EmbeddedStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -141,16 +142,14 @@ def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseEx
 
 def stored_extractor(store: EmbeddedStore, graph: NamedNode) -> str | None:
     """The extractor a document in the store was read with (its ``cscs:documentKind``)."""
-    rows = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?kind WHERE { VALUES ?g { UNDEF } "
-                        "GRAPH ?g { ?g cscs:documentKind ?kind } }", g=graph).rows
+    rows = store.select(load("document-kind"), g=graph).rows
     return str(rows[0]["kind"]) if rows else ""
 
 
 def forget_scores(store: EmbeddedStore, document: NamedNode) -> None:
     """Drop the materialised score sets computed from a document whose graph changed
     under the same name: their next refresh is then a full one."""
-    rows = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?set WHERE { "
-                        "VALUES ?doc { UNDEF } GRAPH ?set { ?set cscs:computedFrom ?doc } }", doc=document).rows
+    rows = store.select(load("score-sets-from"), doc=document).rows
     for row in rows:
         store.drop_graph(NamedNode(str(row["set"])))
 
@@ -184,15 +183,11 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
     return reports
 
 
-_COMPLETE = """PREFIX prov: <http://www.w3.org/ns/prov#>
-ASK { VALUES ?g { UNDEF } GRAPH ?g { ?g prov:wasGeneratedBy ?activity . ?activity prov:endedAtTime ?ended } }"""
-
-
 def is_complete(store: EmbeddedStore, graph: NamedNode) -> bool:
     """Whether a document is in whole. Its PROV-O account is the positive mark, written
     last (with the rest in one transaction, or at the end of a bulk load): a graph
     without it is an unfinished load, never a reason to skip the file."""
-    return store.ask(_COMPLETE, g=graph)
+    return bool(store.select(load("finished-documents"), g=graph).rows)
 
 
 def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extractor,

@@ -39,9 +39,10 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from cscs.extract.ntriples import Triples
 from cscs.ontology.namespaces import XSD
 
-from .bindings import bind
+from .bindings import bind, drop_graph, insert_data, replace_graph_update
+from .queries import load
 from .sparql_lexer import sub_code
-from .store import EXPORT_FORMATS, Rows, StoreError, insert_data, replace_graph_update
+from .store import EXPORT_FORMATS, Rows, StoreError
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
             XSD.decimal.value: Decimal, XSD.double.value: float, XSD.float.value: float}
@@ -114,13 +115,6 @@ class Dialect:
 
     def is_system(self, graph: str) -> bool:
         return graph.startswith(self.system_graphs) if self.system_graphs else False
-
-    def user_graphs_filter(self, var: str = "g") -> str:
-        """A FILTER leaving out the engine's own graphs (empty when it has none)."""
-        if not self.system_graphs:
-            return ""
-        tests = " && ".join(f'!STRSTARTS(STR(?{var}), "{p}")' for p in self.system_graphs)
-        return f"FILTER({tests})"
 
 
 # Virtuoso turns a FILTER that is one non-strict comparison of two variables into an index
@@ -276,7 +270,7 @@ class RemoteStore:
 
     # -- documents -----------------------------------------------------------
     def has_graph(self, graph: ox.NamedNode) -> bool:
-        return self.ask("ASK { VALUES ?g { UNDEF } GRAPH ?g { ?s ?p ?o } }", g=graph)
+        return self.ask(load("graph-exists"), g=graph)
 
     def write_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """One request for the whole document: a Graph Store PUT, else one INSERT DATA."""
@@ -309,12 +303,15 @@ class RemoteStore:
             self.update(insert_data(quads))
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
-        self.update(f"DROP SILENT GRAPH {graph}")  # an IRI of ours, serialised by pyoxigraph
+        self.update(drop_graph(graph))
 
     def graphs(self) -> list[ox.NamedNode]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-                           f"{self.dialect.user_graphs_filter('g')} }}")
-        return [ox.NamedNode(str(r["g"])) for r in rows if not self.dialect.is_system(str(r["g"]))]
+        return [ox.NamedNode(graph) for graph in self._sizes()]
+
+    def _sizes(self) -> dict[str, int]:
+        """The number of triples of every graph that holds some, the engine's own left out."""
+        rows = self.select(load("graph-sizes")).rows
+        return {str(r["g"]): int(str(r["n"])) for r in rows if not self.dialect.is_system(str(r["g"]))}
 
     def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         text = self._construct(graph)  # N-Triples keeps the typed terms that JSON results flatten
@@ -325,8 +322,7 @@ class RemoteStore:
         if self.store_url:
             return self._graph_store("GET", graph, None)
         wrapper = self._wrapper(self.query_url)
-        wrapper.setQuery(bind("CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?s ?p ?o } }",
-                              {"g": graph}))
+        wrapper.setQuery(self._text(load("graph-construct"), {"g": graph}))
         wrapper.queryType = "CONSTRUCT"
         wrapper.setReturnFormat("nt")
         wrapper.addCustomHttpHeader("Accept", "application/n-triples")
@@ -361,8 +357,7 @@ class RemoteStore:
         pass
 
     def __len__(self) -> int:
-        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                               f"{self.dialect.user_graphs_filter('g')} }}").rows[0]["n"])
+        return sum(self._sizes().values())
 
 
 def _is_ask(query: str) -> bool:

@@ -19,7 +19,8 @@ import pyoxigraph as ox
 from cscs.extract.ntriples import Triples
 from cscs.ontology.namespaces import XSD
 
-from .bindings import bind
+from .bindings import bind, replace_graph_update
+from .bindings import insert_data as insert_data  # re-exported for callers importing it from here
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
             XSD.decimal.value: Decimal, XSD.double.value: float, XSD.float.value: float}
@@ -235,17 +236,6 @@ class EmbeddedStore:
 
     def __len__(self) -> int:
         return len(self._store)
-
-
-def insert_data(quads: Iterable[ox.Quad]) -> str:
-    """``INSERT DATA`` for quads, every term serialised by pyoxigraph (N-Triples escaping)."""
-    body = " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
-    return f"INSERT DATA {{ {body} }}"
-
-
-def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
-    """One update request (one transaction) that drops a graph and writes it anew."""
-    return f"DROP SILENT GRAPH {graph} ;\n{insert_data(quads)}"
 
 
 def open_store(path: Path | str | None = None, memory: bool = False, read_only: bool = False) -> EmbeddedStore:

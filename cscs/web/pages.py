@@ -26,16 +26,7 @@ SEARCH_LIMIT = 25
 ROLE_ORDER = ["LegalRepresentative", "Chairman", "Director", "IndependentDirector", "GeneralManager",
               "SeniorManager", "Supervisor", "ActualController"]
 POSITIVE_KINDS = {"VolunteerService", "Donation", "RedList", "Honour"}
-EXAMPLE_QUERY = """PREFIX cscs: <https://w3id.org/cscs/ns#>
-PREFIX rov: <http://www.w3.org/ns/regorg#>
-SELECT ?firm ?name (COUNT(?record) AS ?records)
-WHERE {
-  ?firm a cscs:Enterprise ; rov:legalName ?name .
-  ?record cscs:subject ?firm .
-}
-GROUP BY ?firm ?name
-ORDER BY DESC(?records)
-LIMIT 20"""
+EXAMPLE_QUERY = load("web-example").rstrip("\n")
 
 
 def _day(request: Request, name: str = "as_of") -> date:
@@ -225,8 +216,7 @@ def tree(score: scoring.FirmScore) -> list[dict]:
 
 
 def is_firm(app: Explorer, iri: str) -> bool:
-    return app.graph.store.ask("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?firm { UNDEF } "
-                               "?firm a cscs:Enterprise }", firm=NamedNode(iri))
+    return app.graph.store.ask(load("firm-exists"), firm=NamedNode(iri))
 
 
 def firm_key(app: Explorer, key: str) -> str:
@@ -319,8 +309,7 @@ def linking(app: Explorer, props: dict[str, str], labels: dict[str, str | None],
     else:
         lines.append("The document names its subject by name only (no code).")
     lines.append(f"The record's subject is {labels.get('subject') or subject}.")
-    resolved = app.graph.query("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?c WHERE { "
-                               "VALUES ?s { UNDEF } ?s cscs:resolvedTo ?c }", s=NamedNode(subject)).rows \
+    resolved = app.graph.query(load("resolved-to"), node=NamedNode(subject)).rows \
         if subject.startswith(str(ID)) else []
     for r in resolved:
         lines.append(f"That node was resolved to {r['c']} (the same entity).")

@@ -109,10 +109,9 @@ def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: st
 def unjudge(store: EmbeddedStore, subject: str, candidate: str, rerun: bool = True) -> bool:
     """Take back users' judgements on a pair; the machine decides it again."""
     node = ID[f"judgement/user/{key_digest(*sorted((subject, candidate)))}"]
-    existed = store.ask("ASK { VALUES ?g { UNDEF } VALUES ?j { UNDEF } GRAPH ?g { ?j ?p ?o } }", g=USERS, j=node)
+    existed = store.ask(load("subject-in-graph"), g=USERS, node=node)
     if existed:
-        store.update("DELETE { GRAPH ?g { ?j ?p ?o } } WHERE { VALUES ?g { UNDEF } VALUES ?j { UNDEF } "
-                     "GRAPH ?g { ?j ?p ?o } }", g=USERS, j=node)
+        store.update(load("subject-delete"), g=USERS, node=node)
     if rerun:
         resolve(store)
     return existed
