@@ -18,13 +18,13 @@ from cscs import explaining
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph import query_forms
 from cscs.graph import scores as score_sets
+from cscs.graph.protocol import Store
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore, Rows, open_store
 from cscs.ontology.namespaces import ID
 
 if TYPE_CHECKING:  # ingest and resolution pull in every reader and spaCy: imported when used
     from cscs.graph.ingest import IngestReport
-    from cscs.graph.remote import RemoteStore
     from cscs.graph.resolve import Match, Resolution
 from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
 
@@ -67,9 +67,10 @@ def as_date(value: DateLike | None, name: str = "as_of") -> date:
 class Graph:
     """A cscs knowledge graph over a store (embedded on disk by default)."""
 
-    def __init__(self, store: EmbeddedStore | RemoteStore | None = None, path: Path | str | None = None,
+    def __init__(self, store: Store | None = None, path: Path | str | None = None,
                  memory: bool = False, endpoint: str | None = None, update_endpoint: str | None = None,
                  store_endpoint: str | None = None, read_only: bool = False):
+        self.store: Store
         if store is not None:
             self.store = store
         elif endpoint:
@@ -104,7 +105,7 @@ class Graph:
 
     def _writing(self) -> None:
         """Refuse a write on a read-only store before any work, in one message."""
-        if getattr(self.store, "read_only", False):
+        if self.store.read_only:
             self.store.require_writable()
 
     # -- identities ------------------------------------------------------------

@@ -29,8 +29,9 @@ from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_grap
 
 from .crashpoints import crash_point
 from .loader import Loader
+from .protocol import Store
 from .queries import load
-from .store import EmbeddedStore, StoreError
+from .store import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = None) -> IngestReport:
+def ingest_file(store: Store, path: Path, extractor_name: str | None = None) -> IngestReport:
     """Extract one document and write it as one named graph, or reject it whole."""
     if not path.is_file():
         return IngestReport(path, "rejected", error=f"{path}: no such file")
@@ -112,7 +113,7 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
                             error=internal_error(path, extractor, exc))
 
 
-def _extract_and_load(store: EmbeddedStore, ctx: ExtractionContext, extractor: registry.Extractor,
+def _extract_and_load(store: Store, ctx: ExtractionContext, extractor: registry.Extractor,
                       source: Source) -> None:
     """Extract the document while its facts are loaded, a batch at a time, by the store's
     bulk loader in a second thread (:class:`graph.loader.Loader`). Whatever goes wrong,
@@ -140,13 +141,13 @@ def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseEx
             "(a bug: please report it with the file)")
 
 
-def stored_extractor(store: EmbeddedStore, graph: NamedNode) -> str | None:
+def stored_extractor(store: Store, graph: NamedNode) -> str | None:
     """The extractor a document in the store was read with (its ``cscs:documentKind``)."""
     rows = store.select(load("document-kind"), g=graph).rows
     return str(rows[0]["kind"]) if rows else ""
 
 
-def forget_scores(store: EmbeddedStore, document: NamedNode) -> None:
+def forget_scores(store: Store, document: NamedNode) -> None:
     """Drop the materialised score sets computed from a document whose graph changed
     under the same name: their next refresh is then a full one."""
     rows = store.select(load("score-sets-from"), doc=document).rows
@@ -154,7 +155,7 @@ def forget_scores(store: EmbeddedStore, document: NamedNode) -> None:
         store.drop_graph(NamedNode(str(row["set"])))
 
 
-def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | None = None,
+def ingest(store: Store, paths: Iterable[Path], extractor_name: str | None = None,
            on_done: Callable[[IngestReport], None] | None = None, bulk: bool | None = None,
            on_rows: Callable[[Path, int], None] | None = None) -> list[IngestReport]:
     """Ingest files one by one. Large list files (or all, with ``bulk=True``; none with
@@ -183,7 +184,7 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
     return reports
 
 
-def is_complete(store: EmbeddedStore, graph: NamedNode) -> bool:
+def is_complete(store: Store, graph: NamedNode) -> bool:
     """Whether a document is in whole. Its PROV-O account is the positive mark, written
     last (with the rest in one transaction, or at the end of a bulk load): a graph
     without it is an unfinished load, never a reason to skip the file."""
@@ -228,6 +229,6 @@ def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extra
     return quads
 
 
-def retract(store: EmbeddedStore, graph: NamedNode) -> None:
+def retract(store: Store, graph: NamedNode) -> None:
     """Remove a document and everything derived from it (its named graph)."""
     store.drop_graph(graph)

@@ -30,6 +30,7 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 import pyoxigraph as ox
@@ -155,9 +156,11 @@ def _value(binding: dict | None) -> object:
 
 
 class RemoteStore:
-    """A SPARQL 1.1 endpoint (plus update and Graph Store endpoints) as a cscs store."""
+    """A SPARQL 1.1 endpoint (plus update and Graph Store endpoints) as a cscs store
+    (a :class:`graph.protocol.Store`)."""
 
-    path = None
+    path: Path | None = None  # no folder: the data is on the server
+    read_only = False  # writes fail at the server, or without an update endpoint (require_writable)
 
     def __init__(self, query_url: str, update_url: str | None = None, store_url: str | None = None,
                  dialect: str = "auto", timeout: float = 120.0):
@@ -260,9 +263,12 @@ class RemoteStore:
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
             raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
 
-    def update(self, update: str, /, **params: object) -> None:
+    def require_writable(self) -> None:
         if not self.update_url:
             raise StoreError(f"{self.query_url}: writing needs an update endpoint (--update-endpoint)")
+
+    def update(self, update: str, /, **params: object) -> None:
+        self.require_writable()
         wrapper = self._wrapper(self.update_url)
         wrapper.setQuery(self._text(update, params))
         wrapper.queryType = "INSERT"  # any update form: SPARQLWrapper then posts it as an update

@@ -39,7 +39,7 @@ from rdflib.term import Node
 
 from cscs.ontology.namespaces import DCTERMS, DOC, PREFIXES, XSD
 
-from .store import EmbeddedStore
+from .protocol import Store
 
 _XSD_STRING = XSD.string.value
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
@@ -117,7 +117,7 @@ def class_tree() -> tuple[tuple[Node, Node, Node], ...]:
     return tuple(sorted(triples))
 
 
-def validate(store: EmbeddedStore) -> ValidationReport:
+def validate(store: Store) -> ValidationReport:
     """Validate every document graph of the store against the shapes (derived graphs,
     such as entity resolution's, hold no document and are checked by their own tests)."""
     graphs = [g for g in store.graphs() if g.value.startswith(str(DOC))]
@@ -128,7 +128,7 @@ def validate(store: EmbeddedStore) -> ValidationReport:
     return ValidationReport(conforms, len(graphs), violations)
 
 
-def validate_graph(store: EmbeddedStore, graph: ox.NamedNode) -> list[Violation]:
+def validate_graph(store: Store, graph: ox.NamedNode) -> list[Violation]:
     """The SHACL results of one document graph."""
     data = Graph()
     for quad in store.quads(graph):

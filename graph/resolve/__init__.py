@@ -24,8 +24,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, RDFS, XSD, key_digest
 
 from ..crashpoints import crash_point
+from ..protocol import Store
 from ..queries import load
-from ..store import EmbeddedStore
 from . import firms, freshness, persons
 from .model import ACCEPT, REVIEW, Match, decide
 
@@ -45,7 +45,7 @@ class Resolution:
     links: dict[str, str] = field(default_factory=dict)  # alias → canonical, after users' judgements
 
 
-def resolve(store: EmbeddedStore, today=None) -> Resolution:
+def resolve(store: Store, today=None) -> Resolution:
     """Match every unresolved firm and person node; rewrite the machine's graph."""
     computed_from = freshness.basis(store, USERS)
     result = Resolution()
@@ -79,12 +79,12 @@ def resolve(store: EmbeddedStore, today=None) -> Resolution:
     return result
 
 
-def is_stale(store: EmbeddedStore) -> bool:
+def is_stale(store: Store) -> bool:
     """Whether the machine's graph misses documents or judgements (see :mod:`.freshness`)."""
     return freshness.is_stale(store, MACHINE, RESOLVER, USERS)
 
 
-def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: str,
+def judge(store: Store, subject: str, candidate: str, same: bool, by: str,
           note: str | None = None) -> NamedNode:
     """Record a user's judgement on a pair (replacing theirs on it), then resolve again.
     A node is not judged against itself (two references that name one node: a USCC and
@@ -106,7 +106,7 @@ def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: st
     return node
 
 
-def unjudge(store: EmbeddedStore, subject: str, candidate: str, rerun: bool = True) -> bool:
+def unjudge(store: Store, subject: str, candidate: str, rerun: bool = True) -> bool:
     """Take back users' judgements on a pair; the machine decides it again."""
     node = ID[f"judgement/user/{key_digest(*sorted((subject, candidate)))}"]
     existed = store.ask(load("subject-in-graph"), g=USERS, node=node)
@@ -117,7 +117,7 @@ def unjudge(store: EmbeddedStore, subject: str, candidate: str, rerun: bool = Tr
     return existed
 
 
-def _user_judgements(store: EmbeddedStore) -> tuple[set[frozenset], set[frozenset]]:
+def _user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
     same, not_same = set(), set()
     for row in store.select(load("judgements")):
         if not str(row["by"]).startswith("user:"):
@@ -174,7 +174,7 @@ def _components(pairs: list[tuple[str, str]], firm_nodes: dict, person_nodes: di
     return {x: find(x) for x in parent if find(x) != x}
 
 
-def _write(store: EmbeddedStore, result: Resolution) -> None:
+def _write(store: Store, result: Resolution) -> None:
     """Replace the machine's graph in one update: its judgements and the links."""
     now = Literal(datetime.now(timezone.utc).isoformat(), datatype=XSD.dateTime)
     quads = [Quad(RESOLVER, RDF.type, PROV.SoftwareAgent, MACHINE)]

@@ -18,10 +18,11 @@ from pyoxigraph import Literal, NamedNode, Quad
 from cscs.ontology.namespaces import CSCS
 
 from ..bindings import bind, then_insert
+from ..protocol import Store
 from ..queries import load
 
 
-def basis(store, users: NamedNode) -> str:
+def basis(store: Store, users: NamedNode) -> str:
     """A digest of what resolution reads: the finished documents and the users' judgements."""
     digest = hashlib.sha256()
     for graph in sorted(str(r["g"]) for r in store.select(load("finished-documents"))):
@@ -35,13 +36,13 @@ def basis(store, users: NamedNode) -> str:
 _NOTHING = hashlib.sha256(b"\0").hexdigest()  # the basis of a store without documents or judgements
 
 
-def mark(store, machine: NamedNode, resolver: NamedNode, computed_from: str) -> None:
+def mark(store: Store, machine: NamedNode, resolver: NamedNode, computed_from: str) -> None:
     """Record, as the run's last write, what the machine's graph was computed from."""
     quad = Quad(resolver, CSCS.resolvedFrom, Literal(computed_from), machine)
     store.update(then_insert(bind(load("resolution-mark-clear"), {"g": machine, "r": resolver}), [quad]))
 
 
-def is_stale(store, machine: NamedNode, resolver: NamedNode, users: NamedNode) -> bool:
+def is_stale(store: Store, machine: NamedNode, resolver: NamedNode, users: NamedNode) -> bool:
     """Whether resolution must run again: its mark is missing or names another basis."""
     rows = store.select(load("resolution-mark"), g=machine, r=resolver).rows
     current = basis(store, users)
