@@ -26,7 +26,7 @@ from cscs.ontology.namespaces import ID
 if TYPE_CHECKING:  # ingest and resolution pull in every reader and spaCy: imported when used
     from cscs.graph.ingest import IngestReport
     from cscs.graph.resolve import Match, Resolution
-from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
+from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore, Number
 
 __all__ = ["CategoryScore", "Evidence", "Explanation", "FirmScore", "Graph", "IndicatorScore",
            "NotFound"]
@@ -360,7 +360,7 @@ class Graph:
         return why
 
     def history(self, firm: str, first: date, last: date, rubric: str | None = None
-                ) -> list[tuple[date, object, str | None]]:
+                ) -> list[tuple[date, Number, str | None]]:
         """The firm's (day, total, grade) on ``first``, on every day its score can change
         up to ``last``, and on ``last``: one query for its records' intervals."""
         rubric_iri = self.rubric(rubric, last)

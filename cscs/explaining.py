@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pyoxigraph import NamedNode
 
@@ -34,7 +35,7 @@ from cscs.graph.protocol import Store
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore
 from cscs.ontology.namespaces import CSCS
-from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
+from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore, Number
 
 # the record's own properties an Evidence shows, by local name
 _FACTS = {
@@ -124,7 +125,7 @@ def _indicators(view: RubricView, rows: list[dict], evidence: dict[str, list[Evi
 
 
 def history(store: Store, view: RubricView, rubric: str, firm: str, first: date, last: date
-            ) -> list[tuple[date, object, str | None]]:
+            ) -> list[tuple[date, Number, str | None]]:
     """(day, total, grade) on ``first``, on every day the firm's score can change up to
     ``last``, and on ``last``: one query for the firm's intervals, then arithmetic."""
     intervals = [scoring.Interval.of(r) for r in store.select(
@@ -137,7 +138,7 @@ def _bands(view: RubricView) -> list[scoring.Band]:
     return [scoring.Band(str(b["grade"]), b["low"], b["high"], bool(b["gradeAssumed"])) for b in view.bands]
 
 
-def _grade(view: RubricView, categories: list[CategoryScore]) -> tuple[object, str | None, bool]:
+def _grade(view: RubricView, categories: list[CategoryScore]) -> tuple[Number, str | None, bool]:
     """The total, its grade band's label and whether that band is assumed."""
     total = sum(c.points for c in categories)
     band = scoring.grade(_bands(view), total)
@@ -182,7 +183,7 @@ def _evidence(store: Store, rows: list[dict]) -> dict[str, list[Evidence]]:
     by_indicator: dict[str, list[Evidence]] = {}
     for row in sorted(rows, key=lambda r: (str(r["from"]), str(r["record"]))):
         record = str(row["record"])
-        fields = {**unknown, **facts.get(record, {})}
+        fields: dict[str, Any] = {**unknown, **facts.get(record, {})}
         if not row["person"]:  # a person's name shows only where the record counts through one
             fields["via_person_name"] = None
         by_indicator.setdefault(str(row["indicator"]), []).append(Evidence(

@@ -95,7 +95,7 @@ def _place_warning(rubric: dict, home: str, codes: set[str], issuers: set[str]) 
             code = min(codes)
             return f"registered in area {code}, {province_name(code)}: outside {where}"
         return None
-    away = {}
+    away: dict[str, str] = {}
     for issuer in sorted(issuers):
         match = _department_province().match(issuer)
         if match:

@@ -15,6 +15,7 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -163,7 +164,7 @@ def ingest(store: Store, paths: Iterable[Path], extractor_name: str | None = Non
     earlier bulk load was interrupted; ``on_rows`` hears of each batch written."""
     from .bulk import bulk_ingest, is_partial, unfinished_files, wants_bulk
 
-    reports = []
+    reports: list[IngestReport] = []
     unfinished = unfinished_files(store) if bulk is None else set()
     files = expand(paths)
     for path in files:
@@ -171,7 +172,7 @@ def ingest(store: Store, paths: Iterable[Path], extractor_name: str | None = Non
         try:
             if streamed or (unfinished and is_partial(store, path, unfinished)):
                 report = bulk_ingest(store, path, extractor_name,
-                                     progress=(lambda n, p=path: on_rows(p, n)) if on_rows else None)
+                                     progress=partial(on_rows, path) if on_rows else None)
             else:
                 report = ingest_file(store, path, extractor_name)
         except StoreError as exc:  # every later file would fail the same way: stop here

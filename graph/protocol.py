@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from cscs.extract.ntriples import Triples
 
-from .store import Rows
+from .store import Row, Rows
 
 
 @runtime_checkable
@@ -38,7 +38,7 @@ class Store(Protocol):
     # -- queries -------------------------------------------------------------
     def select(self, query: str, /, **params: object) -> Rows: ...
 
-    def select_stream(self, query: str, /, **params: object) -> Iterator[dict[str, object]]: ...
+    def select_stream(self, query: str, /, **params: object) -> Iterator[Row]: ...
 
     def select_iris(self, query: str, /, **params: object) -> Iterator[str]: ...
 

@@ -43,7 +43,7 @@ from cscs.ontology.namespaces import XSD
 from .bindings import bind, drop_graph, insert_data, replace_graph_update
 from .queries import load
 from .sparql_lexer import sub_code
-from .store import EXPORT_FORMATS, Rows, StoreError
+from .store import EXPORT_FORMATS, Row, Rows, StoreError, Value
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
             XSD.decimal.value: Decimal, XSD.double.value: float, XSD.float.value: float}
@@ -139,7 +139,7 @@ DIALECTS = {
 }
 
 
-def _value(binding: dict | None) -> object:
+def _value(binding: dict | None) -> Value:
     """A SPARQL JSON result term as the Python value the embedded store gives."""
     if binding is None:
         return None
@@ -219,7 +219,7 @@ class RemoteStore:
         variables = result["head"].get("vars", [])
         return Rows(variables, [{v: _value(b.get(v)) for v in variables} for b in result["results"]["bindings"]])
 
-    def select_stream(self, query: str, /, **params: object) -> Iterator[dict[str, object]]:
+    def select_stream(self, query: str, /, **params: object) -> Iterator[Row]:
         """Rows one at a time, parsed as they arrive (SPARQL TSV keeps every term's type):
         a province's scores never sit in memory whole, here or on the server's side."""
         from .store import to_python
@@ -231,6 +231,8 @@ class RemoteStore:
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 result = ox.parse_query_results(response, format=ox.QueryResultsFormat.TSV)
+                if not isinstance(result, ox.QuerySolutions):
+                    raise TypeError(f"expected a SELECT query, not one giving {type(result).__name__}")
                 variables = [v.value for v in result.variables]
                 for solution in result:
                     yield {v: to_python(solution[v]) for v in variables}
@@ -269,7 +271,7 @@ class RemoteStore:
 
     def update(self, update: str, /, **params: object) -> None:
         self.require_writable()
-        wrapper = self._wrapper(self.update_url)
+        wrapper = self._wrapper(self.update_url or "")  # set: require_writable says so
         wrapper.setQuery(self._text(update, params))
         wrapper.queryType = "INSERT"  # any update form: SPARQLWrapper then posts it as an update
         self._run(wrapper, "update")

@@ -163,7 +163,7 @@ def _same_entry(old: dict | None, row: dict) -> bool:
 def _replace_entries(store: Store, graph: NamedNode, old: dict[str, dict], quads: list[Quad]) -> None:
     """Write a batch of changed entries, clearing the earlier entries of those firms
     first (each firm's entry is three quads: its subject is the firm)."""
-    firms = sorted({q.subject.value for q in quads if q.subject.value in old})
+    firms = sorted({q.subject.value for q in quads if isinstance(q.subject, NamedNode) and q.subject.value in old})
     _clear_entries(store, graph, firms)
     for firm in firms:
         del old[firm]

@@ -109,7 +109,7 @@ def class_tree() -> tuple[tuple[Node, Node, Node], ...]:
     """What of the ontology SHACL needs: subclass links between named classes and
     the rdf:types of named individuals (``cscs:AdministrativePenalty a cscs:RecordKind``)."""
     ont = ontology_graph()
-    triples = {(s, RDFS.subClassOf, o) for s, o in ont.subject_objects(RDFS.subClassOf)
+    triples: set[tuple[Node, Node, Node]] = {(s, RDFS.subClassOf, o) for s, o in ont.subject_objects(RDFS.subClassOf)
                if isinstance(s, URIRef) and isinstance(o, URIRef)}
     for individual in ont.subjects(RDF.type, OWL.NamedIndividual):
         triples.update((individual, RDF.type, t) for t in ont.objects(individual, RDF.type)
@@ -182,7 +182,7 @@ def _violation(results: Graph, result: Node, title: str, document: str) -> Viola
         # IRIs that a SPARQL constraint put into its message, in their short form
         message=_IRI.sub(lambda m: compact(m[0]), " ".join(messages))
         or f"fails {compact(_show(one(SH.sourceConstraintComponent)))}",
-        severity=_SEVERITIES.get(one(SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
+        severity=_SEVERITIES.get(one(SH.resultSeverity), "Violation"),  # type: ignore[call-overload]
         value=None if value is None else _show(value),
     )
 

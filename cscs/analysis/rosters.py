@@ -183,7 +183,8 @@ def match_rosters(store: Store, as_of: date | None = None) -> RosterMatches:
 
 
 def _user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
-    same, not_same = set(), set()
+    same: set[frozenset[str]] = set()
+    not_same: set[frozenset[str]] = set()
     for row in store.select(load("judgements")):
         if str(row["by"]).startswith("user:"):
             pair = frozenset((str(row["subject"]), str(row["candidate"])))
@@ -197,12 +198,13 @@ def _write(store: Store, result: RosterMatches) -> None:
     for match, decision in [(m, CSCS.Same) for m in result.linked] + \
                            [(m, CSCS.Unsure) for m in result.review if m.score >= REVIEW]:
         node = ID[f"judgement/roster/{key_digest(match.subject, match.candidate)}"]
-        quads += [Quad(node, p, o, ROSTERS) for p, o in [
+        facts: list[tuple[NamedNode, NamedNode | Literal]] = [
             (RDF.type, CSCS.Judgement), (CSCS.matchSubject, NamedNode(match.subject)),
             (CSCS.matchCandidate, NamedNode(match.candidate)), (CSCS.matchDecision, decision),
             (CSCS.matchScore, Literal(str(match.score), datatype=XSD.decimal)),
             (CSCS.matchEvidence, Literal(match.evidence)), (CSCS.matchKind, Literal("person")),
-            (PROV.wasAttributedTo, Literal(MATCHER)), (DCTERMS.created, now)]]
+            (PROV.wasAttributedTo, Literal(MATCHER)), (DCTERMS.created, now)]
+        quads += [Quad(node, p, o, ROSTERS) for p, o in facts]
     quads += [Quad(NamedNode(m.subject), CSCS.resolvedTo, NamedNode(m.candidate), ROSTERS) for m in result.linked]
     store.replace_graph(ROSTERS, quads)
     store.flush()

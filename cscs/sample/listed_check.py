@@ -9,7 +9,7 @@ numbers are compared within a tolerance (``close``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from cscs.api import Graph
 from cscs.extract.names import simplified
@@ -175,7 +175,7 @@ def report_title(firm: dict, year: int) -> str:
 
 def truth_fields(truth: dict) -> dict[str, object]:
     year = truth["fiscal_year"]
-    fields: dict[str, object] = {"officers": set(), "independent directors": set(), "political posts": set(),
+    fields: dict[str, Any] = {"officers": set(), "independent directors": set(), "political posts": set(),
                                  "SOE status": {}, "financial figures": {}, "top shareholders": set(),
                                  "state share": {}, "leverage": {}, "ROA": {}, "actual controller": set(),
                                  "party chapter": set(), "roster links": set()}

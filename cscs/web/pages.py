@@ -17,6 +17,7 @@ from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph.queries import load
 from cscs.graph.query_forms import syntax_message
 from cscs.ontology.namespaces import ID
+from cscs.results import Number
 
 from . import charts, formats, names, scoring, source, sparql
 from .app import Explorer, HTTPError, Request, Response, route
@@ -63,7 +64,7 @@ class Hit:
     name: str | None
     uscc: str | None
     matched: str
-    total: float | None = None
+    total: Number | None = None
     grade: str | None = None
 
 
@@ -164,7 +165,7 @@ def describe_firm(app: Explorer, iri: str) -> tuple[Firm, list[Person]]:
     codes = [("organisation code", c) for c in values.get("organizationCode", [])] + \
             [("registration number", c) for c in values.get("registrationNumber", [])] + \
             [("masked code", c) for c in values.get("maskedCode", [])]
-    uscc = sorted(values.get("uscc", [None]))[0]  # type: ignore[list-item]
+    uscc = sorted(values.get("uscc", [None]))[0]  # type: ignore[type-var]
     firm = Firm(iri, names[0] if names else None, uscc, names[1:], codes, values.get("failsCheck", []))
     order = {r: i for i, r in enumerate(ROLE_ORDER)}
     personnel = sorted(people.values(), key=lambda p: (order.get(p.role, 99), p.name or "", str(p.start)))
@@ -262,7 +263,8 @@ def firm_page(app: Explorer, request: Request) -> Response:
         "firm.html", firm=firm, score=score, rubrics=app.graph.rubrics().rows, tree=tree(score),
         sunburst=charts.sunburst(score, lambda n: f"#ind-{n}"),
         events=events(records), timeline=charts.timeline(timeline_rows(records), start, end, day),
-        history=points, history_chart=charts.history(points, end, model.total),
+        # the totals are int or Decimal; charts.history is typed for floats (the web's own model, cscs.web.scoring)
+        history=points, history_chart=charts.history(points, end, model.total),  # type: ignore[arg-type]
         personnel=personnel, party=party, fit_warnings=when + list(where.values()),
         formats=formats.links(firm_url(iri), request))
 
@@ -441,7 +443,7 @@ def population(app: Explorer, request: Request) -> Response:
     connected_set = app.cached(("connected",), lambda: {str(r["firm"]) for r in
                                                        app.graph.query(load("web-connected-firms"))})
     connected, area, grade = request.arg("connected"), request.arg("area").strip(), request.arg("grade")
-    chosen = [s for s in scores  # type: ignore[union-attr]
+    chosen = [s for s in scores  # type: ignore[attr-defined]
               if (connected != "yes" or s.firm in connected_set)  # type: ignore[operator]
               and (connected != "no" or s.firm not in connected_set)  # type: ignore[operator]
               and (not area or (s.uscc or "")[2:2 + len(area)] == area)

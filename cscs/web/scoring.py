@@ -19,6 +19,7 @@ from pyoxigraph import NamedNode
 from cscs.api import Graph
 from cscs.extract.anchor import describe_place
 from cscs.graph.queries import load
+from cscs.results import Number
 
 NS = "https://w3id.org/cscs/ns#"
 
@@ -226,17 +227,18 @@ def score(graph: Graph, rubric: Rubric, firm: str, records: Iterable[FirmRecord]
     direct = {r.record: r for r in posts.values() if r.person is None}
     indicators = []
     for ind in sorted(why.indicators, key=lambda i: i.notation):
-        item = IndicatorPoints(nodes[ind.indicator], ind.points, ind.counted)
+        # points are int or Decimal (cscs.results.Number); the dataclasses here say float
+        item = IndicatorPoints(nodes[ind.indicator], ind.points, ind.counted)  # type: ignore[arg-type]
         if evidence:
             item.evidence = [Evidence(posts.get((e.record, e.via_person, e.via_role)) or direct[e.record], e.status)
                              for e in ind.evidence]
         indicators.append(item)
-    categories = [CategoryPoints(nodes[c.category], c.points, c.max) for c in why.categories]
-    return FirmScore(rubric, day, why.total, rubric.grade(why.total), categories, indicators)
+    categories = [CategoryPoints(nodes[c.category], c.points, c.max) for c in why.categories]  # type: ignore[arg-type]
+    return FirmScore(rubric, day, why.total, rubric.grade(why.total), categories, indicators)  # type: ignore[arg-type]
 
 
 def history(graph: Graph, rubric: Rubric, firm: str, records: list[FirmRecord], until: date
-            ) -> list[tuple[date, float, str | None]]:
+            ) -> list[tuple[date, Number, str | None]]:
     """(day, total, grade) from the rubric's start (or the firm's first record) to
     ``until``, on every day the score changes: :meth:`cscs.api.Graph.history`."""
     start = rubric.effective_from or min((r.valid_from for r in records), default=until)

@@ -308,7 +308,7 @@ def _payers(text: str, s: int, e: int, pos: int, kind: str, mentions: list[tuple
 
 def _joint(text: str, s: int, e: int, mentions: list[tuple[int, Party]], lex: ModuleType) -> list[str]:
     """Parties the clause makes jointly liable (named in the same clause before 承担连带清偿责任)."""
-    out = []
+    out: list[str] = []
     for m in lex.JOINT.finditer(text, s, e):
         clause_start = max(text.rfind(c, s, m.start()) for c in "，,。；;") + 1
         out.extend(p.name for at, p in mentions if max(clause_start, s) <= at < m.start())
@@ -501,7 +501,8 @@ def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool)
         body, offset = side[lead.end():] if lead else side, at + (lead.end() if lead else 0)
         body = lex.GUARANTEE_TAIL.sub("", body)
         body = re.sub(r"(?:分别|共同|均|自愿|愿意|同意|承诺)+$", "", body)
-        names, cursor = [], 0
+        names: list[Span] = []
+        cursor = 0
         for item in _NAME_SPLIT.split(body):
             begin = body.find(item, cursor)
             cursor = begin + len(item)

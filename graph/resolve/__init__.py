@@ -64,8 +64,8 @@ def resolve(store: Store, today=None) -> Resolution:
     person_nodes = persons.load(store.select(load("resolve-persons")))
     by_alias: dict[str, list[Match]] = {}
     for a, b in persons.pairs(person_nodes, firm_of):
-        alias, canonical = persons.orient(a, b)
-        by_alias.setdefault(alias.iri, []).append(persons.compare(alias, canonical, today, firm_of))
+        person, same_person = persons.orient(a, b)
+        by_alias.setdefault(person.iri, []).append(persons.compare(person, same_person, today, firm_of))
     accepted, review = _settle(list(by_alias.values()))
     result.linked += accepted
     result.review += review
@@ -94,11 +94,12 @@ def judge(store: Store, subject: str, candidate: str, same: bool, by: str,
     unjudge(store, subject, candidate, rerun=False)
     node = ID[f"judgement/user/{key_digest(*sorted((subject, candidate)))}"]
     now = datetime.now(timezone.utc).isoformat()
-    quads = [Quad(node, p, o, USERS) for p, o in [
+    facts: list[tuple[NamedNode, NamedNode | Literal]] = [
         (RDF.type, CSCS.Judgement), (CSCS.matchSubject, NamedNode(subject)),
         (CSCS.matchCandidate, NamedNode(candidate)), (CSCS.matchDecision, CSCS.Same if same else CSCS.NotSame),
         (PROV.wasAttributedTo, Literal(f"user:{by}")),
-        (DCTERMS.created, Literal(now, datatype=XSD.dateTime))]]
+        (DCTERMS.created, Literal(now, datatype=XSD.dateTime))]
+    quads = [Quad(node, p, o, USERS) for p, o in facts]
     if note:
         quads.append(Quad(node, RDFS.comment, Literal(note), USERS))
     store.insert(quads)
@@ -118,7 +119,8 @@ def unjudge(store: Store, subject: str, candidate: str, rerun: bool = True) -> b
 
 
 def _user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
-    same, not_same = set(), set()
+    same: set[frozenset[str]] = set()
+    not_same: set[frozenset[str]] = set()
     for row in store.select(load("judgements")):
         if not str(row["by"]).startswith("user:"):
             continue
@@ -180,12 +182,13 @@ def _write(store: Store, result: Resolution) -> None:
     quads = [Quad(RESOLVER, RDF.type, PROV.SoftwareAgent, MACHINE)]
     for match, decision in [(m, CSCS.Same) for m in result.linked] + [(m, CSCS.Unsure) for m in result.review]:
         node = ID[f"judgement/machine/{key_digest(match.subject, match.candidate)}"]
-        quads += [Quad(node, p, o, MACHINE) for p, o in [
+        facts: list[tuple[NamedNode, NamedNode | Literal]] = [
             (RDF.type, CSCS.Judgement), (CSCS.matchSubject, NamedNode(match.subject)),
             (CSCS.matchCandidate, NamedNode(match.candidate)), (CSCS.matchDecision, decision),
             (CSCS.matchScore, Literal(str(match.score), datatype=XSD.decimal)),
             (CSCS.matchEvidence, Literal(match.evidence)), (CSCS.matchKind, Literal(match.kind)),
-            (PROV.wasAttributedTo, Literal("machine:resolver/v1")), (DCTERMS.created, now)]]
+            (PROV.wasAttributedTo, Literal("machine:resolver/v1")), (DCTERMS.created, now)]
+        quads += [Quad(node, p, o, MACHINE) for p, o in facts]
     quads += [Quad(NamedNode(alias), CSCS.resolvedTo, NamedNode(canonical), MACHINE)
               for alias, canonical in result.links.items()]
     store.replace_graph(MACHINE, quads)
