@@ -18,15 +18,15 @@ from cscs import explaining
 from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph import query_forms
 from cscs.graph import scores as score_sets
+from cscs.graph.protocol import Store
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore, Rows, open_store
 from cscs.ontology.namespaces import ID
 
 if TYPE_CHECKING:  # ingest and resolution pull in every reader and spaCy: imported when used
     from cscs.graph.ingest import IngestReport
-    from cscs.graph.remote import RemoteStore
     from cscs.graph.resolve import Match, Resolution
-from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
+from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore, Number
 
 __all__ = ["CategoryScore", "Evidence", "Explanation", "FirmScore", "Graph", "IndicatorScore",
            "NotFound"]
@@ -67,9 +67,10 @@ def as_date(value: DateLike | None, name: str = "as_of") -> date:
 class Graph:
     """A cscs knowledge graph over a store (embedded on disk by default)."""
 
-    def __init__(self, store: EmbeddedStore | RemoteStore | None = None, path: Path | str | None = None,
+    def __init__(self, store: Store | None = None, path: Path | str | None = None,
                  memory: bool = False, endpoint: str | None = None, update_endpoint: str | None = None,
                  store_endpoint: str | None = None, read_only: bool = False):
+        self.store: Store
         if store is not None:
             self.store = store
         elif endpoint:
@@ -104,7 +105,7 @@ class Graph:
 
     def _writing(self) -> None:
         """Refuse a write on a read-only store before any work, in one message."""
-        if getattr(self.store, "read_only", False):
+        if self.store.read_only:
             self.store.require_writable()
 
     # -- identities ------------------------------------------------------------
@@ -241,8 +242,7 @@ class Graph:
     def _canonical(self, firm: str) -> str:
         """The firm a node was resolved to (an alias known by a registration number,
         masked code or name), or the node itself."""
-        rows = self.store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?c WHERE { "
-                                 "VALUES ?firm { UNDEF } ?firm cscs:resolvedTo ?c }", firm=NamedNode(firm)).rows
+        rows = self.store.select(load("resolved-to"), node=NamedNode(firm)).rows
         return str(rows[0]["c"]) if rows else firm
 
     @staticmethod
@@ -341,15 +341,11 @@ class Graph:
     def points_are_whole(self, rubric: str | None = None, as_of: DateLike | None = None) -> bool:
         """Whether every maximum and per-record point of the rubric is a whole number, so
         that every score under it is (score tables then carry integers)."""
-        q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?rubric { UNDEF } ?i cscs:inRubric ?rubric . "
-             "{ ?i cscs:maxPoints ?p } UNION { ?i cscs:pointsPerRecord ?p } FILTER(?p != FLOOR(?p)) }")
-        return not self.store.ask(q, rubric=NamedNode(self.rubric(rubric, as_of)))
+        return not self.store.ask(load("rubric-fractional-points"), rubric=NamedNode(self.rubric(rubric, as_of)))
 
     def _labels(self, rubric_iri: str) -> dict[str, str]:
-        q = ("PREFIX cscs: <https://w3id.org/cscs/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-             "SELECT ?c ?label ?notation WHERE { VALUES ?rubric { UNDEF } ?c cscs:inRubric ?rubric ; "
-             "cscs:level 1 ; skos:prefLabel ?label ; skos:notation ?notation . FILTER(LANG(?label) = \"en\") }")
-        rows = sorted(self.store.select(q, rubric=NamedNode(rubric_iri)), key=lambda r: str(r["notation"]))
+        rows = sorted(self.store.select(load("rubric-categories"), rubric=NamedNode(rubric_iri)),
+                      key=lambda r: str(r["notation"]))
         return {str(r["c"]): str(r["label"]) for r in rows}
 
     def explain(self, firm: str, as_of: DateLike | None = None, rubric: str | None = None) -> Explanation:
@@ -364,7 +360,7 @@ class Graph:
         return why
 
     def history(self, firm: str, first: date, last: date, rubric: str | None = None
-                ) -> list[tuple[date, object, str | None]]:
+                ) -> list[tuple[date, Number, str | None]]:
         """The firm's (day, total, grade) on ``first``, on every day its score can change
         up to ``last``, and on ``last``: one query for its records' intervals."""
         rubric_iri = self.rubric(rubric, last)

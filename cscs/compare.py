@@ -114,11 +114,11 @@ def what_if(graph, ended: list[str], added: list[tuple[str, str, str]]) -> Overl
         record, day = parse_dated(text, "RECORD_IRI")
         ends[record] = min(day, ends.get(record, day))
     records = []
-    for kind, firm, day in added:
+    for kind, firm, printed in added:
         try:
-            records.append((kind, graph.find_firm(firm), date.fromisoformat(day)))
+            records.append((kind, graph.find_firm(firm), date.fromisoformat(printed)))
         except ValueError:
-            raise ValueError(f"--add-record {kind} {firm} {day}: {day} is not a date (YYYY-MM-DD)") from None
+            raise ValueError(f"--add-record {kind} {firm} {printed}: {printed} is not a date (YYYY-MM-DD)") from None
     return Overlay(ends, records)
 
 

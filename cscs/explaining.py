@@ -26,14 +26,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pyoxigraph import NamedNode
 
 from cscs import scoring
+from cscs.graph.protocol import Store
 from cscs.graph.queries import load
 from cscs.graph.store import EmbeddedStore
 from cscs.ontology.namespaces import CSCS
-from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore
+from cscs.results import CategoryScore, Evidence, Explanation, FirmScore, IndicatorScore, Number
 
 # the record's own properties an Evidence shows, by local name
 _FACTS = {
@@ -67,7 +69,7 @@ class RubricViews:
     def __init__(self) -> None:
         self._kept: dict[tuple[str, tuple[str, ...]], RubricView] = {}
 
-    def get(self, store, rubric: str, categories: Callable[[], dict[str, str]]) -> RubricView:
+    def get(self, store: Store, rubric: str, categories: Callable[[], dict[str, str]]) -> RubricView:
         key = (rubric, () if isinstance(store, EmbeddedStore) else tuple(sorted(
             str(r["source"]) for r in store.select(load("rubric-sources"), rubric=NamedNode(rubric)))))
         if key not in self._kept:
@@ -75,7 +77,7 @@ class RubricViews:
         return self._kept[key]
 
 
-def read_view(store, rubric: str, categories: dict[str, str]) -> RubricView:
+def read_view(store: Store, rubric: str, categories: dict[str, str]) -> RubricView:
     node = NamedNode(rubric)
     indicators = {str(r["indicator"]): r for r in store.select(load("rubric-indicators"), rubric=node)}
     notes = store.select(load("rubric-notes"), rubric=node).rows
@@ -86,7 +88,7 @@ def read_view(store, rubric: str, categories: dict[str, str]) -> RubricView:
         notes=[str(n["note"]) for n in notes if n["note"]])
 
 
-def explain(store, view: RubricView, rubric: str, firm: str, day: date,
+def explain(store: Store, view: RubricView, rubric: str, firm: str, day: date,
             name: str | None, uscc: str | None) -> Explanation:
     rows = _records(store, rubric, firm, day)
     evidence = _evidence(store, rows)
@@ -98,7 +100,7 @@ def explain(store, view: RubricView, rubric: str, firm: str, day: date,
                        _assumptions(view, indicators))
 
 
-def firm_score(store, view: RubricView, rubric: str, firm: str, day: date,
+def firm_score(store: Store, view: RubricView, rubric: str, firm: str, day: date,
                name: str | None, uscc: str | None) -> FirmScore:
     """One firm's score from the same parts as its explanation, without the records' facts."""
     categories = _categories(view, _indicators(view, _records(store, rubric, firm, day), {}))
@@ -106,7 +108,7 @@ def firm_score(store, view: RubricView, rubric: str, firm: str, day: date,
     return FirmScore(firm, name, uscc, rubric, day, total, grade, categories)
 
 
-def _records(store, rubric: str, firm: str, day: date) -> list[dict]:
+def _records(store: Store, rubric: str, firm: str, day: date) -> list[dict]:
     return store.select(load("explain-records"), rubric=NamedNode(rubric), firm=NamedNode(firm), asOf=day).rows
 
 
@@ -122,8 +124,8 @@ def _indicators(view: RubricView, rows: list[dict], evidence: dict[str, list[Evi
             for iri, row in view.indicators.items()]
 
 
-def history(store, view: RubricView, rubric: str, firm: str, first: date, last: date
-            ) -> list[tuple[date, object, str | None]]:
+def history(store: Store, view: RubricView, rubric: str, firm: str, first: date, last: date
+            ) -> list[tuple[date, Number, str | None]]:
     """(day, total, grade) on ``first``, on every day the firm's score can change up to
     ``last``, and on ``last``: one query for the firm's intervals, then arithmetic."""
     intervals = [scoring.Interval.of(r) for r in store.select(
@@ -136,7 +138,7 @@ def _bands(view: RubricView) -> list[scoring.Band]:
     return [scoring.Band(str(b["grade"]), b["low"], b["high"], bool(b["gradeAssumed"])) for b in view.bands]
 
 
-def _grade(view: RubricView, categories: list[CategoryScore]) -> tuple[object, str | None, bool]:
+def _grade(view: RubricView, categories: list[CategoryScore]) -> tuple[Number, str | None, bool]:
     """The total, its grade band's label and whether that band is assumed."""
     total = sum(c.points for c in categories)
     band = scoring.grade(_bands(view), total)
@@ -174,14 +176,14 @@ def _indicator(row: dict, counted: int, evidence: list[Evidence]) -> IndicatorSc
         evidence=evidence)
 
 
-def _evidence(store, rows: list[dict]) -> dict[str, list[Evidence]]:
+def _evidence(store: Store, rows: list[dict]) -> dict[str, list[Evidence]]:
     """Each indicator's records, in date order, with their facts."""
     facts = _facts(store, sorted({str(r["record"]) for r in rows}))
     unknown = dict.fromkeys([*_FACTS.values(), *_JOINED.values()])  # facts a record may lack
     by_indicator: dict[str, list[Evidence]] = {}
     for row in sorted(rows, key=lambda r: (str(r["from"]), str(r["record"]))):
         record = str(row["record"])
-        fields = {**unknown, **facts.get(record, {})}
+        fields: dict[str, Any] = {**unknown, **facts.get(record, {})}
         if not row["person"]:  # a person's name shows only where the record counts through one
             fields["via_person_name"] = None
         by_indicator.setdefault(str(row["indicator"]), []).append(Evidence(
@@ -191,7 +193,7 @@ def _evidence(store, rows: list[dict]) -> dict[str, list[Evidence]]:
     return by_indicator
 
 
-def _extractors(store, evidence: dict[str, list[Evidence]]) -> None:
+def _extractors(store: Store, evidence: dict[str, list[Evidence]]) -> None:
     """Name on each record the extractor (and version) that read its document."""
     docs = sorted({e.document for items in evidence.values() for e in items})
     if not docs:
@@ -204,7 +206,7 @@ def _extractors(store, evidence: dict[str, list[Evidence]]) -> None:
                 e.extractor, e.extractor_version = str(found["extractor"]), str(found["version"])
 
 
-def _facts(store, records: list[str]) -> dict[str, dict[str, object]]:
+def _facts(store: Store, records: list[str]) -> dict[str, dict[str, object]]:
     """record → Evidence field → value; where a fact has several values, the least."""
     if not records:
         return {}

@@ -22,6 +22,7 @@ from importlib import resources
 
 from pyoxigraph import NamedNode
 
+from cscs.graph.protocol import Store
 from cscs.graph.queries import load
 
 CHUNK = 5_000
@@ -64,7 +65,7 @@ def date_warning(rubric: dict, day: date) -> str | None:
     return None
 
 
-def place_warnings(store, rubric: dict, firms: list[str]) -> dict[str, str]:
+def place_warnings(store: Store, rubric: dict, firms: list[str]) -> dict[str, str]:
     """Firm IRI → a warning, for the firms registered (or published) outside the
     rubric's jurisdiction; the others are absent."""
     home = str(rubric.get("jurisdictionCode") or "")[:2]
@@ -94,7 +95,7 @@ def _place_warning(rubric: dict, home: str, codes: set[str], issuers: set[str]) 
             code = min(codes)
             return f"registered in area {code}, {province_name(code)}: outside {where}"
         return None
-    away = {}
+    away: dict[str, str] = {}
     for issuer in sorted(issuers):
         match = _department_province().match(issuer)
         if match:

@@ -140,15 +140,15 @@ def _indicators(store, rubric: NamedNode) -> dict[str, list]:
                                             "per_record", "all_or_nothing", "months", "scope", "kinds",
                                             "assumption")}
     for r in store.select(load("web-rubric"), rubric=rubric):
-        if int(r["level"]) != 3:  # type: ignore[arg-type]
+        if int(r["level"]) != 3:
             continue
         out["indicator"].append(str(r["indicator"]))
         out["notation"].append(str(r["notation"]))
         out["label"].append(str(r["label"] or r["labelZh"] or r["notation"]))
         out["category"].append(str(r["category"]))
-        out["max"].append(float(r["max"]))  # type: ignore[arg-type]
+        out["max"].append(float(r["max"]))
         out["negative"].append(str(r["polarity"]) == _NS + "Negative")
-        out["per_record"].append(None if r["perRecord"] is None else float(r["perRecord"]))  # type: ignore[arg-type]
+        out["per_record"].append(None if r["perRecord"] is None else float(r["perRecord"]))
         out["all_or_nothing"].append(str(r["rule"]) != _NS + "PerRecord")
         out["months"].append(r["months"])
         out["scope"].append(str(r["scope"] or "").rsplit("#", 1)[-1])

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from .api import Explanation, FirmScore
+from .results import Number
 from .tables import FORMATS, firm_score_rows, score_columns, write_table
 
 STATUS_MARK = {"counted": "●", "expired": "○", "removed": "○", "repaired": "○",
@@ -23,7 +24,7 @@ def pad(text: str, cols: int) -> str:
     return text + " " * max(cols - width(text), 0)
 
 
-def fmt(number: float | int | None) -> str:
+def fmt(number: Number | None) -> str:
     if number is None:
         return "-"
     return f"{number:g}" if isinstance(number, float) else str(number)
@@ -74,7 +75,8 @@ def write_explanation(e: Explanation, out: IO[str], fmt_name: str = "text") -> N
     for category in e.categories:
         w(f"{category.label}: {fmt(category.points)} / {fmt(category.max)}\n")
         for ind in (i for i in e.indicators if i.category == category.category):
-            moved = ind.points - (ind.max if ind.polarity == "Negative" else 0)
+            # points and maximum are both int or both Decimal (the rubric's datatype), never a float
+            moved = ind.points - (ind.max if ind.polarity == "Negative" else 0)  # type: ignore[operator]
             mark = "" if moved == 0 else f"  ({'+' if moved > 0 else ''}{fmt(moved)})"
             flag = " [assumed rule]" if ind.assumption else ""
             w(f"  {ind.notation:<6} {pad(ind.label, 58)} {fmt(ind.points):>4} / {fmt(ind.max):<4}{mark}{flag}\n")

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from cscs.extract.anchor import describe_place
+
+# points as the rubric gives them: xsd:integer or xsd:decimal (a float only from a double)
+Number = int | float | Decimal
 
 
 @dataclass
 class CategoryScore:
     category: str
     label: str
-    points: float
-    max: float
+    points: Number
+    max: Number
 
 
 @dataclass
@@ -24,7 +28,7 @@ class FirmScore:
     uscc: str | None
     rubric: str
     as_of: date
-    total: float
+    total: Number
     grade: str | None
     categories: list[CategoryScore] = field(default_factory=list)
     identifier: str | None = None  # the best code: USCC, else masked USCC, else organisation code
@@ -86,11 +90,11 @@ class IndicatorScore:
     category: str
     category_label: str
     subcategory_label: str
-    max: float
-    points: float
+    max: Number
+    points: Number
     polarity: str
     rule: str
-    points_per_record: float | None
+    points_per_record: Number | None
     validity_months: int | None
     assumption: bool
     note: str | None
@@ -105,7 +109,7 @@ class Explanation:
     uscc: str | None
     rubric: str
     as_of: date
-    total: float
+    total: Number
     grade: str | None
     grade_assumed: bool
     categories: list[CategoryScore]

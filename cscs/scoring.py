@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
-Number = int | float | Decimal
+from cscs.results import Number
+
 NEVER = 3720031  # the day number of 9999-12-31: an interval nothing ends
 NEGATIVE, PER_RECORD = "Negative", "PerRecord"
 
@@ -68,7 +68,8 @@ class Rule:
             moved = min(counted * self.per_record, self.max)
         else:
             moved = self.max if counted > 0 else 0
-        return self.max - moved if self.negative else moved
+        # max and moved are both int or both Decimal (the rubric's datatype), never a float
+        return self.max - moved if self.negative else moved  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Interval:
     @classmethod
     def of(cls, row: Mapping[str, object]) -> Interval:
         """From a row of record-intervals.rq (or explain-records.rq)."""
-        return cls(str(row["indicator"]), str(row["record"]), int(row["start"]), int(row["end"]),  # type: ignore[arg-type]
+        return cls(str(row["indicator"]), str(row["record"]), int(row["start"]), int(row["end"]),  # type: ignore[call-overload]
                    str(row["endReason"] or ""))
 
 

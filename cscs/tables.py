@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
+from cscs.graph.store import Row
+
 BATCH = 100_000
 FORMATS = ("csv", "parquet", "jsonl")
 
@@ -42,7 +44,7 @@ def score_table(rows: Iterable[dict[str, object]], labels: dict[str, str],
     yield from _flat(chunk, labels, names)
 
 
-def _flat(chunk: list[dict[str, object]], labels: dict[str, str], names: Labels | None) -> Iterator[dict]:
+def _flat(chunk: list[Row], labels: dict[str, str], names: Labels | None) -> Iterator[dict]:
     found = names([str(r["firm"]) for r in chunk]) if names and chunk else {}
     for row in chunk:
         name, _, identifier = found.get(str(row["firm"]), (None, None, None))
@@ -50,7 +52,7 @@ def _flat(chunk: list[dict[str, object]], labels: dict[str, str], names: Labels 
         flat = {"firm": row["firm"], "name": name, "identifier": identifier, "total": _plain(row["total"]),
                 "grade": row["grade"]}
         for iri, label in labels.items():
-            flat[label] = _plain(categories.get(iri))  # type: ignore[union-attr]
+            flat[label] = _plain(categories.get(iri))
         yield flat
 
 
@@ -113,7 +115,7 @@ def _parquet(rows: Iterable[dict[str, object]], columns: list[str], path: Path, 
     return count
 
 
-def _arrow(pa, batch: list[dict[str, object]], columns: list[str], numeric: list[str], schema):
+def _arrow(pa, batch: list[Row], columns: list[str], numeric: list[str], schema):
     data = {c: [r[c] for r in batch] for c in columns}
     cast = int if pa.types.is_integer(schema.field(numeric[0]).type) else float
     for c in numeric:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Anchor:
     #: PDF only: the row's box on the page in points, (x0, top, x1, bottom) from the top left.
     bbox: tuple[float, float, float, float] | None = field(default=None, compare=False)
 
-    def at(self, **changes: object) -> "Anchor":
+    def at(self, **changes: Any) -> "Anchor":
         return replace(self, **changes)
 
     def describe(self) -> str:

@@ -19,9 +19,15 @@ log = logging.getLogger(__name__)
 
 
 class Extractor(Protocol):
-    name: str
-    version: str
-    kind: str
+    # read-only: extractors declare them as class constants
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
 
     def accepts(self, source: Source) -> float: ...
 

@@ -6,15 +6,22 @@ parameter constrains nothing). Binding replaces the slot's ``UNDEF`` with the
 term serialised by the RDF library (N-Triples escaping), so a value can never
 change the shape of the query. Slots inside sub-queries are filled too, which
 ``initBindings`` and a trailing VALUES clause cannot do.
+
+The one SPARQL text built in Python is here too (:func:`insert_data`,
+:func:`drop_graph` and the updates made of them): ``INSERT DATA`` and ``DROP GRAPH``
+take no variables, so there is no slot to bind — their terms (our own quads and graph
+names) are serialised by pyoxigraph, with N-Triples escaping, and nothing else goes
+into the text. Every other query is a file in ``queries/`` (a test keeps it so).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from cscs.ontology.namespaces import XSD
 
@@ -89,3 +96,27 @@ def _rows(rows: object, width: int) -> str:
             not isinstance(row, tuple) or len(row) != width for row in rows):
         raise BindingError(f"a slot of {width} variables takes a list of {width}-tuples")
     return " ".join("(" + " ".join(str(term(x)) for x in row) + ")" for row in rows)
+
+
+def insert_data(quads: Iterable[Quad]) -> str:
+    """``INSERT DATA`` for quads, every term serialised by pyoxigraph (N-Triples escaping)."""
+    body = " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+    return f"INSERT DATA {{ {body} }}"
+
+
+def drop_graph(graph: NamedNode) -> str:
+    """``DROP SILENT GRAPH`` of one graph (a NamedNode: its IRI serialised by pyoxigraph)."""
+    if not isinstance(graph, NamedNode):
+        raise BindingError(f"a graph to drop is a NamedNode, not {type(graph).__name__}")
+    return f"DROP SILENT GRAPH {graph}"
+
+
+def then_insert(update: str, quads: Iterable[Quad]) -> str:
+    """One update request (one transaction): ``update`` (its slots already bound, so no
+    value inside the data can be taken for a slot), then ``INSERT DATA`` of ``quads``."""
+    return f"{update} ;\n{insert_data(quads)}"
+
+
+def replace_graph_update(graph: NamedNode, quads: Iterable[Quad]) -> str:
+    """One update request (one transaction) that drops a graph and writes it anew."""
+    return then_insert(drop_graph(graph), quads)

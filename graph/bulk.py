@@ -40,11 +40,13 @@ from cscs.extract.readers.csv import stream_csv
 from cscs.extract.source import Source
 from cscs.ontology.namespaces import CSCS, XSD, doc_graph
 
-from .bindings import bind
+from .bindings import bind, then_insert
 from .crashpoints import crash_point
 from .ingest import IngestReport, internal_error, is_complete, provenance
 from .loader import Loader
-from .store import StoreError, insert_data
+from .protocol import Store
+from .queries import load
+from .store import StoreError
 
 #: Formats the bulk path streams; others are read whole by the ordinary path.
 STREAMABLE = {".csv", ".tsv", ".txt"}
@@ -73,7 +75,7 @@ def wants_bulk(path: Path) -> bool:
     return path.suffix.lower() in STREAMABLE and path.is_file() and path.stat().st_size >= BULK_BYTES
 
 
-def unfinished_files(store) -> set[str]:
+def unfinished_files(store: Store) -> set[str]:
     """The files (resolved paths) of unfinished bulk loads; empty when the store is
     unreachable (the ordinary path then reports that per document)."""
     try:
@@ -82,7 +84,7 @@ def unfinished_files(store) -> set[str]:
         return set()
 
 
-def is_partial(store, path: Path, unfinished: set[str] | None = None) -> bool:
+def is_partial(store: Store, path: Path, unfinished: set[str] | None = None) -> bool:
     """Whether this file's bulk load was started and not finished. Only a file recorded
     as being loaded is hashed (a moved copy is found by its digest on ``--bulk``)."""
     if path.suffix.lower() not in STREAMABLE or not path.is_file():
@@ -104,7 +106,7 @@ def file_sha256(path: Path, companions: Iterable[Path] = ()) -> str:
     return digest.hexdigest()
 
 
-def bulk_ingest(store, path: Path, extractor_name: str | None = None,
+def bulk_ingest(store: Store, path: Path, extractor_name: str | None = None,
                 batch_rows: int | None = None, progress: Progress | None = None) -> IngestReport:
     """Stream one list file into its named graph in batches (of ``DEFAULT_BATCH_ROWS``
     rows unless given); resume a partial load."""
@@ -170,7 +172,7 @@ def _head_source(path: Path, sha: str, head) -> Source:
     return source
 
 
-def _load_rows(store, ctx: ExtractionContext, extractor: ListExtractor, rows: Iterator[Row],
+def _load_rows(store: Store, ctx: ExtractionContext, extractor: ListExtractor, rows: Iterator[Row],
                checkpoint: Checkpoint, batch_rows: int, progress: Progress | None,
                unknown: tuple[str, ...], earlier_warnings: int) -> None:
     """Run the extractor over the rows, handing a batch at a time after the checkpoint to a
@@ -197,7 +199,7 @@ def _load_rows(store, ctx: ExtractionContext, extractor: ListExtractor, rows: It
     loader.close()
 
 
-def _commit_batch(loader: Loader, store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_done: int,
+def _commit_batch(loader: Loader, store: Store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_done: int,
                   earlier_warnings: int, rows: int, progress: Progress | None) -> None:
     """Queue the batch's facts, then the move of the checkpoint past it (in that order, in
     the loader's thread: a crash between the two only means the batch is written twice)."""
@@ -216,14 +218,8 @@ def _commit_batch(loader: Loader, store, ctx: ExtractionContext, checkpoint: Che
     loader.put(ctx.drain(), step)
 
 
-def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:
-    rows = store.select(
-        """PREFIX cscs: <https://w3id.org/cscs/ns#>
-        SELECT ?rows ?records ?warnings ?started ?file WHERE {
-          VALUES ?g { UNDEF }
-          GRAPH ?g { ?g cscs:ingestStatus "partial" ; cscs:rowsDone ?rows ; cscs:recordsDone ?records ;
-                        cscs:warningsDone ?warnings ; cscs:bulkStarted ?started ; cscs:partialFile ?file }
-        }""", g=graph).rows
+def read_checkpoint(store: Store, graph: NamedNode) -> Checkpoint | None:
+    rows = store.select(load("bulk-checkpoint"), g=graph).rows
     if not rows:
         return None
     row = rows[0]
@@ -231,7 +227,7 @@ def read_checkpoint(store, graph: NamedNode) -> Checkpoint | None:
     return Checkpoint(int(row["rows"]), int(row["records"]), int(row["warnings"]), started, str(row["file"]))
 
 
-def write_checkpoint(store, graph: NamedNode, checkpoint: Checkpoint) -> None:
+def write_checkpoint(store: Store, graph: NamedNode, checkpoint: Checkpoint) -> None:
     """Swap the markers for new ones in one update request (one transaction)."""
     store.update(_swap_markers(graph, _marker_quads(graph, checkpoint)))
 
@@ -239,7 +235,7 @@ def write_checkpoint(store, graph: NamedNode, checkpoint: Checkpoint) -> None:
 def _swap_markers(graph: NamedNode, quads: list[Quad]) -> str:
     """One update that clears the graph's markers and inserts ``quads`` (the slot is bound
     before the data is appended, so no value inside the data can be taken for a slot)."""
-    return f"{bind(_CLEAR_MARKERS, {'g': graph})} ;\n{insert_data(quads)}"
+    return then_insert(bind(load("bulk-markers-clear"), {"g": graph}), quads)
 
 
 def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
@@ -255,14 +251,7 @@ def _marker_quads(graph: NamedNode, checkpoint: Checkpoint) -> list[Quad]:
             Quad(graph, CSCS.bulkStarted, Literal(started.isoformat(), datatype=XSD.dateTime), graph)]
 
 
-_CLEAR_MARKERS = """PREFIX cscs: <https://w3id.org/cscs/ns#>
-DELETE { GRAPH ?g { ?g ?p ?o } }
-WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?g ?p ?o
-  FILTER(?p IN (cscs:ingestStatus, cscs:partialFile, cscs:rowsDone, cscs:recordsDone, cscs:warningsDone,
-               cscs:bulkStarted)) } }"""
-
-
-def finish(store, graph: NamedNode, ctx: ExtractionContext, source: Source,
+def finish(store: Store, graph: NamedNode, ctx: ExtractionContext, source: Source,
            extractor: registry.Extractor, checkpoint: Checkpoint) -> None:
     """Replace the partial marker by the document's PROV-O account, in one update: the
     account is the mark of a finished document, so it must not appear before, nor the
@@ -273,15 +262,13 @@ def finish(store, graph: NamedNode, ctx: ExtractionContext, source: Source,
     store.flush()
 
 
-def partial_documents(store) -> list[str]:
+def partial_documents(store: Store) -> list[str]:
     """Documents whose bulk load has not finished (rerun the ingest to complete them)."""
     return [graph for graph, _, _ in partial_loads(store)]
 
 
-def partial_loads(store) -> list[tuple[str, str, int]]:
+def partial_loads(store: Store) -> list[tuple[str, str, int]]:
     """(graph, file, rows done) of every unfinished bulk load."""
-    rows = store.select("""PREFIX cscs: <https://w3id.org/cscs/ns#>
-        SELECT DISTINCT ?g ?file ?rows WHERE {
-          GRAPH ?g { ?g cscs:ingestStatus "partial" ; cscs:partialFile ?file ; cscs:rowsDone ?rows } }""").rows
+    rows = store.select(load("bulk-partials")).rows
     return [(str(r["g"]), str(r["file"]), int(r["rows"])) for r in rows]
 

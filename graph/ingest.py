@@ -15,6 +15,7 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -29,7 +30,9 @@ from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_grap
 
 from .crashpoints import crash_point
 from .loader import Loader
-from .store import EmbeddedStore, StoreError
+from .protocol import Store
+from .queries import load
+from .store import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +69,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = None) -> IngestReport:
+def ingest_file(store: Store, path: Path, extractor_name: str | None = None) -> IngestReport:
     """Extract one document and write it as one named graph, or reject it whole."""
     if not path.is_file():
         return IngestReport(path, "rejected", error=f"{path}: no such file")
@@ -111,7 +114,7 @@ def ingest_file(store: EmbeddedStore, path: Path, extractor_name: str | None = N
                             error=internal_error(path, extractor, exc))
 
 
-def _extract_and_load(store: EmbeddedStore, ctx: ExtractionContext, extractor: registry.Extractor,
+def _extract_and_load(store: Store, ctx: ExtractionContext, extractor: registry.Extractor,
                       source: Source) -> None:
     """Extract the document while its facts are loaded, a batch at a time, by the store's
     bulk loader in a second thread (:class:`graph.loader.Loader`). Whatever goes wrong,
@@ -139,23 +142,21 @@ def internal_error(path: Path, extractor: registry.Extractor | None, exc: BaseEx
             "(a bug: please report it with the file)")
 
 
-def stored_extractor(store: EmbeddedStore, graph: NamedNode) -> str | None:
+def stored_extractor(store: Store, graph: NamedNode) -> str | None:
     """The extractor a document in the store was read with (its ``cscs:documentKind``)."""
-    rows = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?kind WHERE { VALUES ?g { UNDEF } "
-                        "GRAPH ?g { ?g cscs:documentKind ?kind } }", g=graph).rows
+    rows = store.select(load("document-kind"), g=graph).rows
     return str(rows[0]["kind"]) if rows else ""
 
 
-def forget_scores(store: EmbeddedStore, document: NamedNode) -> None:
+def forget_scores(store: Store, document: NamedNode) -> None:
     """Drop the materialised score sets computed from a document whose graph changed
     under the same name: their next refresh is then a full one."""
-    rows = store.select("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?set WHERE { "
-                        "VALUES ?doc { UNDEF } GRAPH ?set { ?set cscs:computedFrom ?doc } }", doc=document).rows
+    rows = store.select(load("score-sets-from"), doc=document).rows
     for row in rows:
         store.drop_graph(NamedNode(str(row["set"])))
 
 
-def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | None = None,
+def ingest(store: Store, paths: Iterable[Path], extractor_name: str | None = None,
            on_done: Callable[[IngestReport], None] | None = None, bulk: bool | None = None,
            on_rows: Callable[[Path, int], None] | None = None) -> list[IngestReport]:
     """Ingest files one by one. Large list files (or all, with ``bulk=True``; none with
@@ -163,7 +164,7 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
     earlier bulk load was interrupted; ``on_rows`` hears of each batch written."""
     from .bulk import bulk_ingest, is_partial, unfinished_files, wants_bulk
 
-    reports = []
+    reports: list[IngestReport] = []
     unfinished = unfinished_files(store) if bulk is None else set()
     files = expand(paths)
     for path in files:
@@ -171,7 +172,7 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
         try:
             if streamed or (unfinished and is_partial(store, path, unfinished)):
                 report = bulk_ingest(store, path, extractor_name,
-                                     progress=(lambda n, p=path: on_rows(p, n)) if on_rows else None)
+                                     progress=partial(on_rows, path) if on_rows else None)
             else:
                 report = ingest_file(store, path, extractor_name)
         except StoreError as exc:  # every later file would fail the same way: stop here
@@ -184,15 +185,11 @@ def ingest(store: EmbeddedStore, paths: Iterable[Path], extractor_name: str | No
     return reports
 
 
-_COMPLETE = """PREFIX prov: <http://www.w3.org/ns/prov#>
-ASK { VALUES ?g { UNDEF } GRAPH ?g { ?g prov:wasGeneratedBy ?activity . ?activity prov:endedAtTime ?ended } }"""
-
-
-def is_complete(store: EmbeddedStore, graph: NamedNode) -> bool:
+def is_complete(store: Store, graph: NamedNode) -> bool:
     """Whether a document is in whole. Its PROV-O account is the positive mark, written
     last (with the rest in one transaction, or at the end of a bulk load): a graph
     without it is an unfinished load, never a reason to skip the file."""
-    return store.ask(_COMPLETE, g=graph)
+    return bool(store.select(load("finished-documents"), g=graph).rows)
 
 
 def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extractor,
@@ -233,6 +230,6 @@ def provenance(ctx: ExtractionContext, source: Source, extractor: registry.Extra
     return quads
 
 
-def retract(store: EmbeddedStore, graph: NamedNode) -> None:
+def retract(store: Store, graph: NamedNode) -> None:
     """Remove a document and everything derived from it (its named graph)."""
     store.drop_graph(graph)

@@ -21,13 +21,15 @@ from pyoxigraph import NamedNode
 
 from cscs.extract.ntriples import Triples
 
+from .protocol import Store
+
 Step = Callable[[], None]
 
 
 class Loader:
     """One background thread appending batches to one graph of ``store``, in order."""
 
-    def __init__(self, store, graph: NamedNode):
+    def __init__(self, store: Store, graph: NamedNode):
         self._store, self._graph = store, graph
         self._queue: queue.Queue[tuple[Triples, Step | None] | None] = queue.Queue(maxsize=1)
         self._error: BaseException | None = None

@@ -20,7 +20,8 @@ _POSITION = re.compile(r"error at (\d+):(\d+):\s*")
 def form(text: str) -> str | None:
     """``SELECT``, ``CONSTRUCT``, ``DESCRIBE``, ``ASK``, ``UPDATE``, or None when the
     text starts with neither (a typo)."""
-    rest = text[_PROLOGUE.match(text).end():]
+    prologue = _PROLOGUE.match(text)  # it matches the empty string: never None
+    rest = text[prologue.end() if prologue else 0:]
     word = re.match(r"[A-Za-z]+", rest)
     keyword = word.group(0).upper() if word else ""
     if keyword in QUERY_FORMS:

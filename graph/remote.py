@@ -30,6 +30,7 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 import pyoxigraph as ox
@@ -39,9 +40,10 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from cscs.extract.ntriples import Triples
 from cscs.ontology.namespaces import XSD
 
-from .bindings import bind
+from .bindings import bind, drop_graph, insert_data, replace_graph_update
+from .queries import load
 from .sparql_lexer import sub_code
-from .store import EXPORT_FORMATS, Rows, StoreError, insert_data, replace_graph_update
+from .store import EXPORT_FORMATS, Row, Rows, StoreError, Value
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
             XSD.decimal.value: Decimal, XSD.double.value: float, XSD.float.value: float}
@@ -115,13 +117,6 @@ class Dialect:
     def is_system(self, graph: str) -> bool:
         return graph.startswith(self.system_graphs) if self.system_graphs else False
 
-    def user_graphs_filter(self, var: str = "g") -> str:
-        """A FILTER leaving out the engine's own graphs (empty when it has none)."""
-        if not self.system_graphs:
-            return ""
-        tests = " && ".join(f'!STRSTARTS(STR(?{var}), "{p}")' for p in self.system_graphs)
-        return f"FILTER({tests})"
-
 
 # Virtuoso turns a FILTER that is one non-strict comparison of two variables into an index
 # range scan, and on xsd:date values that scan drops rows: FILTER(?from <= ?asOf) kept 102
@@ -144,7 +139,7 @@ DIALECTS = {
 }
 
 
-def _value(binding: dict | None) -> object:
+def _value(binding: dict | None) -> Value:
     """A SPARQL JSON result term as the Python value the embedded store gives."""
     if binding is None:
         return None
@@ -161,9 +156,11 @@ def _value(binding: dict | None) -> object:
 
 
 class RemoteStore:
-    """A SPARQL 1.1 endpoint (plus update and Graph Store endpoints) as a cscs store."""
+    """A SPARQL 1.1 endpoint (plus update and Graph Store endpoints) as a cscs store
+    (a :class:`graph.protocol.Store`)."""
 
-    path = None
+    path: Path | None = None  # no folder: the data is on the server
+    read_only = False  # writes fail at the server, or without an update endpoint (require_writable)
 
     def __init__(self, query_url: str, update_url: str | None = None, store_url: str | None = None,
                  dialect: str = "auto", timeout: float = 120.0):
@@ -222,7 +219,7 @@ class RemoteStore:
         variables = result["head"].get("vars", [])
         return Rows(variables, [{v: _value(b.get(v)) for v in variables} for b in result["results"]["bindings"]])
 
-    def select_stream(self, query: str, /, **params: object) -> Iterator[dict[str, object]]:
+    def select_stream(self, query: str, /, **params: object) -> Iterator[Row]:
         """Rows one at a time, parsed as they arrive (SPARQL TSV keeps every term's type):
         a province's scores never sit in memory whole, here or on the server's side."""
         from .store import to_python
@@ -234,6 +231,8 @@ class RemoteStore:
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 result = ox.parse_query_results(response, format=ox.QueryResultsFormat.TSV)
+                if not isinstance(result, ox.QuerySolutions):
+                    raise TypeError(f"expected a SELECT query, not one giving {type(result).__name__}")
                 variables = [v.value for v in result.variables]
                 for solution in result:
                     yield {v: to_python(solution[v]) for v in variables}
@@ -266,17 +265,20 @@ class RemoteStore:
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
             raise StoreError(f"query failed at {self.query_url}: {exc}") from exc
 
-    def update(self, update: str, /, **params: object) -> None:
+    def require_writable(self) -> None:
         if not self.update_url:
             raise StoreError(f"{self.query_url}: writing needs an update endpoint (--update-endpoint)")
-        wrapper = self._wrapper(self.update_url)
+
+    def update(self, update: str, /, **params: object) -> None:
+        self.require_writable()
+        wrapper = self._wrapper(self.update_url or "")  # set: require_writable says so
         wrapper.setQuery(self._text(update, params))
         wrapper.queryType = "INSERT"  # any update form: SPARQLWrapper then posts it as an update
         self._run(wrapper, "update")
 
     # -- documents -----------------------------------------------------------
     def has_graph(self, graph: ox.NamedNode) -> bool:
-        return self.ask("ASK { VALUES ?g { UNDEF } GRAPH ?g { ?s ?p ?o } }", g=graph)
+        return self.ask(load("graph-exists"), g=graph)
 
     def write_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """One request for the whole document: a Graph Store PUT, else one INSERT DATA."""
@@ -309,12 +311,15 @@ class RemoteStore:
             self.update(insert_data(quads))
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
-        self.update(f"DROP SILENT GRAPH {graph}")  # an IRI of ours, serialised by pyoxigraph
+        self.update(drop_graph(graph))
 
     def graphs(self) -> list[ox.NamedNode]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-                           f"{self.dialect.user_graphs_filter('g')} }}")
-        return [ox.NamedNode(str(r["g"])) for r in rows if not self.dialect.is_system(str(r["g"]))]
+        return [ox.NamedNode(graph) for graph in self._sizes()]
+
+    def _sizes(self) -> dict[str, int]:
+        """The number of triples of every graph that holds some, the engine's own left out."""
+        rows = self.select(load("graph-sizes")).rows
+        return {str(r["g"]): int(str(r["n"])) for r in rows if not self.dialect.is_system(str(r["g"]))}
 
     def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         text = self._construct(graph)  # N-Triples keeps the typed terms that JSON results flatten
@@ -325,8 +330,7 @@ class RemoteStore:
         if self.store_url:
             return self._graph_store("GET", graph, None)
         wrapper = self._wrapper(self.query_url)
-        wrapper.setQuery(bind("CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?s ?p ?o } }",
-                              {"g": graph}))
+        wrapper.setQuery(self._text(load("graph-construct"), {"g": graph}))
         wrapper.queryType = "CONSTRUCT"
         wrapper.setReturnFormat("nt")
         wrapper.addCustomHttpHeader("Accept", "application/n-triples")
@@ -361,8 +365,7 @@ class RemoteStore:
         pass
 
     def __len__(self) -> int:
-        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                               f"{self.dialect.user_graphs_filter('g')} }}").rows[0]["n"])
+        return sum(self._sizes().values())
 
 
 def _is_ask(query: str) -> bool:

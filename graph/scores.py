@@ -30,6 +30,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.ontology.namespaces import CSCS, ID, PROV, RDF, XSD
 
+from .protocol import Store
 from .queries import load
 
 ENTRY_PREDICATES = (CSCS.scoreTotal, CSCS.scoreGrade, CSCS.scoreCategories)
@@ -69,7 +70,7 @@ def query_hash() -> str:
     return _sha("\0".join(load(q) for q in ("score-baseline", "score-moved", "score-firms")))
 
 
-def current_inputs(store) -> tuple[frozenset[str], str]:
+def current_inputs(store: Store) -> tuple[frozenset[str], str]:
     """The document graphs in the store and a digest of the identity links."""
     docs = frozenset(str(r["g"]) for r in store.select(load("score-inputs")).rows)
     links = sorted(f"{r['alias']} {r['target']}" for r in store.select(load("resolution-links")).rows)
@@ -80,7 +81,7 @@ def input_hash(rubric: str, documents: frozenset[str], links_hash: str) -> str:
     return _sha("\n".join([rubric, *sorted(documents), links_hash]))
 
 
-def read_state(store, graph: NamedNode) -> ScoreSet | None:
+def read_state(store: Store, graph: NamedNode) -> ScoreSet | None:
     rows = store.select(load("score-set"), set=graph).rows
     if not rows:
         return None
@@ -90,7 +91,7 @@ def read_state(store, graph: NamedNode) -> ScoreSet | None:
                     str(first["linksHash"]))
 
 
-def refresh(store, rubric: str, as_of: date, full: bool = False,
+def refresh(store: Store, rubric: str, as_of: date, full: bool = False,
             progress: Progress | None = None) -> Refresh:
     """Bring the score graph of (rubric, as_of) up to date with the store."""
     started = datetime.now(timezone.utc)
@@ -118,7 +119,7 @@ def refresh(store, rubric: str, as_of: date, full: bool = False,
     return Refresh(graph.value, mode, version, scored, (ended - started).total_seconds(), added)
 
 
-def materialise(store, graph: NamedNode, rubric: str, as_of: date, progress: Progress | None) -> int:
+def materialise(store: Store, graph: NamedNode, rubric: str, as_of: date, progress: Progress | None) -> int:
     """Score every firm (compute_all) and bring the graph's baseline and entries to the
     result, writing only what changed: a full recompute after a retraction mostly finds
     the same scores, and dropping a province's graph to write it again cost 24 s."""
@@ -150,7 +151,7 @@ def materialise(store, graph: NamedNode, rubric: str, as_of: date, progress: Pro
     return seen
 
 
-def _entries(store, graph: NamedNode) -> dict[str, dict]:
+def _entries(store: Store, graph: NamedNode) -> dict[str, dict]:
     return {str(r["firm"]): r for r in store.select_stream(load("score-entries"), set=graph)}
 
 
@@ -159,10 +160,10 @@ def _same_entry(old: dict | None, row: dict) -> bool:
         (row["total"], row["grade"] or None, _categories(row["movedCategories"]))
 
 
-def _replace_entries(store, graph: NamedNode, old: dict[str, dict], quads: list[Quad]) -> None:
+def _replace_entries(store: Store, graph: NamedNode, old: dict[str, dict], quads: list[Quad]) -> None:
     """Write a batch of changed entries, clearing the earlier entries of those firms
     first (each firm's entry is three quads: its subject is the firm)."""
-    firms = sorted({q.subject.value for q in quads if q.subject.value in old})
+    firms = sorted({q.subject.value for q in quads if isinstance(q.subject, NamedNode) and q.subject.value in old})
     _clear_entries(store, graph, firms)
     for firm in firms:
         del old[firm]
@@ -170,18 +171,18 @@ def _replace_entries(store, graph: NamedNode, old: dict[str, dict], quads: list[
         store.append(graph, quads)
 
 
-def _clear_entries(store, graph: NamedNode, firms: list[str]) -> None:
+def _clear_entries(store: Store, graph: NamedNode, firms: list[str]) -> None:
     for chunk in _chunks(firms, 5_000):
         store.update(load("score-entries-clear"), set=graph, firm=[NamedNode(f) for f in chunk])
 
 
-def moved_firms(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
+def moved_firms(store: Store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
     """The firms whose records move their score (score-moved.rq), one row each, and
     perhaps other subjects of such records, which no firm list names."""
     return store.select_stream(load("score-moved"), rubric=NamedNode(rubric), asOf=as_of)
 
 
-def compute_all(store, rubric: str, as_of: date, baseline: dict | None = None) -> Iterator[dict[str, object]]:
+def compute_all(store: Store, rubric: str, as_of: date, baseline: dict | None = None) -> Iterator[dict[str, object]]:
     """Every firm's total, grade and moved categories ("IRI=points ...", None at the
     baseline), computed from the records, one row at a time.
 
@@ -205,7 +206,7 @@ def compute_all(store, rubric: str, as_of: date, baseline: dict | None = None) -
                    "movedCategories": row["movedCategories"]}
 
 
-def _each_firm(store, rows: Callable[[], dict[str, dict]]) -> Iterator[tuple[str, dict | None]]:
+def _each_firm(store: Store, rows: Callable[[], dict[str, dict]]) -> Iterator[tuple[str, dict | None]]:
     """Every listed firm (firms.rq, streamed as bare IRIs) with its row from ``rows``,
     or None. ``rows`` runs on a worker thread meanwhile; pyoxigraph releases the GIL
     while it evaluates, so on two cores the two take about as long as the longer one.
@@ -223,7 +224,7 @@ def _each_firm(store, rows: Callable[[], dict[str, dict]]) -> Iterator[tuple[str
             yield firm, known.get(firm)
 
 
-def rescore(store, graph: NamedNode, rubric: str, as_of: date, firms: list[str]) -> int:
+def rescore(store: Store, graph: NamedNode, rubric: str, as_of: date, firms: list[str]) -> int:
     """Score these firms again (score-firms.rq: lookups from the firms, not a scan of
     every record) and replace their entries; a firm back at the baseline keeps none."""
     if not firms:
@@ -240,7 +241,7 @@ def rescore(store, graph: NamedNode, rubric: str, as_of: date, firms: list[str])
     return len(firms)
 
 
-def touched_firms(store, documents: list[str]) -> list[str]:
+def touched_firms(store: Store, documents: list[str]) -> list[str]:
     """Firms the records of these documents reach: as subject, through resolution, or
     through a person's role."""
     subjects: set[str] = set()
@@ -254,7 +255,7 @@ def touched_firms(store, documents: list[str]) -> list[str]:
     return sorted(firms - resolved)  # a resolved alias is scored as the firm it was resolved to
 
 
-def write_state(store, graph: NamedNode, rubric: str, as_of: date, version: int, inputs: str,
+def write_state(store: Store, graph: NamedNode, rubric: str, as_of: date, version: int, inputs: str,
                 links_hash: str, documents: frozenset[str], mode: str, scored: int,
                 started: datetime, ended: datetime) -> None:
     """Replace the graph's description (version, hashes, inputs) and add this run's activity."""
@@ -284,7 +285,7 @@ def write_state(store, graph: NamedNode, rubric: str, as_of: date, version: int,
     store.append(graph, quads)
 
 
-def read_all(store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
+def read_all(store: Store, rubric: str, as_of: date) -> Iterator[dict[str, object]]:
     """Every firm's total, grade and category points from the materialised graph: its
     entries read into a dict, then the firm list streamed past them (a join of the
     two in SPARQL took twice as long as the list alone at 3M firms), at the same time."""

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from cscs.extract.ntriples import Triples
 from cscs.ontology.namespaces import XSD
 
-from .bindings import bind
+from .bindings import bind, replace_graph_update
+from .bindings import insert_data as insert_data  # re-exported for callers importing it from here
 
 _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
             XSD.decimal.value: Decimal, XSD.double.value: float, XSD.float.value: float}
@@ -27,6 +28,14 @@ _NUMERIC = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
                   "jsonld": ox.RdfFormat.JSON_LD, "turtle": ox.RdfFormat.TURTLE,
                   "ntriples": ox.RdfFormat.N_TRIPLES}
+
+
+# A query result's value: an IRI or string (str), a number (int, Decimal, float), a date,
+# a boolean, or None when unbound. Which one a variable holds is the query's to say, not
+# Python's, so to the type checker it is Any (as a value from json.loads is); code
+# converts or checks it where that matters.
+Value = Any
+Row = dict[str, Value]
 
 
 class StoreError(Exception):
@@ -41,7 +50,7 @@ def default_store_path() -> Path:
     return data_home / "cscs" / "store"
 
 
-def to_python(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> object:
+def to_python(term: ox.NamedNode | ox.Literal | ox.BlankNode | ox.Triple | None) -> Value:
     """A query result term as a plain Python value (IRIs as strings, typed numbers and dates)."""
     if term is None:
         return None
@@ -54,15 +63,15 @@ def to_python(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> object:
         if datatype == XSD.boolean.value:
             return term.value == "true"
         return term.value
-    return term.value
+    return str(term) if isinstance(term, ox.Triple) else term.value
 
 
 @dataclass
 class Rows:
     variables: list[str]
-    rows: list[dict[str, object]]
+    rows: list[Row]
 
-    def __iter__(self) -> Iterator[dict[str, object]]:
+    def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
 
     def __len__(self) -> int:
@@ -112,8 +121,8 @@ class EmbeddedStore:
                 self._store = ox.Store()
             else:
                 self._store = ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
-        except OSError as exc:
-            raise StoreError(_open_error(path, exc)) from exc
+        except OSError as exc:  # only a store on disk can fail to open
+            raise StoreError(_open_error(path or Path(), exc)) from exc
 
     def require_writable(self) -> None:
         if self.read_only:
@@ -173,16 +182,14 @@ class EmbeddedStore:
     # -- queries -----------------------------------------------------------
     def select(self, query: str, /, **params: object) -> Rows:
         """Run a SELECT with its ``VALUES ?x { UNDEF }`` slots bound to ``params``."""
-        result = self._store.query(bind(query, params) if params else query,
-                                   use_default_graph_as_union=True)
+        result = self._solutions(query, params)
         variables = [v.value for v in result.variables]
         return Rows(variables, [{v: to_python(s[v]) for v in variables} for s in result])
 
-    def select_stream(self, query: str, /, **params: object) -> Iterator[dict[str, object]]:
+    def select_stream(self, query: str, /, **params: object) -> Iterator[Row]:
         """A SELECT's rows one at a time, for results too large to hold (every firm of
         a province)."""
-        result = self._store.query(bind(query, params) if params else query,
-                                   use_default_graph_as_union=True)
+        result = self._solutions(query, params)
         variables = [v.value for v in result.variables]
         named = ox.NamedNode
         seen: dict[ox.Literal, object] = {}  # totals and grades repeat: convert each once
@@ -205,20 +212,30 @@ class EmbeddedStore:
     def select_iris(self, query: str, /, **params: object) -> Iterator[str]:
         """The first column's IRIs, one at a time: the leanest stream there is (every
         firm of a province, merged with their scores in Python)."""
-        for solution in self._store.query(bind(query, params) if params else query,
-                                          use_default_graph_as_union=True):
+        for solution in self._solutions(query, params):
             yield solution[0].value
 
     def select_raw(self, query: str) -> ox.QuerySolutions:
-        return self._store.query(query, use_default_graph_as_union=True)
+        return self._solutions(query, {})
+
+    def _query(self, query: str, params: dict[str, object]) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        return self._store.query(bind(query, params) if params else query, use_default_graph_as_union=True)
+
+    def _solutions(self, query: str, params: dict[str, object]) -> ox.QuerySolutions:
+        result = self._query(query, params)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError(f"expected a SELECT query, not one giving {type(result).__name__}")
+        return result
 
     def ask(self, query: str, /, **params: object) -> bool:
-        return bool(self._store.query(bind(query, params) if params else query,
-                                      use_default_graph_as_union=True))
+        return bool(self._query(query, params))
 
     def triples(self, query: str, /, **params: object) -> list[ox.Triple]:
         """A CONSTRUCT or DESCRIBE query's triples."""
-        return list(self._store.query(bind(query, params) if params else query, use_default_graph_as_union=True))
+        result = self._query(query, params)
+        if not isinstance(result, ox.QueryTriples):
+            raise TypeError(f"expected a CONSTRUCT or DESCRIBE query, not one giving {type(result).__name__}")
+        return list(result)
 
     def export(self, out: IO[bytes], fmt: str = "trig") -> None:
         if fmt not in EXPORT_FORMATS:
@@ -235,17 +252,6 @@ class EmbeddedStore:
 
     def __len__(self) -> int:
         return len(self._store)
-
-
-def insert_data(quads: Iterable[ox.Quad]) -> str:
-    """``INSERT DATA`` for quads, every term serialised by pyoxigraph (N-Triples escaping)."""
-    body = " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
-    return f"INSERT DATA {{ {body} }}"
-
-
-def replace_graph_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
-    """One update request (one transaction) that drops a graph and writes it anew."""
-    return f"DROP SILENT GRAPH {graph} ;\n{insert_data(quads)}"
 
 
 def open_store(path: Path | str | None = None, memory: bool = False, read_only: bool = False) -> EmbeddedStore:

@@ -39,7 +39,7 @@ from rdflib.term import Node
 
 from cscs.ontology.namespaces import DCTERMS, DOC, PREFIXES, XSD
 
-from .store import EmbeddedStore
+from .protocol import Store
 
 _XSD_STRING = XSD.string.value
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
@@ -109,7 +109,7 @@ def class_tree() -> tuple[tuple[Node, Node, Node], ...]:
     """What of the ontology SHACL needs: subclass links between named classes and
     the rdf:types of named individuals (``cscs:AdministrativePenalty a cscs:RecordKind``)."""
     ont = ontology_graph()
-    triples = {(s, RDFS.subClassOf, o) for s, o in ont.subject_objects(RDFS.subClassOf)
+    triples: set[tuple[Node, Node, Node]] = {(s, RDFS.subClassOf, o) for s, o in ont.subject_objects(RDFS.subClassOf)
                if isinstance(s, URIRef) and isinstance(o, URIRef)}
     for individual in ont.subjects(RDF.type, OWL.NamedIndividual):
         triples.update((individual, RDF.type, t) for t in ont.objects(individual, RDF.type)
@@ -117,7 +117,7 @@ def class_tree() -> tuple[tuple[Node, Node, Node], ...]:
     return tuple(sorted(triples))
 
 
-def validate(store: EmbeddedStore) -> ValidationReport:
+def validate(store: Store) -> ValidationReport:
     """Validate every document graph of the store against the shapes (derived graphs,
     such as entity resolution's, hold no document and are checked by their own tests)."""
     graphs = [g for g in store.graphs() if g.value.startswith(str(DOC))]
@@ -128,7 +128,7 @@ def validate(store: EmbeddedStore) -> ValidationReport:
     return ValidationReport(conforms, len(graphs), violations)
 
 
-def validate_graph(store: EmbeddedStore, graph: ox.NamedNode) -> list[Violation]:
+def validate_graph(store: Store, graph: ox.NamedNode) -> list[Violation]:
     """The SHACL results of one document graph."""
     data = Graph()
     for quad in store.quads(graph):
@@ -182,7 +182,7 @@ def _violation(results: Graph, result: Node, title: str, document: str) -> Viola
         # IRIs that a SPARQL constraint put into its message, in their short form
         message=_IRI.sub(lambda m: compact(m[0]), " ".join(messages))
         or f"fails {compact(_show(one(SH.sourceConstraintComponent)))}",
-        severity=_SEVERITIES.get(one(SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
+        severity=_SEVERITIES.get(one(SH.resultSeverity), "Violation"),  # type: ignore[call-overload]
         value=None if value is None else _show(value),
     )
 

@@ -8,7 +8,7 @@ once whether the graph holds a population like theirs before reading coefficient
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pandas as pd
 
@@ -16,7 +16,7 @@ from .models import REGRESSORS, Fit
 from .table import CATEGORIES, StudyTable
 
 
-def descriptives(table: StudyTable) -> dict[str, object]:
+def descriptives(table: StudyTable) -> dict[str, Any]:
     frame = table.frame
     n = len(frame)
     grades = frame["grade"].fillna("none").value_counts(normalize=True).to_dict() if n else {}

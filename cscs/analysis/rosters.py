@@ -25,9 +25,9 @@ from datetime import date, datetime, timezone
 from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.extract.names import core_name, simplified
+from cscs.graph.protocol import Store
 from cscs.graph.queries import load
 from cscs.graph.resolve.model import REVIEW, Feature, Match, decide
-from cscs.graph.store import EmbeddedStore
 from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, key_digest
 
 ROSTERS = NamedNode("https://w3id.org/cscs/resolution/rosters")
@@ -78,7 +78,7 @@ def _name(text: str) -> str:
     return simplified(re.sub(r"\s+", "", text))
 
 
-def load_officers(store: EmbeddedStore) -> dict[str, list[Officer]]:
+def load_officers(store: Store) -> dict[str, list[Officer]]:
     """Officers by name."""
     names: dict[str, set[str]] = defaultdict(set)
     for row in store.select(load("listed-firms")):
@@ -104,7 +104,7 @@ def load_officers(store: EmbeddedStore) -> dict[str, list[Officer]]:
     return by_name
 
 
-def load_entries(store: EmbeddedStore) -> list[Entry]:
+def load_entries(store: Store) -> list[Entry]:
     seen: dict[str, Entry] = {}
     for row in store.select(load("roster-entries")):
         node = str(row["entry"])
@@ -164,7 +164,7 @@ def _birth(entry: Entry, officer: Officer, year: int, add) -> None:
                     contradicts=True))
 
 
-def match_rosters(store: EmbeddedStore, as_of: date | None = None) -> RosterMatches:
+def match_rosters(store: Store, as_of: date | None = None) -> RosterMatches:
     """Match every roster entry to the officers of its name; rewrite the ``ROSTERS`` graph."""
     year = (as_of or date.today()).year - 1
     officers = load_officers(store)
@@ -182,8 +182,9 @@ def match_rosters(store: EmbeddedStore, as_of: date | None = None) -> RosterMatc
     return result
 
 
-def _user_judgements(store: EmbeddedStore) -> tuple[set[frozenset], set[frozenset]]:
-    same, not_same = set(), set()
+def _user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
+    same: set[frozenset[str]] = set()
+    not_same: set[frozenset[str]] = set()
     for row in store.select(load("judgements")):
         if str(row["by"]).startswith("user:"):
             pair = frozenset((str(row["subject"]), str(row["candidate"])))
@@ -191,18 +192,19 @@ def _user_judgements(store: EmbeddedStore) -> tuple[set[frozenset], set[frozense
     return same, not_same
 
 
-def _write(store: EmbeddedStore, result: RosterMatches) -> None:
+def _write(store: Store, result: RosterMatches) -> None:
     now = Literal(datetime.now(timezone.utc).isoformat(), datatype=XSD.dateTime)
     quads = []
     for match, decision in [(m, CSCS.Same) for m in result.linked] + \
                            [(m, CSCS.Unsure) for m in result.review if m.score >= REVIEW]:
         node = ID[f"judgement/roster/{key_digest(match.subject, match.candidate)}"]
-        quads += [Quad(node, p, o, ROSTERS) for p, o in [
+        facts: list[tuple[NamedNode, NamedNode | Literal]] = [
             (RDF.type, CSCS.Judgement), (CSCS.matchSubject, NamedNode(match.subject)),
             (CSCS.matchCandidate, NamedNode(match.candidate)), (CSCS.matchDecision, decision),
             (CSCS.matchScore, Literal(str(match.score), datatype=XSD.decimal)),
             (CSCS.matchEvidence, Literal(match.evidence)), (CSCS.matchKind, Literal("person")),
-            (PROV.wasAttributedTo, Literal(MATCHER)), (DCTERMS.created, now)]]
+            (PROV.wasAttributedTo, Literal(MATCHER)), (DCTERMS.created, now)]
+        quads += [Quad(node, p, o, ROSTERS) for p, o in facts]
     quads += [Quad(NamedNode(m.subject), CSCS.resolvedTo, NamedNode(m.candidate), ROSTERS) for m in result.linked]
     store.replace_graph(ROSTERS, quads)
     store.flush()

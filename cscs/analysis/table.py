@@ -17,11 +17,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
 from cscs.api import Graph, NotFound
 from cscs.graph.queries import load
+from cscs.results import Number
 
 from .rosters import RosterMatches, match_rosters
 
@@ -38,7 +40,7 @@ class StudyTable:
     as_of: date
     rubric: str
     min_level: str
-    maxima: dict[str, float] = field(default_factory=dict)  # column → maximum points
+    maxima: dict[str, Number] = field(default_factory=dict)  # column → maximum points
     rosters: RosterMatches | None = None
 
 
@@ -53,7 +55,7 @@ def study_table(graph: Graph, as_of: date, rubric: str | None = None, min_level:
         raise NotFound("no listed firm in the graph (no node has a stock code); ingest annual reports first")
     scores = {s.firm: s for s in graph.score(as_of=as_of, rubric=rubric)}
     rubric_iri = graph.rubric(rubric, as_of)
-    maxima: dict[str, float] = {"total": 0.0}
+    maxima: dict[str, Number] = {"total": 0.0}
     rows = []
     connected = {str(r["code"]): r for r in graph.query(load("connected-firms"), asOf=as_of,
                                                            maxRank=LEVELS[min_level])}
@@ -68,7 +70,7 @@ def study_table(graph: Graph, as_of: date, rubric: str | None = None, min_level:
             continue
         best = max(scored, key=lambda n: (bool(n["uscc"]), n["node"]))
         score = scores[best["node"]]
-        row = {"code": code, "name": next((n["name"] for n in nodes if n["name"]), None),
+        row: dict[str, Any] = {"code": code, "name": next((n["name"] for n in nodes if n["name"]), None),
                "uscc": next((n["uscc"] for n in nodes if n["uscc"]), None), "firm": best["node"],
                "total": score.total, "grade": score.grade}
         for category in score.categories:
@@ -86,7 +88,7 @@ def study_table(graph: Graph, as_of: date, rubric: str | None = None, min_level:
             "connection_level": _RANKS.get(int(link["bestRank"])) if link else None,
             "connection_source": link["sources"] if link else None,
             "soe": int(bool(own.get("soe"))),
-            "state_share": _float(own.get("stateShare"), 0.0) / 100,
+            "state_share": (_float(own.get("stateShare")) or 0.0) / 100,
             "party_chapter": int(chapter is not None),
             "party_chapter_year": chapter["yearAdded"] if chapter else None,
             "independent_share": _float(seats.get("independentShare")),

@@ -188,7 +188,7 @@ class _Corpus(governance_lists.GovernanceRows):
 
     def emit(self, name: str, rows: list[list[Any]]) -> Path:
         path = self.out / name
-        header = HEADERS.get(name)
+        header = HEADERS.get(name, ())
         fmt, encoding = FORMATS[name]
         if name == "key_personnel.xlsx":
             write_xlsx(path, sheet="主要人员", header=header, rows=rows, stamp=self.stamp, title="企业主要人员信息")
@@ -197,7 +197,7 @@ class _Corpus(governance_lists.GovernanceRows):
         elif name == "red_list.xlsx":
             write_xlsx(path, sheet="A级纳税人", header=header, rows=rows, stamp=self.stamp)
         elif fmt == "csv":
-            write_csv(path, header=header, rows=rows, encoding=encoding)
+            write_csv(path, header=header, rows=rows, encoding=encoding or "utf-8")
         elif name == "serious_dishonest.pdf":
             write_pdf_table(
                 path, title="严重违法失信企业名单公告", header=header, rows=rows, wrap=(5, 6, 8), landscape_page=True,
@@ -284,7 +284,8 @@ class _Corpus(governance_lists.GovernanceRows):
 
     def dishonest(self) -> None:
         """Removed entries only appear in the spreadsheet batch (the portal drops them)."""
-        portal, sheet = [], []
+        portal: list[Record] = []
+        sheet: list[Record] = []
         for record in self.of_kind("DishonestJudgmentDebtor"):
             in_sheet = record.removed_on is not None or self.rng.random() < 0.4
             (sheet if in_sheet else portal).append(record)
@@ -356,7 +357,7 @@ class _Corpus(governance_lists.GovernanceRows):
                 firm = self.firm_of(record)
                 eligible = bool(firm.regno) and record.valid_from.year < 2021
                 by_regno = self.old_code("serious_dishonest.pdf", eligible, 0.5)
-                name, code, kind, rep = firm.name, firm.regno if by_regno else firm.uscc, "企业", self.rep_name(record)
+                name, code, kind, rep = firm.name, (firm.regno or "") if by_regno else firm.uscc, "企业", self.rep_name(record)
             row = [name, code, kind, rep, self.day(record.valid_from), d["reason"], d["authority"],
                    self.day(record.removed_on), d["removal_reason"], self.day(record.repaired_on)]
             rows.append(row)

@@ -10,11 +10,13 @@ list, environmental grades good and bad side by side.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import random
+from collections.abc import Callable
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from .population import Record
+from .population import Firm, Record
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "debt_evasion.xlsx": ("序号", "企业名称", "统一社会信用代码", "法定代表人", "逃废债金额（万元）", "债权银行", "逃废债情形",
@@ -89,6 +91,12 @@ LAYOUTS: dict[str, Any] = {
 class GovernanceRows:
     """The rows of these documents; mixed into the corpus writer (``day``, ``xlsx_day``,
     ``firm_of``, ``rep_name`` and the layout stream ``rng`` are its)."""
+
+    rng: random.Random  # declared here for the type checker; cscs.sample.corpus._Corpus has them
+    day: Callable[[date | None], str]
+    xlsx_day: Callable[[date | None], date | str | None]
+    firm_of: Callable[[Record], Firm]
+    rep_name: Callable[[Record], str]
 
     def governance_row(self, name: str, record: Record) -> list[Any]:
         return getattr(self, "_" + name.split(".")[0])(record)

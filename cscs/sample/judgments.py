@@ -617,7 +617,7 @@ class _Writer:
         judged = ruling - timedelta(days=self.rng.randint(120, 400))
         if financing:
             name, uscc = self.bank(area)
-            applicant = {"type": "bank", "name": name, "uscc": uscc}
+            applicant: dict[str, Any] = {"type": "bank", "name": name, "uscc": uscc}
             cause = "金融借款合同纠纷"
         else:
             creditor = self.rng.choice([f for f in self.pop.firms if f.key != firm.key])

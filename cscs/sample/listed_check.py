@@ -9,11 +9,13 @@ numbers are compared within a tolerance (``close``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from cscs.api import Graph
 from cscs.extract.names import simplified
+from cscs.graph.queries import load
 
+# the prefixes of the check-*.rq queries, for tests that ask the graph more
 PREFIXES = """PREFIX cscs: <https://w3id.org/cscs/ns#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
@@ -78,8 +80,7 @@ def _title(row: dict) -> str:
 # -- what the graph says, per document title -------------------------------------------------
 
 def independent_directors(graph: Graph) -> set[tuple[str, str]]:
-    rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?name WHERE {
-        GRAPH ?doc { ?m org:role cscs:IndependentDirector ; org:member ?p . ?p foaf:name ?name . ?doc dcterms:title ?title } }""")
+    rows = graph.query(load("check-independent-directors"))
     return {(_title(r), _name(r["name"])) for r in rows}
 
 
@@ -88,9 +89,7 @@ OFFICER_ROLES = ("Chairman", "Director", "IndependentDirector", "Supervisor", "G
 
 def officers(graph: Graph) -> set[tuple[str, str, str]]:
     """(document, person, role) of every officer's role in a firm, current or former."""
-    rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?name ?role WHERE {
-        GRAPH ?doc { ?m org:role ?role ; org:member ?p ; org:organization ?firm . ?firm a cscs:Enterprise .
-                     ?p foaf:name ?name . ?doc dcterms:title ?title } }""")
+    rows = graph.query(load("check-officers"))
     return {(_title(r), _name(r["name"]), str(r["role"]).rsplit("#", 1)[-1]) for r in rows
             if str(r["role"]).rsplit("#", 1)[-1] in OFFICER_ROLES}
 
@@ -103,28 +102,21 @@ def soe_status(graph: Graph) -> dict[str, float]:
 
 def figures(graph: Graph) -> dict[str, float]:
     """Every stated total in yuan, by ``document|item``."""
-    rows = graph.query(PREFIXES + """SELECT ?title ?item ?value WHERE {
-        GRAPH ?doc { ?f a cscs:FinancialFigure ; cscs:financialItem ?item ; cscs:valueYuan ?value .
-                     ?doc dcterms:title ?title } }""")
+    rows = graph.query(load("check-figures"))
     return {f"{_title(r)}|{str(r['item']).rsplit('#', 1)[-1]}": float(r["value"]) for r in rows}
 
 
 def political_posts(graph: Graph) -> set[tuple[str, str, str, str]]:
     """(document, person, body, level) of posts in party-state bodies with a level, from
     firms' own disclosures (roster documents excluded)."""
-    rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?name ?bodyName ?level WHERE {
-        GRAPH ?doc { ?m org:organization ?body ; org:member ?p . ?body a cscs:PartyStateBody ;
-                     skos:prefLabel ?bodyName ; cscs:bodyLevel ?level . ?p foaf:name ?name .
-                     ?doc dcterms:title ?title ; cscs:documentKind ?kind . FILTER(?kind != "roster") } }""")
+    rows = graph.query(load("check-political-posts"))
     return {(_title(r), _name(r["name"]), str(r["bodyName"]), _LEVELS[str(r["level"]).rsplit("#", 1)[-1]])
             for r in rows}
 
 
 def shareholders(graph: Graph) -> set[tuple[str, str, str, str]]:
     """(document, holder, nature, percent) of every disclosed shareholding."""
-    rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?holder ?nature ?pct WHERE {
-        GRAPH ?doc { ?h a cscs:Shareholding ; cscs:holderName ?holder . ?doc dcterms:title ?title .
-                     OPTIONAL { ?h cscs:holderNature ?nature } OPTIONAL { ?h cscs:sharePercent ?pct } } }""")
+    rows = graph.query(load("check-shareholders"))
     return {(_title(r), str(r["holder"]), str(r["nature"]).rsplit("#", 1)[-1] if r["nature"] else "",
              f"{float(r['pct']):.2f}" if r["pct"] is not None else "") for r in rows}
 
@@ -141,9 +133,7 @@ def state_shares(graph: Graph) -> dict[str, float]:
 
 def ratios(graph: Graph) -> tuple[dict[str, float], dict[str, float]]:
     """Leverage and ROA by document, from its figures."""
-    rows = graph.query(PREFIXES + """SELECT ?title ?item ?value WHERE {
-        GRAPH ?doc { ?f a cscs:FinancialFigure ; cscs:financialItem ?item ; cscs:valueYuan ?value .
-                     ?doc dcterms:title ?title } }""")
+    rows = graph.query(load("check-figures"))
     figures: dict[str, dict[str, float]] = {}
     for r in rows:
         figures.setdefault(_title(r), {})[str(r["item"]).rsplit("#", 1)[-1]] = float(r["value"])
@@ -155,24 +145,18 @@ def ratios(graph: Graph) -> tuple[dict[str, float], dict[str, float]]:
 
 
 def controllers(graph: Graph) -> set[tuple[str, str]]:
-    rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?nature WHERE {
-        GRAPH ?doc { ?c a cscs:ControlStatement ; cscs:controllerNature ?nature . ?doc dcterms:title ?title } }""")
+    rows = graph.query(load("check-controllers"))
     return {(_title(r), str(r["nature"]).rsplit("#", 1)[-1]) for r in rows}
 
 
 def party_chapters(graph: Graph) -> set[tuple[str, int | None]]:
-    rows = graph.query(PREFIXES + """SELECT DISTINCT ?title ?year WHERE {
-        GRAPH ?doc { ?c a cscs:PartyBuildingClause ; cscs:clauseForm "chapter" . ?doc dcterms:title ?title .
-                     OPTIONAL { ?c cscs:yearAdded ?year } } }""")
+    rows = graph.query(load("check-party-chapters"))
     return {(_title(r), r["year"]) for r in rows}
 
 
 def roster_links(graph: Graph) -> set[tuple[str, str, str]]:
     """(roster entry's name, its work unit, the linked officer's firm code) for every link."""
-    rows = graph.query(PREFIXES + """SELECT DISTINCT ?name ?unit ?code WHERE {
-        GRAPH <https://w3id.org/cscs/resolution/rosters> { ?entry cscs:resolvedTo ?officer }
-        ?m org:member ?entry ; cscs:workUnit ?unit . ?entry foaf:name ?name .
-        ?fm org:member ?officer ; org:organization ?firm . ?firm cscs:stockCode ?code }""")
+    rows = graph.query(load("check-roster-links"))
     return {(_name(r["name"]), str(r["unit"]), str(r["code"])) for r in rows}
 
 
@@ -191,7 +175,7 @@ def report_title(firm: dict, year: int) -> str:
 
 def truth_fields(truth: dict) -> dict[str, object]:
     year = truth["fiscal_year"]
-    fields: dict[str, object] = {"officers": set(), "independent directors": set(), "political posts": set(),
+    fields: dict[str, Any] = {"officers": set(), "independent directors": set(), "political posts": set(),
                                  "SOE status": {}, "financial figures": {}, "top shareholders": set(),
                                  "state share": {}, "leverage": {}, "ROA": {}, "actual controller": set(),
                                  "party chapter": set(), "roster links": set()}

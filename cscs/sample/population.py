@@ -15,6 +15,7 @@ township-level honours that do not count.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -296,11 +297,11 @@ class _Builder:
         others = [d for d in directors if d != chairman]
         general_manager = rng.choice(others) if others and rng.random() < 0.5 else person()
         posts[general_manager].append("总经理")
-        legal_rep = chairman if chairman and rng.random() < 0.65 else general_manager
+        legal_rep = (chairman or general_manager) if chairman and rng.random() < 0.65 else general_manager
         posts[legal_rep].insert(0, "法定代表人")
-        for key in (legal_rep, chairman):  # a firm always has these two from its founding
-            if key:
-                starts[key] = firm.founded
+        for founder in (legal_rep, chairman):  # a firm always has these two from its founding
+            if founder:
+                starts[founder] = firm.founded
         if rng.random() < 0.3:
             controller = (chairman or directors[0]) if rng.random() < 0.6 else person()
             posts[controller].append("实际控制人")
@@ -341,7 +342,7 @@ class _Builder:
         rng = self.rng
         profile = rng.choices(("clean", "good", "troubled", "bad"), (58, 21, 16, 5))[0]
         if profile == "good":
-            makers = [self.red_list, self.honour, self.donation, self.volunteer]
+            makers: Sequence[Callable[..., None]] = [self.red_list, self.honour, self.donation, self.volunteer]
             chosen = [m for m, p in zip(makers, (0.5, 0.55, 0.45, 0.35)) if rng.random() < p] or [rng.choice(makers)]
             for make in chosen:
                 for _ in range(1 if make is self.red_list else rng.choice((1, 1, 1, 2, 3))):

@@ -329,7 +329,8 @@ def write_province(out: Path, firms: int, seed: int = 1, as_of: date = date(2024
     summary = ProvinceSummary(out, firms, seed, as_of)
     tables = _Tables.build(seed, as_of, firms)  # first: it refuses more firms than it can keep unique
     with ExitStack() as stack:
-        handles = {name: stack.enter_context(open(out / name, "w", encoding="utf-8", newline="", buffering=1 << 20))
+        handles: dict[str, TextIO] = {
+            name: stack.enter_context(open(out / name, "w", encoding="utf-8", newline="", buffering=1 << 20))
                    for name in (*LISTS, *TRUTH_FILES)}
         writers = {name: csv.writer(handle, lineterminator="\n") for name, handle in handles.items()}
         for name, writer in writers.items():
@@ -513,8 +514,8 @@ class _Province:
         roles: list[str] = []
         for i in range(start, stop):
             h1 = _mix(seed_key ^ i)
-            h, area = divmod(h1, n_areas)
-            area = area_slots[area]
+            h, area_index = divmod(h1, n_areas)
+            area = area_slots[area_index]
             h, a = divmod(h, span)
             h, b = divmod(h, span)
             founded = first + (a if a > b else b)  # the later of two draws: more firms are young
@@ -538,7 +539,7 @@ class _Province:
             founded_text = day_text[founded]
             registry.append(f"{uscc},{name},{lr.name},{lr.id_number},{founded_text},{authority},"
                             f"{address}{ROADS[road]}{h % 300 + 1}号\n")
-            people = {LR: (lr, lr_posts, lr_start, None)}
+            people: dict[int, tuple[_Person, str, int, int | None]] = {LR: (lr, lr_posts, lr_start, None)}
             if lr_start != founded:
                 people[FORMER_LR] = (person(i, FORMER_LR, h3), lr_posts, founded, lr_start)
             if board:
@@ -546,11 +547,11 @@ class _Province:
                 people[DIRECTOR] = (person(i, DIRECTOR, h3), "董事", founded, None)
             if board or supervisor < 45:
                 people[SUPERVISOR] = (person(i, SUPERVISOR, h3), "监事", founded, None)
-            for someone, posts, role_start, role_end in people.values():
+            for someone, post_words, role_start, role_end in people.values():
                 start_text = day_text[role_start]
                 end_text = day_text[role_end] if role_end else ""
-                personnel.append(f"{name},{uscc},{someone.name},{someone.id_number},{posts},{start_text},{end_text}\n")
-                roles.append(_ROLE_LINES[posts].format(someone.id_number, uscc, start_text, end_text))
+                personnel.append(f"{name},{uscc},{someone.name},{someone.id_number},{post_words},{start_text},{end_text}\n")
+                roles.append(_ROLE_LINES[post_words].format(someone.id_number, uscc, start_text, end_text))
             if draw < record_share:
                 firm = _Firm(i, name, uscc, area, date.fromordinal(founded), people)
                 counts[self.firm_records(firm, random.Random(h1))] += 1

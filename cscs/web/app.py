@@ -228,4 +228,4 @@ def serve(graph: Graph, host: str = "127.0.0.1", port: int = 8765, query_timeout
         pass
     finally:
         server.server_close()
-        server.get_app().query_workers.close()  # type: ignore[attr-defined]
+        server.get_app().query_workers.close()  # type: ignore[union-attr]

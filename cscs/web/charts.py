@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from cscs.results import Explanation
+from cscs.results import Explanation, Number
 from cscs.scoring import NEGATIVE
 
 WON, LOST, NEUTRAL = "#2e7d32", "#c62828", "#9e9e9e"
@@ -26,7 +26,7 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def fmt(value: float | int | None) -> str:
+def fmt(value: Number | None) -> str:
     """Points as the command line prints them (``30``, ``7.5``)."""
     if value is None:
         return "-"
@@ -76,14 +76,14 @@ def sunburst(why: Explanation, href: Callable[[str], str], size: int = 340) -> M
              f'role="img" aria-label="rubric sunburst: categories inside, indicators outside">']
     angle = 0.0
     for n, cat in enumerate(why.categories):
-        span = 2 * math.pi * cat.max / total
+        span = 2 * math.pi * float(cat.max) / float(total)
         colour = CATEGORY_COLOURS[n % len(CATEGORY_COLOURS)]
         parts.append(f'<path d="{_arc(cx, cy, 38, 92, angle, angle + span)}" fill="{colour}" stroke="#fff">'
                      f'<title>{escape(cat.label)}: {fmt(cat.points)} / {fmt(cat.max)}</title></path>')
         inner = angle
         for ind in (i for i in why.indicators if i.category == cat.category):
-            share = 2 * math.pi * ind.max / total
-            held = share * (ind.points / ind.max if ind.max else 0)
+            share = 2 * math.pi * float(ind.max) / float(total)
+            held = share * (float(ind.points) / float(ind.max) if ind.max else 0)
             title = f"{escape(ind.notation)} {escape(ind.label)}: {fmt(ind.points)} / {fmt(ind.max)}"
             parts.append(f'<a href="{escape(href(ind.notation))}">')
             if held > 0:
@@ -173,7 +173,7 @@ def timeline(rows: Sequence[tuple[str, date, date | None, str, str, bool]], star
     return Markup("".join(parts))
 
 
-def history(points: Sequence[tuple[date, float, str | None]], end: date, top: float,
+def history(points: Sequence[tuple[date, Number, str | None]], end: date, top: Number,
             width: int = 760, height: int = 180) -> Markup:
     """The total as a step line over time (it changes only on the days listed)."""
     if not points:
@@ -181,10 +181,10 @@ def history(points: Sequence[tuple[date, float, str | None]], end: date, top: fl
     start = points[0][0]
     end = max(end, start)
     left, span, plot_h, base = 58, width - 68, height - 40, 10
-    low = min(0.0, min(p[1] for p in points))
+    low = min(0.0, min(float(p[1]) for p in points))
 
-    def y(v: float) -> float:
-        return base + plot_h * (1 - (v - low) / ((top - low) or 1))
+    def y(v: Number) -> float:  # points are int or Decimal; the drawing is in floats
+        return base + plot_h * (1 - (float(v) - low) / ((float(top) - low) or 1))
 
     path: list[str] = []
     for i, (day, total, _grade) in enumerate(points):

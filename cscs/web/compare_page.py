@@ -92,7 +92,7 @@ def comparison(app: Explorer, chosen: Sides) -> pd.DataFrame:
             raise HTTPError(400, str(exc).strip('"')) from None
         return changed_only(rows) if chosen.changed else rows
 
-    return app.cached(("compare", chosen), make)  # type: ignore[return-value]
+    return app.cached(("compare", chosen), make)
 
 
 def sorted_rows(rows: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -35,7 +35,8 @@ class NameIndex:
                 usccs.setdefault(firm, set()).add(str(r["uscc"]))
         people = [(str(r["personName"]), str(r["role"]), str(r["canonical"] or r["firm"]))
                   for r in graph.query(load("web-person-index"))]
-        labels = {f: (min(n), min(usccs[f]) if f in usccs else None) for f, n in names.items()}
+        labels: dict[str, tuple[str | None, str | None]] = {
+            f: (min(n), min(usccs[f]) if f in usccs else None) for f, n in names.items()}
         return cls(sorted(set(firms)), sorted(set(people)), labels)
 
     def label(self, firm: str) -> tuple[str | None, str | None]:

@@ -17,6 +17,7 @@ from cscs.extract.identifiers import normalize_name, parse_firm_id
 from cscs.graph.queries import load
 from cscs.graph.query_forms import syntax_message
 from cscs.ontology.namespaces import ID
+from cscs.results import Number
 
 from . import charts, formats, names, records, source, sparql, view
 from .app import Explorer, HTTPError, Request, Response, route
@@ -26,16 +27,7 @@ from .rubric_tree import Rubric, load_rubric
 SEARCH_LIMIT = 25
 ROLE_ORDER = ["LegalRepresentative", "Chairman", "Director", "IndependentDirector", "GeneralManager",
               "SeniorManager", "Supervisor", "ActualController"]
-EXAMPLE_QUERY = """PREFIX cscs: <https://w3id.org/cscs/ns#>
-PREFIX rov: <http://www.w3.org/ns/regorg#>
-SELECT ?firm ?name (COUNT(?record) AS ?records)
-WHERE {
-  ?firm a cscs:Enterprise ; rov:legalName ?name .
-  ?record cscs:subject ?firm .
-}
-GROUP BY ?firm ?name
-ORDER BY DESC(?records)
-LIMIT 20"""
+EXAMPLE_QUERY = load("web-example").rstrip("\n")
 
 
 def _day(request: Request, name: str = "as_of") -> date:
@@ -72,7 +64,7 @@ class Hit:
     name: str | None
     uscc: str | None
     matched: str
-    total: float | None = None
+    total: Number | None = None
     grade: str | None = None
 
 
@@ -174,7 +166,7 @@ def describe_firm(app: Explorer, iri: str) -> tuple[Firm, list[Person]]:
     codes = [("organisation code", c) for c in values.get("organizationCode", [])] + \
             [("registration number", c) for c in values.get("registrationNumber", [])] + \
             [("masked code", c) for c in values.get("maskedCode", [])]
-    uscc = sorted(values.get("uscc", [None]))[0]  # type: ignore[list-item]
+    uscc = sorted(values.get("uscc", [None]))[0]  # type: ignore[type-var]
     firm = Firm(iri, names[0] if names else None, uscc, names[1:], codes, values.get("failsCheck", []))
     order = {r: i for i, r in enumerate(ROLE_ORDER)}
     personnel = sorted(people.values(), key=lambda p: (order.get(p.role, 99), p.name or "", str(p.start)))
@@ -182,8 +174,7 @@ def describe_firm(app: Explorer, iri: str) -> tuple[Firm, list[Person]]:
 
 
 def is_firm(app: Explorer, iri: str) -> bool:
-    return app.graph.store.ask("PREFIX cscs: <https://w3id.org/cscs/ns#> ASK { VALUES ?firm { UNDEF } "
-                               "?firm a cscs:Enterprise }", firm=NamedNode(iri))
+    return app.graph.store.ask(load("firm-exists"), firm=NamedNode(iri))
 
 
 def firm_key(app: Explorer, key: str) -> str:
@@ -276,8 +267,7 @@ def linking(app: Explorer, props: dict[str, str], labels: dict[str, str | None],
     else:
         lines.append("The document names its subject by name only (no code).")
     lines.append(f"The record's subject is {labels.get('subject') or subject}.")
-    resolved = app.graph.query("PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT ?c WHERE { "
-                               "VALUES ?s { UNDEF } ?s cscs:resolvedTo ?c }", s=NamedNode(subject)).rows \
+    resolved = app.graph.query(load("resolved-to"), node=NamedNode(subject)).rows \
         if subject.startswith(str(ID)) else []
     for r in resolved:
         lines.append(f"That node was resolved to {r['c']} (the same entity).")
@@ -371,7 +361,7 @@ def population(app: Explorer, request: Request) -> Response:
     connected_set = app.cached(("connected",), lambda: {str(r["firm"]) for r in
                                                        app.graph.query(load("web-connected-firms"))})
     connected, area, grade = request.arg("connected"), request.arg("area").strip(), request.arg("grade")
-    chosen = [s for s in scores  # type: ignore[union-attr]
+    chosen = [s for s in scores  # type: ignore[attr-defined]
               if (connected != "yes" or s.firm in connected_set)  # type: ignore[operator]
               and (connected != "no" or s.firm not in connected_set)  # type: ignore[operator]
               and (not area or (s.uscc or "")[2:2 + len(area)] == area)

@@ -13,9 +13,11 @@ import hashlib
 import io
 import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import NamedNode
 
@@ -101,10 +103,10 @@ class Place:
     bbox: tuple[float, float, float, float] | None = None
 
     @classmethod
-    def from_properties(cls, props: dict[str, object]) -> "Place":
+    def from_properties(cls, props: Mapping[str, object]) -> "Place":
         def num(name: str) -> int | None:
             value = props.get(name)
-            return int(value) if value is not None else None  # type: ignore[arg-type]
+            return int(value) if value is not None else None  # type: ignore[call-overload]
 
         box = None
         if isinstance(props.get("bbox"), str):
@@ -173,7 +175,7 @@ def excerpt(doc: Document, place: Place) -> Excerpt:
 def _table_excerpt(path: Path, place: Place) -> Excerpt:
     from cscs.extract.readers import read_tables
 
-    opts = {"pages": [place.page]} if place.page is not None and path.suffix.lower() == ".pdf" else {}
+    opts: dict[str, Any] = {"pages": [place.page]} if place.page is not None and path.suffix.lower() == ".pdf" else {}
     tables = read_tables(path, **opts)
     candidates = [t for t in tables
                   if (place.sheet is None or t.sheet == place.sheet)

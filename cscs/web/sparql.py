@@ -152,8 +152,8 @@ def refuse_early(app: Explorer, query: str, graphs: list[str], accept: str,
     media = {kind: _acceptable(kind, accept, wanted) for kind in ("solutions", "graph")}
     form = query_form(query)
     expected = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions" if form else None
-    if expected and isinstance(media[expected], HTTPError):
-        raise media[expected]
+    if expected and isinstance(refused := media[expected], HTTPError):
+        raise refused
     if not hasattr(app.graph.store, "raw"):
         raise HTTPError(501, "/sparql answers over the embedded store; query the remote endpoint itself")
     return media

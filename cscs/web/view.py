@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cscs.results import Explanation, IndicatorScore
+from cscs.results import Explanation, IndicatorScore, Number
 from cscs.scoring import NEGATIVE, Rule
 
 if TYPE_CHECKING:
@@ -24,10 +24,11 @@ def local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1] if iri else ""
 
 
-def moved(ind: IndicatorScore) -> float:
+def moved(ind: IndicatorScore) -> Number:
     """Points won (positive) or lost (negative) against the indicator's points with no
     record counted (its maximum for a deduction, 0 for a merit: :class:`cscs.scoring.Rule`)."""
-    return ind.points - Rule(ind.max, ind.polarity == NEGATIVE, ind.points_per_record).empty
+    empty = Rule(ind.max, ind.polarity == NEGATIVE, ind.points_per_record).empty
+    return ind.points - empty  # type: ignore[operator]  # both int, or both Decimal for fractional rubrics
 
 
 def tree(why: Explanation, rubric: Rubric) -> list[dict]:
@@ -47,11 +48,11 @@ def tree(why: Explanation, rubric: Rubric) -> list[dict]:
     return out
 
 
-def points_by_node(why: Explanation | None, rubric: Rubric) -> dict[str, float]:
+def points_by_node(why: Explanation | None, rubric: Rubric) -> dict[str, Number]:
     """Rubric node IRI → the firm's points there (indicator, sub-category, category)."""
     if why is None:
         return {}
-    out: dict[str, float] = {i.indicator: i.points for i in why.indicators}
+    out: dict[str, Number] = {i.indicator: i.points for i in why.indicators}
     for cat in tree(why, rubric):
         out[cat["node"].iri] = cat["points"]
         out.update({s["node"].iri: s["points"] for s in cat["subs"]})

@@ -27,6 +27,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from cscs.graph.protocol import Store
+from cscs.graph.store import EmbeddedStore
+
 WORKER = Path(__file__).with_name("worker.py")
 
 
@@ -138,7 +141,7 @@ class Worker:
 class Pool:
     """Up to ``size`` workers over one store; ``generation`` says when the store changed."""
 
-    def __init__(self, store, size: int = 2, no_network: bool = True):
+    def __init__(self, store: Store, size: int = 2, no_network: bool = True):
         self.store, self.size, self.no_network = store, size, no_network
         self.idle: list[Worker] = []
         self.started: set[Worker] = set()  # every live worker, busy or idle: close() ends them
@@ -199,6 +202,8 @@ class Pool:
         path = getattr(self.store, "path", None)
         if path is not None:
             return ["--store", str(path)]
+        if not isinstance(self.store, EmbeddedStore):  # /sparql refuses a remote store before this
+            raise TypeError(f"query workers read an embedded store, not {self.store!r}")
         with self.lock:
             if fresh or self._dump is None:
                 self._dump = tempfile.TemporaryDirectory(prefix="cscs-explorer-")

@@ -304,7 +304,10 @@ def _bureau(sents: list[Span], subject: Span) -> Span | None:
 def _money(num: str, unit: str) -> tuple[Decimal, Decimal]:
     """An amount in yuan and the step its printing allows (12.5万元 → 125000, 1000)."""
     places = len(num.split(".")[1]) if "." in num else 0
-    return parse_amount(num + unit), parse_amount("1" + unit) / Decimal(10) ** places
+    amount, one = parse_amount(num + unit), parse_amount("1" + unit)
+    if amount is None or one is None:  # the patterns capture digits and a unit of money: never
+        raise ValueError(f"not an amount of money: {num}{unit}")
+    return amount, one / Decimal(10) ** places
 
 
 def _sum(amounts: list[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal] | None:

@@ -91,7 +91,7 @@ def _same_case(a: Case, b: Case) -> bool:
             and not bureau_core(a.bureau.text).endswith(bureau_core(b.bureau.text)) \
             and not bureau_core(b.bureau.text).endswith(bureau_core(a.bureau.text)):
         return False
-    return all(_agree(getattr(a, f), getattr(b, f), max(a.steps.get(f, 0), b.steps.get(f, 0)))
+    return all(_agree(getattr(a, f), getattr(b, f), max(a.steps.get(f, Decimal(0)), b.steps.get(f, Decimal(0))))
                for f in ("underpaid", "total"))
 
 
@@ -108,14 +108,15 @@ def write_group(ctx: ExtractionContext, group: Group) -> int:
     first = group.reports[0]
     bureau = group.value("bureau")
     issued_by = authority(ctx, bureau.text) if bureau else None
-    valid_from = min(r.article.published for r in group.reports)
+    valid_from = min(day for r in group.reports if (day := r.article.published) is not None)
     anchor = _anchor(ctx, first.article, first.case.sentence)
     firm = group.value("firm")
     persons = _persons(group)
     subjects: list[tuple[NamedNode, str]] = []
     if firm is not None:
-        node, _ = ctx.enterprise(anchor, firm.text)
-        subjects.append((node, firm.text))
+        found = ctx.enterprise(anchor, firm.text)
+        assert found is not None, "a firm found by its name"  # enterprise() is None only without name or code
+        subjects.append((found[0], firm.text))
     else:
         subjects = [(ctx.person(p), p) for p in persons]
     dishonest = group.value("dishonest")

@@ -98,6 +98,7 @@ class AnnualReport:
         for officer in found:
             person = ctx.person(officer.name, firm=firm, sex=officer.sex, age=officer.age)
             people[officer.name] = person
+            assert officer.anchor is not None, "an officer is read from a row or a line, its anchor"
             facts.officer_roles(ctx, person, firm, [officer.posts], officer.anchor, officer.term_of, officer.current)
             ctx.counts.rows += 1
         start, end = posts.section(pages, first)

@@ -229,6 +229,7 @@ def _with_post(text: str, m: re.Match[str], kind: str, place: str, after: str) -
     if not tail or not place:
         return None
     word = tail["post"]
+    role: str | None
     if kind == "PeoplesCongress" and tail["sc"] and word == "委员":
         role = "StandingCommitteeMember"
     else:

@@ -15,6 +15,7 @@ the firm is state-owned (queries/state-ownership.rq).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -154,7 +155,7 @@ def holders_from_text(pages: Pages, file: str) -> list[Holding]:
     return []
 
 
-def control(pages: Pages, file: str, holdings: list[Holding] = ()) -> Control | None:
+def control(pages: Pages, file: str, holdings: Sequence[Holding] = ()) -> Control | None:
     """The actual controller: its stated nature and name, a sentence naming it
     (``本行控股股东、实际控制人为邮政集团``), or that there is none. A controller stated by
     name only gets its nature from its name (国资委, 财政部) or from the top-ten table's
@@ -183,11 +184,11 @@ def control(pages: Pages, file: str, holdings: list[Holding] = ()) -> Control | 
                 break
     if not statements:
         return None
-    rank, page, pos, nature, said, published = min(statements)
+    rank, page, pos, nature, named, published = min(statements)
     if nature == "NoController":
         name = None
-    elif said:
-        name = said
+    elif named:
+        name = named
     return Control(name, nature, published, Anchor(file, page=page, char_start=pos, char_end=pos + len(published)))
 
 

@@ -137,7 +137,7 @@ def score(pairs: Iterable[tuple[str, dict, Judgment]], only: tuple[str, ...] | N
             if name in SINGLE:
                 s = single(exp, got[name], where)  # type: ignore[arg-type]
             elif name == "parties":
-                s = multiset({(norm(n), r) for n, r in exp}, got[name], where)  # type: ignore[union-attr]
+                s = multiset({(norm(n), r) for n, r in exp}, got[name], where)  # type: ignore[arg-type]
             elif name in {"legal_representatives", "codes", "ordered"}:
                 s = multiset([tuple(map(norm, x)) if name != "ordered" else (norm(x[0]), str(x[1])) for x in exp],
                              got[name], where)  # type: ignore[arg-type]

@@ -384,7 +384,7 @@ def _payers(text: str, s: int, e: int, pos: int, kind: str, mentions: list[tuple
 
 def _joint(text: str, s: int, e: int, mentions: list[tuple[int, Party]], lex: ModuleType) -> list[str]:
     """Parties the clause makes jointly liable (named in the same clause before 承担连带清偿责任)."""
-    out = []
+    out: list[str] = []
     for m in lex.JOINT.finditer(text, s, e):
         clause_start = max(text.rfind(c, s, m.start()) for c in "，,。；;") + 1
         out.extend(p.name for at, p in mentions if max(clause_start, s) <= at < m.start())

@@ -145,7 +145,8 @@ def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool)
         body, offset = side[lead.end():] if lead else side, at + (lead.end() if lead else 0)
         body = lex.GUARANTEE_TAIL.sub("", body)
         body = re.sub(r"(?:分别|共同|均|自愿|愿意|同意|承诺)+$", "", body)
-        names, cursor = [], 0
+        names: list[Span] = []
+        cursor = 0
         for item in _NAME_SPLIT.split(body):
             begin = body.find(item, cursor)
             cursor = begin + len(item)

@@ -321,9 +321,9 @@ def parse_procedure(text: str, start: int, end: int, lex: ModuleType, existing: 
             if codes and party is not None and not party.codes:
                 party.codes = codes
     for m in _INCIDENTAL.finditer(text, start, end):
-        name = name_at(text, m.end(), lex, [])
-        if name:
-            add(name, "incidental-plaintiff", m.end(), m.end() + len(name), published="附带民事诉讼原告人")
+        incidental = name_at(text, m.end(), lex, [])
+        if incidental:
+            add(incidental, "incidental-plaintiff", m.end(), m.end() + len(incidental), published="附带民事诉讼原告人")
     for m in _APPEAL.finditer(text, start, end):
         for name, s, e in _appellants(text, m.start(), start, lex):
             kind = next((p.kind for p in [*existing, *found] if p.name == name), "person")

@@ -63,8 +63,10 @@ def _spans(doc: Doc, key: str, items: Iterable[tuple[int, int, str]]) -> None:
 
 class _Component:
     def __init__(self, nlp: Language, name: str):
+        if nlp.lang is None:
+            raise ValueError(f"{name}: the pipeline has no language")
         self.lex = lexicon_for(nlp.lang)
-        self.lang = nlp.lang
+        self.lang: str = nlp.lang
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.judgment is None:  # called as nlp(text): doc.text rebuilds the text from its tokens (slow)

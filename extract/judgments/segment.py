@@ -105,7 +105,8 @@ def _sentences(text: str, start: int, end: int):
 def parties_span(text: str, lex: ModuleType, header_end: int) -> tuple[int, int] | None:
     """From the first role word after the header to the first procedural sentence."""
     skip = re.compile(r"[\s:：，,。]*")
-    at = skip.match(text, header_end).end()
+    lead = skip.match(text, header_end)  # it matches the empty string: never None
+    at = lead.end() if lead else header_end
     first = lex.ENTRY_AT.match(text, at)
     if first is None:
         first = lex.ENTRY.search(text, header_end, min(len(text), header_end + 400))
@@ -118,7 +119,8 @@ def parties_span(text: str, lex: ModuleType, header_end: int) -> tuple[int, int]
     end = len(text)
     for s, e in _sentences(text, start, len(text)):
         sentence = text[s:e]
-        entry = lex.ENTRY_AT.match(text, skip.match(text, s).end())
+        blank = skip.match(text, s)
+        entry = lex.ENTRY_AT.match(text, blank.end() if blank else s)
         if entry is not None and lex.ENTRY_DETAIL.search(text, entry.end(), min(e, entry.end() + 60)):
             continue
         if entry is not None and entry.group("role") in lex.REPRESENTATIVES:

@@ -35,6 +35,8 @@ from ..readers import RawTable
 from ..readers.model import RawRow
 from ..source import Source
 
+Day = date  # the type, for annotations inside Row (whose method ``date`` hides the name there)
+
 _HEADER_NOISE = re.compile(r"[\s:：*＊()（）\[\]【】/、_\-.]")
 _MAX_HEADER_SEARCH = 15
 # Unit named in a column header, e.g. 罚款金额（万元）; 万/亿/千 before plain 元.
@@ -109,7 +111,7 @@ class Row:
             raise RowError(f"column {self.column(field)}: no date")
         return value
 
-    def last_day(self, field: str) -> date | None:
+    def last_day(self, field: str) -> Day | None:
         """A published end date (有效期至, 公示截止期) is the last day in force; cscs:validUntil
         is the first day out of force, so this returns the day after."""
         value = self.date(field)

@@ -24,8 +24,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, RDFS, XSD, key_digest
 
 from ..crashpoints import crash_point
+from ..protocol import Store
 from ..queries import load
-from ..store import EmbeddedStore
 from . import firms, freshness, persons
 from .model import ACCEPT, REVIEW, Match, decide
 
@@ -45,7 +45,7 @@ class Resolution:
     links: dict[str, str] = field(default_factory=dict)  # alias → canonical, after users' judgements
 
 
-def resolve(store: EmbeddedStore, today=None) -> Resolution:
+def resolve(store: Store, today=None) -> Resolution:
     """Match every unresolved firm and person node; rewrite the machine's graph."""
     computed_from = freshness.basis(store, USERS)
     result = Resolution()
@@ -64,8 +64,8 @@ def resolve(store: EmbeddedStore, today=None) -> Resolution:
     person_nodes = persons.load(store.select(load("resolve-persons")))
     by_alias: dict[str, list[Match]] = {}
     for a, b in persons.pairs(person_nodes, firm_of):
-        alias, canonical = persons.orient(a, b)
-        by_alias.setdefault(alias.iri, []).append(persons.compare(alias, canonical, today, firm_of))
+        person, same_person = persons.orient(a, b)
+        by_alias.setdefault(person.iri, []).append(persons.compare(person, same_person, today, firm_of))
     accepted, review = _settle(list(by_alias.values()))
     result.linked += accepted
     result.review += review
@@ -79,12 +79,12 @@ def resolve(store: EmbeddedStore, today=None) -> Resolution:
     return result
 
 
-def is_stale(store: EmbeddedStore) -> bool:
+def is_stale(store: Store) -> bool:
     """Whether the machine's graph misses documents or judgements (see :mod:`.freshness`)."""
     return freshness.is_stale(store, MACHINE, RESOLVER, USERS)
 
 
-def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: str,
+def judge(store: Store, subject: str, candidate: str, same: bool, by: str,
           note: str | None = None) -> NamedNode:
     """Record a user's judgement on a pair (replacing theirs on it), then resolve again.
     A node is not judged against itself (two references that name one node: a USCC and
@@ -94,11 +94,12 @@ def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: st
     unjudge(store, subject, candidate, rerun=False)
     node = ID[f"judgement/user/{key_digest(*sorted((subject, candidate)))}"]
     now = datetime.now(timezone.utc).isoformat()
-    quads = [Quad(node, p, o, USERS) for p, o in [
+    facts: list[tuple[NamedNode, NamedNode | Literal]] = [
         (RDF.type, CSCS.Judgement), (CSCS.matchSubject, NamedNode(subject)),
         (CSCS.matchCandidate, NamedNode(candidate)), (CSCS.matchDecision, CSCS.Same if same else CSCS.NotSame),
         (PROV.wasAttributedTo, Literal(f"user:{by}")),
-        (DCTERMS.created, Literal(now, datatype=XSD.dateTime))]]
+        (DCTERMS.created, Literal(now, datatype=XSD.dateTime))]
+    quads = [Quad(node, p, o, USERS) for p, o in facts]
     if note:
         quads.append(Quad(node, RDFS.comment, Literal(note), USERS))
     store.insert(quads)
@@ -106,20 +107,20 @@ def judge(store: EmbeddedStore, subject: str, candidate: str, same: bool, by: st
     return node
 
 
-def unjudge(store: EmbeddedStore, subject: str, candidate: str, rerun: bool = True) -> bool:
+def unjudge(store: Store, subject: str, candidate: str, rerun: bool = True) -> bool:
     """Take back users' judgements on a pair; the machine decides it again."""
     node = ID[f"judgement/user/{key_digest(*sorted((subject, candidate)))}"]
-    existed = store.ask("ASK { VALUES ?g { UNDEF } VALUES ?j { UNDEF } GRAPH ?g { ?j ?p ?o } }", g=USERS, j=node)
+    existed = store.ask(load("subject-in-graph"), g=USERS, node=node)
     if existed:
-        store.update("DELETE { GRAPH ?g { ?j ?p ?o } } WHERE { VALUES ?g { UNDEF } VALUES ?j { UNDEF } "
-                     "GRAPH ?g { ?j ?p ?o } }", g=USERS, j=node)
+        store.update(load("subject-delete"), g=USERS, node=node)
     if rerun:
         resolve(store)
     return existed
 
 
-def _user_judgements(store: EmbeddedStore) -> tuple[set[frozenset], set[frozenset]]:
-    same, not_same = set(), set()
+def _user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
+    same: set[frozenset[str]] = set()
+    not_same: set[frozenset[str]] = set()
     for row in store.select(load("judgements")):
         if not str(row["by"]).startswith("user:"):
             continue
@@ -175,18 +176,19 @@ def _components(pairs: list[tuple[str, str]], firm_nodes: dict, person_nodes: di
     return {x: find(x) for x in parent if find(x) != x}
 
 
-def _write(store: EmbeddedStore, result: Resolution) -> None:
+def _write(store: Store, result: Resolution) -> None:
     """Replace the machine's graph in one update: its judgements and the links."""
     now = Literal(datetime.now(timezone.utc).isoformat(), datatype=XSD.dateTime)
     quads = [Quad(RESOLVER, RDF.type, PROV.SoftwareAgent, MACHINE)]
     for match, decision in [(m, CSCS.Same) for m in result.linked] + [(m, CSCS.Unsure) for m in result.review]:
         node = ID[f"judgement/machine/{key_digest(match.subject, match.candidate)}"]
-        quads += [Quad(node, p, o, MACHINE) for p, o in [
+        facts: list[tuple[NamedNode, NamedNode | Literal]] = [
             (RDF.type, CSCS.Judgement), (CSCS.matchSubject, NamedNode(match.subject)),
             (CSCS.matchCandidate, NamedNode(match.candidate)), (CSCS.matchDecision, decision),
             (CSCS.matchScore, Literal(str(match.score), datatype=XSD.decimal)),
             (CSCS.matchEvidence, Literal(match.evidence)), (CSCS.matchKind, Literal(match.kind)),
-            (PROV.wasAttributedTo, Literal("machine:resolver/v1")), (DCTERMS.created, now)]]
+            (PROV.wasAttributedTo, Literal("machine:resolver/v1")), (DCTERMS.created, now)]
+        quads += [Quad(node, p, o, MACHINE) for p, o in facts]
     quads += [Quad(NamedNode(alias), CSCS.resolvedTo, NamedNode(canonical), MACHINE)
               for alias, canonical in result.links.items()]
     store.replace_graph(MACHINE, quads)

@@ -17,25 +17,18 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from cscs.ontology.namespaces import CSCS
 
-from ..bindings import bind
-
-_DOCUMENTS = """PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?activity . ?activity prov:endedAtTime ?ended } }"""
-_USERS = """SELECT ?s ?p ?o WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?s ?p ?o } }"""
-_MARK = """PREFIX cscs: <https://w3id.org/cscs/ns#>
-SELECT ?basis WHERE { VALUES ?g { UNDEF } VALUES ?r { UNDEF } GRAPH ?g { ?r cscs:resolvedFrom ?basis } }"""
-_CLEAR = """PREFIX cscs: <https://w3id.org/cscs/ns#>
-DELETE { GRAPH ?g { ?r cscs:resolvedFrom ?basis } }
-WHERE { VALUES ?g { UNDEF } VALUES ?r { UNDEF } GRAPH ?g { ?r cscs:resolvedFrom ?basis } }"""
+from ..bindings import bind, then_insert
+from ..protocol import Store
+from ..queries import load
 
 
-def basis(store, users: NamedNode) -> str:
+def basis(store: Store, users: NamedNode) -> str:
     """A digest of what resolution reads: the finished documents and the users' judgements."""
     digest = hashlib.sha256()
-    for graph in sorted(str(r["g"]) for r in store.select(_DOCUMENTS)):
+    for graph in sorted(str(r["g"]) for r in store.select(load("finished-documents"))):
         digest.update(graph.encode() + b"\n")
     digest.update(b"\0")
-    for triple in sorted(f"{r['s']} {r['p']} {r['o']}" for r in store.select(_USERS, g=users)):
+    for triple in sorted(f"{r['s']} {r['p']} {r['o']}" for r in store.select(load("graph-rows"), g=users)):
         digest.update(triple.encode() + b"\n")
     return digest.hexdigest()
 
@@ -43,16 +36,15 @@ def basis(store, users: NamedNode) -> str:
 _NOTHING = hashlib.sha256(b"\0").hexdigest()  # the basis of a store without documents or judgements
 
 
-def mark(store, machine: NamedNode, resolver: NamedNode, computed_from: str) -> None:
+def mark(store: Store, machine: NamedNode, resolver: NamedNode, computed_from: str) -> None:
     """Record, as the run's last write, what the machine's graph was computed from."""
     quad = Quad(resolver, CSCS.resolvedFrom, Literal(computed_from), machine)
-    store.update(f"{bind(_CLEAR, {'g': machine, 'r': resolver})} ;\n"
-                 f"INSERT DATA {{ GRAPH {machine} {{ {quad.subject} {quad.predicate} {quad.object} }} }}")
+    store.update(then_insert(bind(load("resolution-mark-clear"), {"g": machine, "r": resolver}), [quad]))
 
 
-def is_stale(store, machine: NamedNode, resolver: NamedNode, users: NamedNode) -> bool:
+def is_stale(store: Store, machine: NamedNode, resolver: NamedNode, users: NamedNode) -> bool:
     """Whether resolution must run again: its mark is missing or names another basis."""
-    rows = store.select(_MARK, g=machine, r=resolver).rows
+    rows = store.select(load("resolution-mark"), g=machine, r=resolver).rows
     current = basis(store, users)
     if not rows:  # never resolved: stale unless there is nothing to resolve
         return current != _NOTHING
