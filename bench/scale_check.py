@@ -24,7 +24,6 @@ from types import MappingProxyType
 from typing import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode
-
 from synthetic import SyntheticFirm, planted
 
 CSCS = "https://w3id.org/cscs/ns#"
