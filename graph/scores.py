@@ -230,9 +230,16 @@ def rescore(store: Store, graph: NamedNode, rubric: str, as_of: date, firms: lis
     if not firms:
         return 0
     quads: list[Quad] = []
-    for chunk in _chunks(firms, 5_000):
-        nodes = [NamedNode(f) for f in chunk]
-        rows = store.select(load("score-firms"), rubric=NamedNode(rubric), asOf=as_of, firm=nodes).rows
+    chunks = [[NamedNode(f) for f in chunk] for chunk in _chunks(firms, min(5_000, -(-len(firms) // 2)))]
+
+    def score(nodes: list[NamedNode]) -> list[dict]:
+        return store.select(load("score-firms"), rubric=NamedNode(rubric), asOf=as_of, firm=nodes).rows
+
+    # the firms in two halves (or more chunks), two at a time: the lookups of one query
+    # run on one core, and pyoxigraph releases the GIL while it evaluates
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        scored = list(pool.map(score, chunks))
+    for nodes, rows in zip(chunks, scored):
         store.update(load("score-entries-clear"), set=graph, firm=nodes)
         for row in rows:
             quads += _entry(graph, NamedNode(str(row["firm"])), row["recordTotal"], row["recordGrade"],
