@@ -249,7 +249,7 @@ class ListExtractor:
             for column in layout.unknown:
                 ctx.warn(self._anchor(ctx, table, table.rows[layout.header_index]),
                          f"unknown column {column!r} is not read by the {self.name} extractor")
-            for row in self._rows(ctx, table, layout):
+            for row in self.rows(ctx, table, layout):
                 self.read_row(ctx, row)
         if not found:
             needs = " or ".join(", ".join(s) for s in self.required_sets)
@@ -281,10 +281,11 @@ class ListExtractor:
                 previous = layout
                 yield table, layout
 
-    def _rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout,
-              raws: Iterable[RawRow] | None = None) -> Iterator[Row]:
-        """The table's data rows as :class:`Row`; ``raws`` streams the rows of a file too
-        large to hold (they then start at the header row, as ``table.rows`` does)."""
+    def rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout,
+             raws: Iterable[RawRow] | None = None) -> Iterator[Row]:
+        """The table's data rows as :class:`Row`, lazily, each to be read with
+        :meth:`read_row`; ``raws`` streams the rows of a file too large to hold (they then
+        start at the header row, as ``table.rows`` does): the bulk path's entry."""
         units = dict(self.meta.get("units", {}))
         headers = {f: h for f, h in zip(layout.fields, layout.headers) if f}
         for f, header in headers.items():
