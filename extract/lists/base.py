@@ -310,8 +310,11 @@ class ListExtractor:
 
     @staticmethod
     def _anchor(ctx: ExtractionContext, table: RawTable, raw) -> Anchor:
-        return ctx.anchor(sheet=table.sheet, page=raw.page, table=table.index, row=raw.row,
-                          json_path=table.json_path)
+        """A row's place. A CSV or TSV file is one table, so its rows name none: the
+        ``cscs:sourceTable 1`` they would all carry is implied (issue 15: two of a list
+        row's quads; :mod:`cscs.web.source` takes a row without one from the only table)."""
+        return ctx.anchor(sheet=table.sheet, page=raw.page, table=None if table.format == "csv" else table.index,
+                          row=raw.row, json_path=table.json_path)
 
     def row(self, ctx: ExtractionContext, row: Row) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
