@@ -40,10 +40,10 @@ from cscs.extract.readers.csv import stream_csv
 from cscs.extract.source import Source
 from cscs.ontology.namespaces import CSCS, XSD, doc_graph
 
+from . import pipeline
 from .bindings import bind
 from .crashpoints import crash_point
 from .ingest import IngestReport, internal_error, is_complete, provenance
-from . import pipeline
 from .store import StoreError, insert_data
 
 #: Formats the bulk path streams; others are read whole by the ordinary path.

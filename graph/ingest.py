@@ -27,8 +27,8 @@ from cscs.extract.readers import ReaderError
 from cscs.extract.source import Source
 from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, doc_graph
 
-from .crashpoints import crash_point
 from . import pipeline
+from .crashpoints import crash_point
 from .store import EmbeddedStore, StoreError
 
 log = logging.getLogger(__name__)
