@@ -51,7 +51,11 @@ class ExtractionError(Exception):
     def __init__(self, anchor: Anchor | str, message: str):
         place = anchor.describe() if isinstance(anchor, Anchor) else anchor
         super().__init__(f"{place}: {message}")
-        self.place = place
+        self.place, self.message = place, message
+
+    def __reduce__(self) -> tuple:
+        """Picklable, so that an extraction process can hand it to the ingesting one."""
+        return ExtractionError, (self.place, self.message)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from .identifiers import halfwidth
 
@@ -34,6 +35,12 @@ def earliest_date() -> date:
 def latest_date(today: date | None = None) -> date:
     """The last plausible date: ``FUTURE_YEARS`` after today (28 February for 29 February)."""
     today = today or date.today()
+    return _latest_after(today)
+
+
+@lru_cache(maxsize=8)
+def _latest_after(today: date) -> date:
+    """Cached: every date of every row is checked against it (issue 15's profile)."""
     try:
         return today.replace(year=today.year + FUTURE_YEARS)
     except ValueError:

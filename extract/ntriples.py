@@ -58,20 +58,26 @@ class Triples:
     """One document's facts (or a batch of them) as N-Triples lines, for one graph.
 
     The store loads the text (:meth:`EmbeddedStore.append`); iterating gives the
-    pyoxigraph quads, for tests and for the few callers that want terms."""
+    pyoxigraph quads, for tests and for the few callers that want terms. A batch that
+    came from the extraction process (:mod:`graph.pipeline`) is its text as received
+    (``data``), never split into lines again."""
 
-    def __init__(self, graph: NamedNode, lines: list[str] | None = None):
+    def __init__(self, graph: NamedNode, lines: list[str] | None = None, data: bytes | None = None):
         self.graph = graph
         self.lines: list[str] = lines if lines is not None else []
+        self._data = data
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self._data.count(b"\n") if self._data is not None else len(self.lines)
+
+    def __bool__(self) -> bool:
+        return bool(self._data) if self._data is not None else bool(self.lines)
 
     def text(self) -> bytes:
-        return "".join(self.lines).encode("utf-8")
+        return self._data if self._data is not None else "".join(self.lines).encode("utf-8")
 
     def __iter__(self) -> Iterator[Quad]:
-        if not self.lines:
+        if not self:
             return iter(())
         return (Quad(t.subject, t.predicate, t.object, self.graph)
                 for t in parse(self.text(), RdfFormat.N_TRIPLES))

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode
 
@@ -134,21 +134,29 @@ class RubricExtractor:
     def accepts(self, source: Source) -> float:
         if self.companions(source.path):
             return 0.95
-        try:
-            rows = self.rows(source)
+        try:  # cells only: every document is offered to this extractor, a 60k-row list too
+            levels = [len(_pairs(cells)[0]) for cells, _ in self._cells(source)]
         except Exception:
             return 0.0
-        levels = [len(_pairs(r.cells)[0]) for r in rows]
         return 0.7 if levels.count(3) >= 2 and levels.count(1) >= 2 else 0.0
 
     def rows(self, source: Source) -> list[TableRow]:
+        name = source.path.name
+        return [TableRow(cells, Anchor(name, sheet=sheet, page=page, table=table, row=row))
+                for cells, (sheet, page, table, row) in self._cells(source)]
+
+    def _cells(self, source: Source) -> Iterator[tuple[list[str], tuple]]:
+        """Each row's cells and its place (sheet, page, table, row): the anchor is built
+        only for a rubric's rows, not for every row of every document offered."""
         if source.path.suffix.lower() in {".tsv", ".txt"}:
             text = source.data.decode("utf-8-sig")
-            return [TableRow(line.split("\t"), Anchor(source.path.name, row=n))
-                    for n, line in enumerate(text.splitlines(), 1) if "\t" in line]
-        return [TableRow(list(r.cells), Anchor(source.path.name, sheet=t.sheet, page=r.page,
-                                               table=t.index, row=r.row))
-                for t in source.tables for r in t.rows]
+            for n, line in enumerate(text.splitlines(), 1):
+                if "\t" in line:
+                    yield line.split("\t"), (None, None, None, n)
+            return
+        for t in source.tables:
+            for r in t.rows:
+                yield list(r.cells), (t.sheet, r.page, t.index, r.row)
 
     def extract(self, ctx: ExtractionContext, source: Source) -> None:
         meta = self._meta(source)

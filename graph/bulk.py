@@ -28,7 +28,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -40,10 +40,10 @@ from cscs.extract.readers.csv import stream_csv
 from cscs.extract.source import Source
 from cscs.ontology.namespaces import CSCS, XSD, doc_graph
 
+from . import pipeline
 from .bindings import bind, then_insert
 from .crashpoints import crash_point
 from .ingest import IngestReport, internal_error, is_complete, provenance
-from .loader import Loader
 from .protocol import Store
 from .queries import load
 from .store import StoreError
@@ -140,8 +140,9 @@ def bulk_ingest(store: Store, path: Path, extractor_name: str | None = None,
         earlier_warnings = checkpoint.warnings
         ctx = ExtractionContext(path=path, graph=graph, doc_key=sha)
         ctx.restore(checkpoint.records)
-        _load_rows(store, ctx, extractor, extractor._rows(ctx, head, layout, raws), checkpoint,
-                   batch_rows, progress, unknown=layout.unknown, earlier_warnings=earlier_warnings)
+        _load_rows(store, ctx, extractor, extractor.rows(ctx, head, layout, raws), checkpoint,
+                   batch_rows, progress, unknown=layout.unknown, earlier_warnings=earlier_warnings,
+                   size=path.stat().st_size)
         if ctx.counts.rows and ctx.counts.skipped_rows == ctx.counts.rows and not checkpoint.records:
             raise ctx.fail(ctx.anchor(), "every row was rejected; nothing ingested")
         ctx.counts.records = checkpoint.records
@@ -157,6 +158,9 @@ def bulk_ingest(store: Store, path: Path, extractor_name: str | None = None,
                             problems=ctx.problems if ctx else [])
     except StoreError:
         raise  # the store, not the document: the ingest stops there
+    except pipeline.ExtractionProcessDied as exc:  # not the data: the checkpoint stays to resume from
+        return IngestReport(path, "rejected", extractor.name if extractor else None,
+                            error=f"{path}: {exc}; rerun the same ingest to resume the load")
     except Exception as exc:  # an extractor bug: no half graph, one line
         if graph is not None and read_checkpoint(store, graph) is not None:
             store.drop_graph(graph)
@@ -174,48 +178,50 @@ def _head_source(path: Path, sha: str, head) -> Source:
 
 def _load_rows(store: Store, ctx: ExtractionContext, extractor: ListExtractor, rows: Iterator[Row],
                checkpoint: Checkpoint, batch_rows: int, progress: Progress | None,
-               unknown: tuple[str, ...], earlier_warnings: int) -> None:
-    """Run the extractor over the rows, handing a batch at a time after the checkpoint to a
-    :class:`Loader`, which writes it while the next batch is extracted."""
-    done = 0
-    for column in unknown if not checkpoint.rows else ():
-        ctx.warn(ctx.anchor(), f"unknown column {column!r} is not read by the {extractor.name} extractor")
-    loader = Loader(store, ctx.graph)
-    try:
-        in_batch = 0
+               unknown: tuple[str, ...], earlier_warnings: int, size: int) -> None:
+    """Run the extractor over the rows after the checkpoint (in a second process for a
+    large file, :mod:`graph.pipeline`), each batch written while the next is extracted,
+    and the checkpoint moved past it once it is written."""
+    skip = checkpoint.rows
+
+    def job(ctx: ExtractionContext, emit: pipeline.Emit) -> None:
+        for column in unknown if not skip else ():
+            ctx.warn(ctx.anchor(), f"unknown column {column!r} is not read by the {extractor.name} extractor")
+        done = in_batch = 0
         for row in rows:
             done += 1
-            if done <= checkpoint.rows:
+            if done <= skip:
                 continue
             extractor.read_row(ctx, row)
             in_batch += 1
             if in_batch == batch_rows:
-                _commit_batch(loader, store, ctx, checkpoint, done, earlier_warnings, in_batch, progress)
+                emit(ctx.drain(), (done, ctx.record_counter, len(ctx.problems), in_batch))
                 in_batch = 0
-        _commit_batch(loader, store, ctx, checkpoint, done, earlier_warnings, in_batch, progress)
-    except BaseException:
-        loader.abandon()  # nothing may be written once the caller drops the graph
-        raise
-    loader.close()
+        emit(ctx.drain(), (done, ctx.record_counter, len(ctx.problems), in_batch))
+
+    def after(mark: Any) -> pipeline.Step:  # the tuple the job emitted, back through the pipe
+        return _checkpoint_step(store, ctx.graph, checkpoint, mark, earlier_warnings, progress)
+
+    pipeline.run(store, ctx, job, size=size, after=after)
 
 
-def _commit_batch(loader: Loader, store: Store, ctx: ExtractionContext, checkpoint: Checkpoint, rows_done: int,
-                  earlier_warnings: int, rows: int, progress: Progress | None) -> None:
-    """Queue the batch's facts, then the move of the checkpoint past it (in that order, in
-    the loader's thread: a crash between the two only means the batch is written twice)."""
-    checkpoint.rows = rows_done
-    checkpoint.records = ctx.record_counter
-    checkpoint.warnings = earlier_warnings + len(ctx.problems)
+def _checkpoint_step(store: Store, graph: NamedNode, checkpoint: Checkpoint, mark: tuple[int, int, int, int],
+                     earlier_warnings: int, progress: Progress | None) -> pipeline.Step:
+    """The move of the checkpoint past a batch, run after the batch is written (in the
+    loader's thread: a crash between the two only means the batch is written twice)."""
+    rows_done, records, warnings, rows = mark
+    checkpoint.rows, checkpoint.records = rows_done, records
+    checkpoint.warnings = earlier_warnings + warnings
     moved = replace(checkpoint)
 
     def step() -> None:
         crash_point("bulk:after-append")
-        write_checkpoint(store, ctx.graph, moved)
+        write_checkpoint(store, graph, moved)
         crash_point("bulk:after-checkpoint")
         if progress and rows:
             progress(rows)
 
-    loader.put(ctx.drain(), step)
+    return step
 
 
 def read_checkpoint(store: Store, graph: NamedNode) -> Checkpoint | None:

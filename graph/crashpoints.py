@@ -1,5 +1,6 @@
 """Named places where a crash test may kill the process, to prove that a rerun repairs
-whatever a crash there leaves.
+whatever a crash there leaves. A point reached in the extraction process of a large
+document (``extract:batch``, :mod:`graph.pipeline`) kills that process only.
 
 ``CSCS_CRASH_AT=name`` (or ``name:n``, the n-th time it is reached) makes the process
 kill itself with SIGKILL at that point: no cleanup, no ``finally``, as a power cut or

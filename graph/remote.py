@@ -301,7 +301,7 @@ class RemoteStore:
     def append(self, graph: ox.NamedNode, quads: Iterable[ox.Quad] | Triples) -> None:
         """Add a batch to a graph in one request: a Graph Store POST, else INSERT DATA."""
         if self.store_url and isinstance(quads, Triples):
-            if quads.lines:
+            if quads:
                 self._graph_store("POST", graph, quads.text())
             return
         quads = list(quads)

@@ -159,7 +159,7 @@ class EmbeddedStore:
         A document's :class:`Triples` are loaded as text, the loader's fastest input."""
         self.require_writable()
         if isinstance(quads, Triples):
-            if quads.lines:
+            if quads:
                 self._store.bulk_load(quads.text(), ox.RdfFormat.N_TRIPLES, to_graph=graph)
         else:
             self._store.bulk_extend(quads)

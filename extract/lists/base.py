@@ -251,7 +251,7 @@ class ListExtractor:
             for column in layout.unknown:
                 ctx.warn(self._anchor(ctx, table, table.rows[layout.header_index]),
                          f"unknown column {column!r} is not read by the {self.name} extractor")
-            for row in self._rows(ctx, table, layout):
+            for row in self.rows(ctx, table, layout):
                 self.read_row(ctx, row)
         if not found:
             needs = " or ".join(", ".join(s) for s in self.required_sets)
@@ -283,10 +283,11 @@ class ListExtractor:
                 previous = layout
                 yield table, layout
 
-    def _rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout,
-              raws: Iterable[RawRow] | None = None) -> Iterator[Row]:
-        """The table's data rows as :class:`Row`; ``raws`` streams the rows of a file too
-        large to hold (they then start at the header row, as ``table.rows`` does)."""
+    def rows(self, ctx: ExtractionContext, table: RawTable, layout: Layout,
+             raws: Iterable[RawRow] | None = None) -> Iterator[Row]:
+        """The table's data rows as :class:`Row`, lazily, each to be read with
+        :meth:`read_row`; ``raws`` streams the rows of a file too large to hold (they then
+        start at the header row, as ``table.rows`` does): the bulk path's entry."""
         units = dict(self.meta.get("units", {}))
         headers = {f: h for f, h in zip(layout.fields, layout.headers) if f}
         for f, header in headers.items():
@@ -311,8 +312,11 @@ class ListExtractor:
 
     @staticmethod
     def _anchor(ctx: ExtractionContext, table: RawTable, raw) -> Anchor:
-        return ctx.anchor(sheet=table.sheet, page=raw.page, table=table.index, row=raw.row,
-                          json_path=table.json_path)
+        """A row's place. A CSV or TSV file is one table, so its rows name none: the
+        ``cscs:sourceTable 1`` they would all carry is implied (issue 15: two of a list
+        row's quads; :mod:`cscs.web.source` takes a row without one from the only table)."""
+        return ctx.anchor(sheet=table.sheet, page=raw.page, table=None if table.format == "csv" else table.index,
+                          row=raw.row, json_path=table.json_path)
 
     def row(self, ctx: ExtractionContext, row: Row) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

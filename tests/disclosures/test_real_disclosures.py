@@ -39,8 +39,11 @@ def report() -> tuple[Graph, list[int]]:
         table_pages.extend(options.get("pages") or [])
         return real(path, **options)
 
+    from cscs.graph import pipeline
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(officers, "read_tables", spy)
+        patch.setattr(pipeline, "PROCESS_BYTES", 1 << 40)  # extracted here, where the spy is
         (result,) = graph.ingest([PDF], "annual_report", resolve=False)
     assert result.status == "added", result.error
     return graph, table_pages

@@ -181,22 +181,70 @@ def test_a_graph_without_its_account_is_loaded_again_not_taken_as_done(listing: 
     assert facts(store) == facts(whole)
 
 
-def test_the_ordinary_path_loads_in_batches_to_the_same_graph(listing: Path, monkeypatch) -> None:
+#: Where the extraction runs: this process (a small file), or the second process a large
+#: file gets (graph.pipeline.PROCESS_BYTES set to 0 makes every file "large").
+WHERE = pytest.mark.parametrize("process_bytes", [1 << 30, 0], ids=["in-process", "child-process"])
+
+
+@WHERE
+def test_the_ordinary_path_loads_in_batches_to_the_same_graph(listing: Path, monkeypatch, process_bytes) -> None:
     from cscs.graph import ingest as ingest_mod
+    from cscs.graph import pipeline
 
     whole = open_store(memory=True)
-    ingest_file(whole, listing)
+    expected = ingest_file(whole, listing)
     monkeypatch.setattr(ingest_mod, "SPILL_LINES", 50)  # a batch every few rows, loaded meanwhile
+    monkeypatch.setattr(pipeline, "PROCESS_BYTES", process_bytes)
     batched = open_store(memory=True)
-    assert ingest_file(batched, listing).status == "added"
+    report = ingest_file(batched, listing)
+    assert report.status == "added" and (report.counts, report.problems) == (expected.counts, expected.problems)
+    assert report.counts.records == 99 and len(report.problems) == 2
     assert facts(batched) == facts(whole)
 
 
-def test_a_document_failing_after_its_first_batches_leaves_no_graph(listing: Path, monkeypatch) -> None:
+@WHERE
+def test_the_bulk_path_gives_the_same_graph_from_either_process(listing: Path, monkeypatch, process_bytes) -> None:
+    from cscs.graph import pipeline
+
+    whole = open_store(memory=True)
+    expected = ingest_file(whole, listing)
+    monkeypatch.setattr(pipeline, "PROCESS_BYTES", process_bytes)
+    streamed = open_store(memory=True)
+    report = bulk_ingest(streamed, listing, batch_rows=25)
+    assert report.status == "added" and (report.counts, report.problems) == (expected.counts, expected.problems)
+    assert facts(streamed) == facts(whole)
+
+
+@WHERE
+def test_an_error_in_the_extraction_names_file_and_row(tmp_path: Path, monkeypatch, process_bytes) -> None:
+    from cscs.extract.lists.base import ListExtractor
+    from cscs.graph import pipeline
+
+    monkeypatch.setattr(pipeline, "PROCESS_BYTES", process_bytes)
+    listing = write_list(tmp_path / "list.csv", 40)
+    read_row = ListExtractor.read_row
+
+    def fails_at_row_31(self, ctx, row) -> None:
+        if row.anchor.row == 31:
+            raise ctx.fail(row.anchor, "a row no rule can read")
+        read_row(self, ctx, row)
+
+    monkeypatch.setattr(ListExtractor, "read_row", fails_at_row_31)
+    for ingest in (ingest_file, lambda store, path: bulk_ingest(store, path, batch_rows=10)):
+        store = open_store(memory=True)
+        report = ingest(store, listing)
+        assert report.status == "rejected" and report.error == "list.csv, row 31: a row no rule can read"
+        assert store.graphs() == []
+
+
+@WHERE
+def test_a_document_failing_after_its_first_batches_leaves_no_graph(listing: Path, monkeypatch, process_bytes) -> None:
     from cscs.extract.lists.base import ListExtractor
     from cscs.graph import ingest as ingest_mod
+    from cscs.graph import pipeline
 
     monkeypatch.setattr(ingest_mod, "SPILL_LINES", 50)
+    monkeypatch.setattr(pipeline, "PROCESS_BYTES", process_bytes)
     extract = ListExtractor.extract
 
     def fails_at_the_end(self, ctx, source) -> None:

@@ -29,8 +29,10 @@ from cscs.graph.resolve import MACHINE
 
 BATCH_ROWS = 7  # small batches: a 30-row list is five of them
 CLOCK = ("startedAtTime", "endedAtTime", "dc/terms/created", "bulkStarted")
-DRIVER = ("import sys; from cscs.graph import bulk; bulk.DEFAULT_BATCH_ROWS = %d; "
-          "from cscs.cli import main; sys.exit(main(sys.argv[1:]))" % BATCH_ROWS)
+#: The crashing runs extract every document in a second process, as large files are
+#: (graph.pipeline); the reruns extract these small ones in-process: both give one graph.
+DRIVER = ("import sys; from cscs.graph import bulk, pipeline; bulk.DEFAULT_BATCH_ROWS = %d; "
+          "pipeline.PROCESS_BYTES = 0; from cscs.cli import main; sys.exit(main(sys.argv[1:]))" % BATCH_ROWS)
 
 
 def write_lists(folder: Path) -> Path:
@@ -148,6 +150,27 @@ def test_a_crash_in_a_bulk_load_is_resumed_by_a_rerun(point: str, corpus: Path, 
     assert bulk.partial_documents(graph.store), "a crash mid-load is an unfinished load, never a done one"
     del graph
     rerun_converges(store, corpus, True, uninterrupted[True], monkeypatch)
+
+
+@pytest.mark.parametrize(("bulk_load", "point"), [(False, "extract:batch:1"), (True, "extract:batch:3")])
+def test_the_extraction_process_dying_leaves_no_half_graph(bulk_load: bool, point: str, corpus: Path,
+                                                            uninterrupted, tmp_path: Path, monkeypatch) -> None:
+    """The child killed before it sends a batch: the ingesting process lives to name the
+    file; the ordinary path leaves no graph of it, the bulk path its checkpoint."""
+    store = tmp_path / "store"
+    if bulk_load:
+        assert main(["--store", str(store), "ingest", "--quiet", str(shipped_rubric())]) == 0
+    done = run(store, ingest_args(corpus, bulk_load), crash_at=point)
+    assert done.returncode not in (0, -signal.SIGKILL), done
+    assert "coded.csv" in done.stderr + done.stdout and "extraction process ended" in done.stderr + done.stdout
+    graph = Graph(path=store)
+    if bulk_load:
+        assert sorted(Path(file).name for _, file, _ in bulk.partial_loads(graph.store)) == ["coded.csv", "named.csv"]
+        assert {rows for _, _, rows in bulk.partial_loads(graph.store)} == {14}  # two batches of 7 in each
+    else:
+        assert not [g for g in graph.store.graphs() if g.value.startswith("https://w3id.org/cscs/id/doc/")]
+    del graph
+    rerun_converges(store, corpus, bulk_load, uninterrupted[bulk_load], monkeypatch)
 
 
 @pytest.mark.parametrize("bulk_load", [False, True])
