@@ -1,6 +1,7 @@
 """Population scoring from the interval table vs the SPARQL path, as ratios from one run.
 
     python bench/population_bench.py --firms 100000 --store /tmp/cscs-100k   # builds it once
+    python bench/population_bench.py --firms 1000000 --store /tmp/cscs-1m     # ~10 min to build, reused
 
 On the synthetic population of ``scale_bench.py`` (N firms on the embedded on-disk
 store, ~0.24 records per firm), it prints:
@@ -11,14 +12,19 @@ store, ~0.24 records per firm), it prints:
 - a 100-variant run (random draws of the assumed values, cscs.sensitivity.draws): its
   time and its time over one population score;
 - one firm's history (record-intervals.rq for the firm, then arithmetic) vs its
-  explanation (median of 20 firms with records), and their ratio.
+  explanation (median of ``--sample`` firms with records, each ``--repeat`` times), and
+  their ratio.
 
-Each is the best of ``--repeat`` runs. Figures, not a test.
+Each timed figure is the best of ``--repeat`` runs; beside each ratio the machine's load
+(``os.getloadavg()``, 1 minute), and at the end the process's peak memory. Figures, not a
+test.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -40,12 +46,21 @@ def best(repeat: int, run) -> tuple[float, object]:
     return min(times), result
 
 
+def load() -> str:
+    return f"[load {os.getloadavg()[0]:.1f}]"
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--firms", type=int, default=100_000)
     parser.add_argument("--store", type=Path, required=True, help="on-disk store (built if missing)")
     parser.add_argument("--variants", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sample", type=int, default=50, help="firms whose explanation and history are timed")
     args = parser.parse_args()
     if not args.store.exists():
         build(args.store, args.firms)
@@ -63,7 +78,8 @@ def main() -> None:
         population = Population(materialise(store, RUBRIC, Path(tmp)))
         made = time.perf_counter() - started
         intervals = population.db.execute("SELECT COUNT(*) FROM intervals_base").fetchall()[0][0]
-        print(f"population table: {intervals:,} intervals materialised in {made:.2f} s")
+        print(f"population table: {intervals:,} intervals of {len(population.firms):,} firms materialised "
+              f"in {made:.2f} s {load()}")
 
         table_s, frame = best(args.repeat, lambda: population.scores(AS_OF))
         sparql_s, rows = best(args.repeat, lambda: list(scores.compute_all(store, RUBRIC, AS_OF)))
@@ -71,7 +87,7 @@ def main() -> None:
         table = {f: (t, g) for f, t, g in zip(frame["firm"], frame["total"], frame["grade"])}
         wrong = sum(1 for f, v in sparql.items() if table.get(f) != v) + len(set(table) - set(sparql))
         print(f"all {len(sparql):,} firms on {AS_OF}: table {table_s * 1000:.0f} ms, SPARQL compute_all "
-              f"{sparql_s:.2f} s: {sparql_s / table_s:.1f}x faster; firms that differ: {wrong}")
+              f"{sparql_s:.2f} s: {sparql_s / table_s:.1f}x faster; firms that differ: {wrong} {load()}")
 
         assumed = sensitivity.Assumed.of(population)
         variants = list(sensitivity.draws(assumed, args.variants - 1, seed=1))
@@ -79,11 +95,11 @@ def main() -> None:
         totals = [population.scores(AS_OF, variant)["total"].mean() for _, variant in variants]
         many = time.perf_counter() - started
         print(f"{len(variants)} variants: {many:.2f} s, {many / table_s:.0f}x one population score "
-              f"(mean total from {min(totals):.1f} to {max(totals):.1f})")
+              f"(mean total from {min(totals):.1f} to {max(totals):.1f}) {load()}")
 
         firms = [str(r["firm"]) for r in store.select(
             "PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?firm WHERE { ?r cscs:subject ?firm . "
-            "?firm a cscs:Enterprise } LIMIT 20").rows]
+            "?firm a cscs:Enterprise } LIMIT " + str(args.sample)).rows]
         graph.explain(firms[0], AS_OF)  # the rubric's view, read once
         explain, history = [], []
         for _ in range(args.repeat):
@@ -95,7 +111,9 @@ def main() -> None:
                 graph.history(firm, date(2015, 1, 1), AS_OF)
                 history.append(time.perf_counter() - started)
         e, h = statistics.median(explain) * 1000, statistics.median(history) * 1000
-        print(f"one firm (median of {len(firms)}): explanation {e:.2f} ms, history {h:.2f} ms: {h / e:.2f}x")
+        print(f"one firm (median of {len(firms)} firms x {args.repeat}): explanation {e:.2f} ms, history "
+              f"{h:.2f} ms: {h / e:.2f}x {load()}")
+    print(f"peak memory {peak_mib():,.0f} MiB")
 
 
 if __name__ == "__main__":
