@@ -1,6 +1,7 @@
 """Population scoring from the interval table vs the SPARQL path, as ratios from one run.
 
     python bench/population_bench.py --firms 100000 --store /tmp/cscs-100k   # builds it once
+    python bench/population_bench.py --firms 1000000 --store /tmp/cscs-1m     # ~10 min to build, reused
 
 On the synthetic population of ``scale_bench.py`` (N firms on the embedded on-disk
 store, ~0.24 records per firm), it prints:
@@ -11,14 +12,22 @@ store, ~0.24 records per firm), it prints:
 - a 100-variant run (random draws of the assumed values, cscs.sensitivity.draws): its
   time and its time over one population score;
 - one firm's history (record-intervals.rq for the firm, then arithmetic) vs its
-  explanation (median of 20 firms with records), and their ratio.
+  explanation (median of ``--sample`` firms with records, each ``--repeat`` times), and
+  their ratio;
+- a new list naming ``--list-firms`` firms (an abnormal-operations CSV through the real
+  extractor, one more each run): the incremental refresh of the table, its time and the
+  firms it read again.
 
-Each is the best of ``--repeat`` runs. Figures, not a test.
+Each timed figure is the best of ``--repeat`` runs; beside each ratio the machine's load
+(``os.getloadavg()``, 1 minute), and at the end the process's peak memory. Figures, not a
+test.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -40,12 +49,24 @@ def best(repeat: int, run) -> tuple[float, object]:
     return min(times), result
 
 
+def load() -> str:
+    return f"[load {os.getloadavg()[0]:.1f}]"
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--firms", type=int, default=100_000)
     parser.add_argument("--store", type=Path, required=True, help="on-disk store (built if missing)")
     parser.add_argument("--variants", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--tables", type=Path, help="folder of the population table, kept and refreshed "
+                        "across runs (default: a temporary folder, materialised whole)")
+    parser.add_argument("--list-firms", type=int, default=100, help="firms a new list names (incremental refresh)")
+    parser.add_argument("--sample", type=int, default=50, help="firms whose explanation and history are timed")
     args = parser.parse_args()
     if not args.store.exists():
         build(args.store, args.firms)
@@ -54,16 +75,19 @@ def main() -> None:
     from cscs.api import Graph
     from cscs.graph import scores
     from cscs.graph.store import open_store
-    from cscs.population import Population, materialise
+    from cscs.population import Population, refresh
 
     store = open_store(args.store)
     graph = Graph(store=store)
     with tempfile.TemporaryDirectory() as tmp:
+        tables = args.tables or Path(tmp)
         started = time.perf_counter()
-        population = Population(materialise(store, RUBRIC, Path(tmp)))
+        done = refresh(store, RUBRIC, tables)
+        population = Population(done.folder)
         made = time.perf_counter() - started
         intervals = population.db.execute("SELECT COUNT(*) FROM intervals_base").fetchall()[0][0]
-        print(f"population table: {intervals:,} intervals materialised in {made:.2f} s")
+        print(f"population table: {intervals:,} intervals of {len(population.firms):,} firms, {done.mode} "
+              f"in {made:.2f} s {load()}")
 
         table_s, frame = best(args.repeat, lambda: population.scores(AS_OF))
         sparql_s, rows = best(args.repeat, lambda: list(scores.compute_all(store, RUBRIC, AS_OF)))
@@ -71,7 +95,7 @@ def main() -> None:
         table = {f: (t, g) for f, t, g in zip(frame["firm"], frame["total"], frame["grade"])}
         wrong = sum(1 for f, v in sparql.items() if table.get(f) != v) + len(set(table) - set(sparql))
         print(f"all {len(sparql):,} firms on {AS_OF}: table {table_s * 1000:.0f} ms, SPARQL compute_all "
-              f"{sparql_s:.2f} s: {sparql_s / table_s:.1f}x faster; firms that differ: {wrong}")
+              f"{sparql_s:.2f} s: {sparql_s / table_s:.1f}x faster; firms that differ: {wrong} {load()}")
 
         assumed = sensitivity.Assumed.of(population)
         variants = list(sensitivity.draws(assumed, args.variants - 1, seed=1))
@@ -79,11 +103,11 @@ def main() -> None:
         totals = [population.scores(AS_OF, variant)["total"].mean() for _, variant in variants]
         many = time.perf_counter() - started
         print(f"{len(variants)} variants: {many:.2f} s, {many / table_s:.0f}x one population score "
-              f"(mean total from {min(totals):.1f} to {max(totals):.1f})")
+              f"(mean total from {min(totals):.1f} to {max(totals):.1f}) {load()}")
 
         firms = [str(r["firm"]) for r in store.select(
             "PREFIX cscs: <https://w3id.org/cscs/ns#> SELECT DISTINCT ?firm WHERE { ?r cscs:subject ?firm . "
-            "?firm a cscs:Enterprise } LIMIT 20").rows]
+            "?firm a cscs:Enterprise } LIMIT " + str(args.sample)).rows]
         graph.explain(firms[0], AS_OF)  # the rubric's view, read once
         explain, history = [], []
         for _ in range(args.repeat):
@@ -95,7 +119,28 @@ def main() -> None:
                 graph.history(firm, date(2015, 1, 1), AS_OF)
                 history.append(time.perf_counter() - started)
         e, h = statistics.median(explain) * 1000, statistics.median(history) * 1000
-        print(f"one firm (median of {len(firms)}): explanation {e:.2f} ms, history {h:.2f} ms: {h / e:.2f}x")
+        print(f"one firm (median of {len(firms)} firms x {args.repeat}): explanation {e:.2f} ms, history "
+              f"{h:.2f} ms: {h / e:.2f}x {load()}")
+        new_list(graph, population, args.list_firms, Path(tmp))
+        started = time.perf_counter()
+        again = refresh(store, RUBRIC, tables)
+        took = time.perf_counter() - started
+        print(f"a new list naming {args.list_firms} firms: table refreshed ({again.mode}, "
+              f"{again.firms_recomputed} firms read again) in {took:.2f} s, {took / made:.3f}x the first "
+              f"{done.mode} {load()}")
+    print(f"peak memory {peak_mib():,.0f} MiB")
+
+
+def new_list(graph, population, firms: int, folder: Path) -> None:
+    """Ingest an abnormal-operations list naming ``firms`` firms of the population not
+    named by an earlier run's list (each run adds one)."""
+    runs = sum(1 for r in graph.documents() if str(r["title"]).startswith("bench-list-"))
+    chosen = population.firms.iloc[runs * firms:(runs + 1) * firms]
+    path = folder / f"bench-list-{runs}.csv"
+    path.write_text("企业名称,统一社会信用代码,列入日期,列入原因,作出决定机关\n" + "".join(
+        f"{name},{uscc},2024-01-02,无法联系,杭州市市场监督管理局\n"
+        for name, uscc in zip(chosen["name"], chosen["identifier"])), encoding="utf-8")
+    graph.ingest([path], resolve=False)
 
 
 if __name__ == "__main__":

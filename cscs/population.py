@@ -10,15 +10,18 @@ repaired or removed, a record added) are then one SQL query over that table
 (:meth:`Population.scores`), the arithmetic of :mod:`cscs.scoring` written in SQL.
 
 A table says what it was computed from (``meta.json``: the rubric, the SHA-256 of the
-queries and of the store's inputs, as the materialised score graph records them):
-:func:`is_current` tells whether the store has changed since, and :func:`open_current`
-materialises again when it has.
+queries, each document graph's stamp and a digest of all the inputs with resolution's
+facts; :mod:`cscs.population_state`): :func:`is_current` tells whether the store has
+changed since, and :func:`refresh` (:func:`open_current`) brings it up to date, reading
+again only the firms the change reaches (documents added, retracted or re-extracted,
+resolution changed), as the score graph is kept (``graph/scores.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,11 +34,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pyoxigraph import NamedNode
 
-from cscs.graph import scores as score_sets
+from cscs import population_state as state
 from cscs.graph.queries import load
 from cscs.scoring import NEVER, day_number
 
-QUERIES = ("record-intervals-all", "population-firms", "firms", "web-rubric", "rubric-notes")
+QUERIES = ("record-intervals-all", "record-intervals", "population-firms", "firms", "web-rubric", "rubric-notes",
+           "population-inputs", "population-resolution", "population-parties", "touched-firms", "rubric-sources")
 _NS = "https://w3id.org/cscs/ns#"
 
 
@@ -72,73 +76,235 @@ class Overlay:
         return bool(self.ended or self.added)
 
 
+INTERVAL_COLUMNS = ("from_day", "start", "record_end", "end", "end_reason")
+FULL_SHARE = 0.25  # an incremental refresh touching more of the firms than this rebuilds whole
+TABLES = ("intervals", "firms", "records", "indicators", "bands", "documents", "resolution")
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """What bringing a table up to date did: ``mode`` is "current", "full" or
+    "incremental"; ``firms_recomputed`` the firms whose intervals were read again."""
+
+    folder: Path
+    mode: str
+    firms_recomputed: int = 0
+    documents_added: tuple[str, ...] = ()
+    documents_removed: tuple[str, ...] = ()
+
+
+def folder_of(directory: Path, rubric: str) -> Path:
+    return directory / rubric.rstrip("/").rsplit("/", 1)[-1]
+
+
 def materialise(store, rubric: str, directory: Path) -> Path:
     """Write the rubric's population table under ``directory``/<rubric id>/ and return
     that folder: intervals.parquet (fid, iid, rid, from_day, start, record_end, end,
     end_reason: integer ids, so that scoring joins and groups integers), firms.parquet
     (fid, firm, name, identifier), records.parquet (rid, record, kind),
-    indicators.parquet, bands.parquet and meta.json."""
-    folder = directory / rubric.rstrip("/").rsplit("/", 1)[-1]
-    folder.mkdir(parents=True, exist_ok=True)
+    indicators.parquet, bands.parquet, what it was computed from (documents.parquet:
+    each document's parties; resolution.parquet) and meta.json. Ids are canonical (firms,
+    records in IRI order; rows sorted), so a table refreshed incrementally is the same,
+    file for file, as one built whole."""
+    folder = folder_of(directory, rubric)
     node = NamedNode(rubric)
-    indicators = _indicators(store, node)
-    firms = _firms(store)
-    fids = {firm: n for n, firm in enumerate(firms["firm"])}
-    iids = {iri: n for n, iri in enumerate(indicators["indicator"])}
-    rids: dict[str, int] = {}
-    records: dict[str, list] = {"rid": [], "record": [], "kind": []}
-    intervals: dict[str, list] = {name: [] for name in ("fid", "iid", "rid", "from_day", "start", "record_end",
-                                                       "end", "end_reason")}
-    for row in store.select_stream(load("record-intervals-all"), rubric=node):
-        fid, iid = fids.get(str(row["firm"])), iids.get(str(row["indicator"]))
-        if fid is None or iid is None:  # not a scored firm (a person, a resolved alias)
-            continue
-        record = str(row["record"])
-        if record not in rids:
-            rids[record] = len(rids)
-            records["rid"].append(rids[record])
-            records["record"].append(record)
-            records["kind"].append(str(row["kind"]).rsplit("#", 1)[-1])
-        for name, value in (("fid", fid), ("iid", iid), ("rid", rids[record]), ("from_day", row["fromDay"]),
-                            ("start", row["start"]), ("record_end", row["recordEnd"]), ("end", row["end"]),
-                            ("end_reason", str(row["endReason"] or ""))):
-            intervals[name].append(value)
-    _write(folder / "intervals.parquet", intervals, dict.fromkeys(
-        ("fid", "iid", "rid", "from_day", "start", "record_end", "end"), pa.int32()))
-    _write(folder / "records.parquet", records, {"rid": pa.int32()})
-    _write(folder / "firms.parquet", {"fid": list(range(len(fids))), **firms}, {"fid": pa.int32()})
-    _write(folder / "indicators.parquet", {"iid": list(range(len(iids))), **indicators},
-           {"iid": pa.int32(), "months": pa.int32()})
-    bands = [r for r in store.select(load("rubric-notes"), rubric=node) if r["grade"]]
-    _write(folder / "bands.parquet", {"grade": [str(b["grade"]) for b in bands],
-                                      "low": [float(b["low"]) for b in bands],
-                                      "high": [float(b["high"]) for b in bands]}, {})
-    (folder / "meta.json").write_text(json.dumps(_meta(store, rubric), indent=2), encoding="utf-8")
+    inputs = state.read_inputs(store)
+    firms = _firms(store, sorted(store.select_iris(load("firms"))))
+    rows = _interval_rows(store.select_stream(load("record-intervals-all"), rubric=node))
+    indicators = pd.DataFrame(_indicators(store, node))
+    parties = pd.DataFrame(list(state.parties(store, sorted(inputs.documents))), columns=["document", "party"])
+    _save(folder, store, rubric, inputs, indicators, firms, rows, parties, "full", len(firms))
     return folder
 
 
-def _firms(store) -> dict[str, list]:
-    """The scored firms (firms.rq) with their least name and best identifier (the USCC,
-    else the masked code, else the organisation code; population-firms.rq)."""
+def refresh(store, rubric: str, directory: Path, full: bool = False) -> Refresh:
+    """Bring the rubric's table up to date with the store: nothing when its inputs are
+    the table's; else, when documents were added, retracted or re-extracted or
+    resolution changed, read again only the firms those changes reach (their intervals,
+    name and identifier) and keep every other firm's rows; a whole rebuild when there is
+    no (whole) table, the queries or the rubric changed, or the change reaches more than
+    FULL_SHARE of the firms."""
+    folder = folder_of(directory, rubric)
+    meta = read_meta(folder)
+    inputs = state.read_inputs(store)
+    if not full and meta is not None and meta["query_hash"] == query_hash() and meta["input_hash"] == inputs.digest:
+        return Refresh(folder, "current")
+    if full or meta is None or meta["query_hash"] != query_hash() or meta["rubric"] != rubric:
+        return _rebuild(store, rubric, directory)
+    old = _read_inputs(folder, meta)
+    change = state.changes(old, inputs)
+    sources = {str(r["source"]) for r in store.select(load("rubric-sources"), rubric=NamedNode(rubric))}
+    if (set(change.added) | set(change.removed)) & (sources | set(meta.get("rubric_sources", []))):
+        return _rebuild(store, rubric, directory, change)  # the rubric itself changed
+    table = _read_table(folder)
+    kept = table["parties"][~table["parties"]["document"].isin(change.removed)]
+    added = pd.DataFrame(list(state.parties(store, change.added)), columns=["document", "party"])
+    named = set(table["parties"].loc[table["parties"]["document"].isin(change.removed), "party"])
+    named |= set(added["party"]) | state.resolution_parties(change.resolution)
+    old_firms = set(table["firms"]["firm"])
+    reached = state.firms_reached(store, named)
+    touched = reached | (named & old_firms)
+    if len(touched) > FULL_SHARE * max(len(old_firms), 1):
+        return _rebuild(store, rubric, directory, change)
+    scored = sorted(reached - inputs.aliases)
+    rows = pd.concat([table["rows"][~table["rows"]["firm"].isin(touched)], _rows_of(store, rubric, scored)])
+    firms_now = table["firms"][~table["firms"]["firm"].isin(touched)]
+    firms = pd.concat([firms_now, _firms(store, scored)]).sort_values("firm", kind="stable")
+    indicators = pd.DataFrame(_indicators(store, NamedNode(rubric)))  # a short query; the rubric is unchanged
+    _save(folder, store, rubric, inputs, indicators, firms, rows, pd.concat([kept, added]),
+          "incremental", len(touched))
+    return Refresh(folder, "incremental", len(touched), tuple(change.added), tuple(change.removed))
+
+
+def _rebuild(store, rubric: str, directory: Path, change: state.Changes | None = None) -> Refresh:
+    folder = materialise(store, rubric, directory)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return Refresh(folder, "full", int(meta["firms_recomputed"]), tuple(change.added) if change else (),
+                   tuple(change.removed) if change else ())
+
+
+def _rows_of(store, rubric: str, firms: list[str]) -> pd.DataFrame:
+    """These firms' intervals (record-intervals.rq, a hundred firms a query)."""
+    node = NamedNode(rubric)
+    frames = [_interval_rows(store.select(load("record-intervals"), rubric=node,
+                                          firm=[NamedNode(f) for f in chunk]))
+              for chunk in state.chunks(firms)]
+    return pd.concat(frames) if frames else _interval_rows([])
+
+
+def _interval_rows(rows: Iterable[Mapping]) -> pd.DataFrame:
+    """Query rows as a frame of IRIs and day numbers (firm, indicator, record, kind, ...)."""
+    out: dict[str, list] = {k: [] for k in ("firm", "indicator", "record", "kind", *INTERVAL_COLUMNS)}
+    for row in rows:
+        out["firm"].append(str(row["firm"]))
+        out["indicator"].append(str(row["indicator"]))
+        out["record"].append(str(row["record"]))
+        out["kind"].append(str(row["kind"]).rsplit("#", 1)[-1])
+        out["from_day"].append(row["fromDay"])
+        out["start"].append(row["start"])
+        out["record_end"].append(row["recordEnd"])
+        out["end"].append(row["end"])
+        out["end_reason"].append(str(row["endReason"] or ""))
+    frame = pd.DataFrame(out)
+    return frame.astype({c: "int64" for c in INTERVAL_COLUMNS if c != "end_reason"})
+
+
+def _save(folder: Path, store, rubric: str, inputs: state.Inputs, indicators: pd.DataFrame,
+          firms: pd.DataFrame, rows: pd.DataFrame, parties: pd.DataFrame, mode: str, recomputed: int) -> None:
+    """Write the table in canonical form, every file first under a temporary name, then
+    each put in place and meta.json last: every file carries the generation meta.json
+    names, so a table caught half-replaced is seen (read_meta) and built again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    firms = firms.drop_duplicates("firm").sort_values("firm", kind="stable").reset_index(drop=True)
+    fids = pd.Series(np.arange(len(firms), dtype="int32"), index=firms["firm"])
+    iids = pd.Series(np.arange(len(indicators), dtype="int32"), index=indicators["indicator"])
+    rows = rows[rows["firm"].isin(fids.index) & rows["indicator"].isin(iids.index)]
+    records = rows[["record", "kind"]].drop_duplicates("record").sort_values("record").reset_index(drop=True)
+    rids = pd.Series(np.arange(len(records), dtype="int32"), index=records["record"])
+    intervals = pd.DataFrame({"fid": fids[rows["firm"]].to_numpy(), "iid": iids[rows["indicator"]].to_numpy(),
+                              "rid": rids[rows["record"]].to_numpy(),
+                              **{c: rows[c].to_numpy() for c in INTERVAL_COLUMNS}})
+    intervals = intervals.drop_duplicates().sort_values(["fid", "iid", "rid", *INTERVAL_COLUMNS]).reset_index(drop=True)
+    node = NamedNode(rubric)
+    bands = [r for r in store.select(load("rubric-notes"), rubric=node) if r["grade"]]
+    resolution = sorted(inputs.resolution)
+    generation = hashlib.sha256(f"{inputs.digest} {query_hash()} {time.time_ns()}".encode()).hexdigest()[:16]
+    int32 = pa.int32()
+    tables = {
+        "intervals": (intervals, dict.fromkeys(("fid", "iid", "rid", *INTERVAL_COLUMNS[:-1]), int32)),
+        "records": (pd.DataFrame({"rid": np.arange(len(records)), **records}), {"rid": int32}),
+        "firms": (pd.DataFrame({"fid": np.arange(len(firms)), **firms}), {"fid": int32}),
+        "indicators": (indicators.assign(iid=np.arange(len(indicators)))[["iid", *_INDICATOR_COLUMNS]],
+                       {"iid": int32, "months": int32}),
+        "bands": (pd.DataFrame({"grade": [str(b["grade"]) for b in bands], "low": [float(b["low"]) for b in bands],
+                                "high": [float(b["high"]) for b in bands]}), {}),
+        "documents": (parties.drop_duplicates().sort_values(["document", "party"]).reset_index(drop=True), {}),
+        "resolution": (pd.DataFrame(resolution, columns=["what", "a", "b"]), {}),
+    }
+    for name, (frame, types) in tables.items():
+        _write_frame(folder / f"{name}.tmp", frame, types, generation)
+    for name in tables:
+        (folder / f"{name}.tmp").replace(folder / f"{name}.parquet")
+    meta = {"rubric": rubric, "input_hash": inputs.digest, "query_hash": query_hash(), "generation": generation,
+            "documents": inputs.documents, "mode": mode, "firms_recomputed": recomputed,
+            "rubric_sources": sorted(str(r["source"]) for r in store.select(load("rubric-sources"), rubric=node))}
+    tmp = folder / "meta.tmp"
+    tmp.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    tmp.replace(folder / "meta.json")
+
+
+def _write_frame(path: Path, frame: pd.DataFrame, types: dict[str, pa.DataType], generation: str) -> None:
+    table = pa.table({name: pa.array(frame[name], type=types.get(name), from_pandas=True)  # NaN is null
+                      for name in frame.columns})
+    pq.write_table(table.replace_schema_metadata({"cscs_generation": generation}), path)
+
+
+def read_meta(folder: Path) -> dict | None:
+    """The table's meta.json, or None when there is none or a file of the table is of
+    another generation (a refresh stopped while putting its files in place)."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        for name in TABLES:
+            found = pq.read_schema(folder / f"{name}.parquet").metadata or {}
+            if found.get(b"cscs_generation", b"").decode() != meta.get("generation"):
+                return None
+    except (OSError, ValueError, KeyError, pa.ArrowException):
+        return None
+    return meta
+
+
+def _read_inputs(folder: Path, meta: dict) -> state.Inputs:
+    resolution = pq.read_table(folder / "resolution.parquet").to_pylist()
+    return state.Inputs(dict(meta["documents"]), frozenset((r["what"], r["a"], r["b"]) for r in resolution))
+
+
+def _read_table(folder: Path) -> dict[str, pd.DataFrame]:
+    """The table at IRI level: rows (firm, indicator, record, kind, intervals), firms and
+    the parties of each document."""
+    db = duckdb.connect()
+    read = {name: str(folder / f"{name}.parquet") for name in TABLES}
+    rows = db.execute("""
+        SELECT f.firm, d.indicator, r.record, r.kind, i.from_day, i.start, i.record_end, i."end", i.end_reason
+        FROM read_parquet($intervals) i JOIN read_parquet($firms) f USING (fid)
+             JOIN read_parquet($records) r USING (rid) JOIN read_parquet($indicators) d USING (iid)""",
+                      {"intervals": read["intervals"], "firms": read["firms"], "records": read["records"],
+                       "indicators": read["indicators"]}).df()
+    return {"rows": rows.astype({c: "int64" for c in INTERVAL_COLUMNS if c != "end_reason"}),
+            "firms": db.execute("SELECT firm, name, identifier FROM read_parquet($p) ORDER BY fid",
+                                {"p": read["firms"]}).df(),
+            "parties": db.execute("SELECT document, party FROM read_parquet($p)", {"p": read["documents"]}).df()}
+
+
+def _firms(store, firms: list[str]) -> pd.DataFrame:
+    """These firms with their least name and best identifier (the USCC, else the masked
+    code, else the organisation code; population-firms.rq): all of the store's firms
+    read in one scan, a few by lookup."""
     facts: dict[str, dict[str, str]] = {}
-    for row in store.select_stream(load("population-firms")):
+    if len(firms) > 10_000:
+        found: Iterable[Mapping] = store.select_stream(load("population-firms"))
+    else:
+        found = (r for chunk in state.chunks(firms) for r in store.select(
+            load("population-firms"), firm=[NamedNode(f) for f in chunk]))
+    for row in found:
         kept = facts.setdefault(str(row["firm"]), {})
         attribute, value = str(row["attribute"]).rsplit("#", 1)[-1], str(row["value"])
         if attribute not in kept or value < kept[attribute]:
             kept[attribute] = value
-    firms: dict[str, list] = {"firm": [], "name": [], "identifier": []}
-    for firm in sorted(store.select_iris(load("firms"))):
+    out: dict[str, list] = {"firm": [], "name": [], "identifier": []}
+    for firm in firms:
         mine = facts.get(firm, {})
-        firms["firm"].append(firm)
-        firms["name"].append(mine.get("legalName"))
-        firms["identifier"].append(mine.get("uscc") or mine.get("maskedCode") or mine.get("organizationCode"))
-    return firms
+        out["firm"].append(firm)
+        out["name"].append(mine.get("legalName"))
+        out["identifier"].append(mine.get("uscc") or mine.get("maskedCode") or mine.get("organizationCode"))
+    return pd.DataFrame(out)
+
+
+_INDICATOR_COLUMNS = ("indicator", "notation", "label", "category", "max", "negative", "per_record",
+                      "all_or_nothing", "months", "scope", "kinds", "assumption")
 
 
 def _indicators(store, rubric: NamedNode) -> dict[str, list]:
-    out: dict[str, list] = {k: [] for k in ("indicator", "notation", "label", "category", "max", "negative",
-                                            "per_record", "all_or_nothing", "months", "scope", "kinds",
-                                            "assumption")}
+    out: dict[str, list] = {k: [] for k in _INDICATOR_COLUMNS}
     for r in store.select(load("web-rubric"), rubric=rubric):
         if int(r["level"]) != 3:
             continue
@@ -157,39 +323,22 @@ def _indicators(store, rubric: NamedNode) -> dict[str, list]:
     return out
 
 
-def _write(path: Path, columns: dict[str, list], types: dict[str, pa.DataType]) -> None:
-    table = pa.table({name: pa.array(values, type=types.get(name)) for name, values in columns.items()})
-    tmp = path.with_suffix(".tmp")
-    pq.write_table(table, tmp)
-    tmp.replace(path)  # never a half-written table
-
-
-def _meta(store, rubric: str) -> dict[str, str]:
-    documents, links = score_sets.current_inputs(store)
-    return {"rubric": rubric, "input_hash": score_sets.input_hash(rubric, documents, links),
-            "query_hash": query_hash()}
-
-
 def query_hash() -> str:
     return hashlib.sha256("\0".join(load(q) for q in QUERIES).encode("utf-8")).hexdigest()
 
 
 def is_current(store, folder: Path) -> bool:
-    """Whether the table at ``folder`` was computed from the store's present inputs and
-    the present queries."""
-    meta = folder / "meta.json"
-    if not meta.exists():
-        return False
-    recorded = json.loads(meta.read_text(encoding="utf-8"))
-    return recorded == _meta(store, recorded["rubric"])
+    """Whether the table at ``folder`` is whole and was computed from the store's
+    present inputs and the present queries."""
+    meta = read_meta(folder)
+    return meta is not None and meta["query_hash"] == query_hash() and \
+        meta["input_hash"] == state.read_inputs(store).digest
 
 
 def open_current(store, rubric: str, directory: Path) -> Population:
-    """The rubric's population, materialised again first if the store changed."""
-    folder = directory / rubric.rstrip("/").rsplit("/", 1)[-1]
-    if not is_current(store, folder):
-        materialise(store, rubric, directory)
-    return Population(folder)
+    """The rubric's population, refreshed first (incrementally where it can) if the
+    store changed: never a stale table."""
+    return Population(refresh(store, rubric, directory).folder)
 
 
 class Population:
@@ -199,7 +348,11 @@ class Population:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        meta = read_meta(folder)
+        if meta is None:
+            raise ValueError(f"{folder}: no whole population table (missing, or caught half-replaced): "
+                             "refresh it (cscs.population.refresh)")
+        self.meta = meta
         self.db = duckdb.connect()
         for name in ("intervals", "firms", "records", "indicators", "bands"):
             path = str(folder / f"{name}.parquet").replace("'", "''")  # a view takes no parameters
