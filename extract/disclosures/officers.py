@@ -92,7 +92,7 @@ def from_pdf(path: Path, pages: Pages, file: str) -> tuple[list[Officer], int | 
     for first in board_pages(pages):
         reader = _TableReader(file)
         for number in range(first, min(first + 4, len(pages) + 1)):
-            if reader.feed(read_tables(path, format="pdf", pages=[number])):
+            if reader.feed(read_tables(path, format="pdf", borderless=True, pages=[number])):
                 break
             if reader.columns is None:
                 break  # no board table on its own page: try the next candidate page

@@ -63,7 +63,7 @@ def holder_pages(pages: Pages) -> list[int]:
 
 def holders_from_pdf(path: Path, pages: Pages, file: str) -> list[Holding]:
     for first in holder_pages(pages):
-        tables = read_tables(path, format="pdf", pages=range(first, min(first + 2, len(pages)) + 1))
+        tables = read_tables(path, format="pdf", borderless=True, pages=range(first, min(first + 2, len(pages)) + 1))
         found = _from_tables(tables, file)
         if found:
             return found
