@@ -123,7 +123,7 @@ def terms(text: str) -> tuple[tuple[date | None, date | None], dict[str, tuple[d
     return ((start_date(first[1]), end_date(first[2] or "")) if first else (None, None)), labelled
 
 
-_NUMBER = re.compile(r"^[(（]?-?[\d,，]+(?:\.\d+)?[)）]?$")
+_NUMBER = re.compile(r"^[(（]?[+\-]?[\d,，]+(?:\.\d+)?[)）]?$")
 
 
 def number(text: str | None) -> Decimal | None:

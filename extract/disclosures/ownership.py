@@ -14,6 +14,7 @@ the firm is state-owned (queries/state-ownership.rq).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -122,13 +123,16 @@ def _columns(cells: list[str]) -> dict[str, int]:
 
 
 def holders_from_text(pages: Pages, file: str) -> list[Holding]:
-    """The same table in a text layout: cells typed by value after the name."""
+    """The same table in a text layout. The name is the cells before the first number
+    (the Shanghai layout puts the nature last, after the numbers); the amounts come from
+    the header's columns where the row has a cell for each, else are typed by value."""
     for first in holder_pages(pages):
         lines = list(pages.lines(first, min(first + 1, len(pages))))
         head = next((i for i, line in enumerate(lines) if _is_header(split_columns(line.text))), None)
         if head is None:
             continue
         holdings: list[Holding] = []
+        columns, width = _columns(split_columns(lines[head].text)), len(split_columns(lines[head].text))
         for line in lines[head + 1:]:
             cells = split_columns(line.text)
             if not cells or _NOT_HOLDER.match(cells[0]):
@@ -143,15 +147,27 @@ def holders_from_text(pages: Pages, file: str) -> list[Holding]:
                 continue
             if len(holdings) >= 10:
                 break
-            rest = cells[nature_at + 1:]
-            percent = next((number(c.rstrip("%％")) for c in rest if _PERCENT.match(c)), None)
-            shares = next((number(c) for c in rest if is_number(c) and ("," in c or len(c) > 4)), None)
-            holdings.append(Holding(" ".join(cells[:nature_at]), holder_nature(cells[nature_at]), cells[nature_at],
+            percent, shares = _text_amounts(cells, nature_at, columns if len(cells) == width else None)
+            name = " ".join(c for c in itertools.takewhile(lambda c: not is_number(c), cells[:nature_at]))
+            holdings.append(Holding(name, holder_nature(cells[nature_at]), cells[nature_at],
                                     percent, int(shares) if shares is not None else None,
                                     Anchor(file, page=line.page, char_start=line.start, char_end=line.end)))
         if holdings:
             return holdings
     return []
+
+
+def _text_amounts(cells: list[str], nature_at: int,
+                  columns: dict[str, int] | None) -> tuple[Decimal | None, Decimal | None]:
+    """Percentage and shares of a text row: by the header's columns, or the first
+    percentage and the first whole number of shares (a percentage has decimals, shares none)."""
+    if columns and "shares" in columns:
+        percent = number(cells[columns["percent"]].rstrip("%％")) if "percent" in columns else None
+        return percent, number(cells[columns["shares"]])
+    rest = [c for i, c in enumerate(cells) if i != nature_at and is_number(c)]
+    percent = next((number(c.rstrip("%％")) for c in rest if _PERCENT.match(c)), None)
+    shares = next((number(c) for c in rest if "." not in c and ("," in c or len(c) > 4)), None)
+    return percent, shares
 
 
 def control(pages: Pages, file: str, holdings: list[Holding] = ()) -> Control | None:
