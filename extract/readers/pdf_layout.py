@@ -11,8 +11,11 @@ row per printed line, so a cell wrapped over three lines (``董事长，非`` / 
 * into *columns*: the x-ranges that the words of the multi-cell bands cover, merged;
   a column boundary is a vertical strip of white that runs through every such band.
 
-A band with several names in its first column (rows printed without padding) is cut
-at those lines, each other line going to the nearest one. A cell's lines are joined
+Where rows are printed without padding the whole table is one or two bands: a band is
+then cut at each line that starts a row (a first-column word, and most columns filled;
+a wrapped part fills few), each other line going to the nearest one. In a table of few
+columns whose wrapped parts fill most of them this cannot be told, and is not tried
+where the rows are padded. A cell's lines are joined
 with ``\\n``, as pdfplumber gives a ruled cell's, so the extractors read both alike.
 """
 
@@ -27,6 +30,7 @@ Grid = list[list[str | None]]
 _MIN_CELLS = 3        # a band with this many words in different columns is tabular
 _BAND_GAP = 0.45      # lines closer than this share of a line's height are one band
 _COLUMN_GAP = 4.0     # points of white that separate two columns
+_ROW_SHARE = 0.4      # a line starting a row fills this share of the columns (a wrapped part fewer)
 
 
 def borderless_tables(page: Any, ruled: list[Box] = ()) -> list[tuple[Grid, list[Box | None]]]:
@@ -127,8 +131,9 @@ def _grid(region: list[list[list[dict]]]) -> tuple[Grid, list[Box | None]]:
     columns = _spans([(w["x0"], w["x1"]) for band in region if _tabular(band) for w in _words(band)])
     grid: Grid = []
     boxes: list[Box | None] = []
+    unpadded = len(region) <= 2  # rows set apart by padding give a band each; else one band holds them all
     for band in region:
-        for rows in _split(band, columns):
+        for rows in (_split(band, columns) if unpadded else [band]):
             cells: list[list[str]] = [[] for _ in columns]
             for line in rows:
                 on_line: dict[int, list[str]] = {}
@@ -152,11 +157,11 @@ def _column(word: dict, columns: list[tuple[float, float]]) -> int:
 
 
 def _split(band: list[list[dict]], columns: list[tuple[float, float]]) -> list[list[list[dict]]]:
-    """A band holding several rows (lines with a first-column word and other cells, more
-    than once): cut it at each such line, every other line going to the nearest one by
+    """A band holding several rows (lines with a first-column word that fill most columns,
+    more than once; the wrapped parts of a row fill few): cut it at each such line, every other line going to the nearest one by
     height on the page (a vertically centred cell reaches above its row's first line)."""
     keys = [i for i, line in enumerate(band) if any(_column(w, columns) == 0 for w in line)
-            and len({_column(w, columns) for w in line}) >= 2]
+            and len({_column(w, columns) for w in line}) >= max(2, _ROW_SHARE * len(columns))]
     if len(keys) < 2:
         return [band]
     middle = [sum(w["top"] + w["bottom"] for w in line) / (2 * len(line)) for line in band]

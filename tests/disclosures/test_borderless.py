@@ -59,7 +59,9 @@ def test_board_table_without_rules_is_read_with_wrapped_cells(tmp_path: Path, va
 
 
 def test_top_ten_without_rules_beside_a_ruled_table_on_its_page(tmp_path: Path) -> None:
-    """The controller's key-value table is ruled, the holders' table below it is not."""
+    """The controller's key-value table is ruled, the holders' table below it is not; names,
+    natures and numbers wrap in their cells, and a row's wrapped parts stay in their row."""
+    padding = 7
     from reportlab.platypus import Table, TableStyle
 
     def page(canvas) -> None:
@@ -73,8 +75,9 @@ def test_top_ten_without_rules_beside_a_ruled_table_on_its_page(tmp_path: Path) 
         header = [["股东名称"], ["股东性质"], ["持股比例", "（%）"], ["持股总数"], ["质押或冻结的", "股份数量"]]
         rows = [[["远江控股集团有限", "公司"], ["国有法人"], ["41.20"], ["820,000,000"], ["0"]],
                 [["香港中央结算有限", "公司"], ["境外法人"], ["3.05"], ["60,700,000"], ["0"]],
-                [["梁淑芬"], ["境内自然人"], ["0.51"], ["10,150,000"], ["0"]]]
-        draw_table(canvas, top + 6, [50, 160, 230, 290, 380], [header, *rows], valign="top")
+                [["梁淑芬"], ["境内自然人"], ["0.51"], ["10,150,000"], ["0"]],
+                [["青禾农业发展有限", "责任公司"], ["境内非国有", "法人"], ["0.20"], ["4,000,00", "0"], ["0"]]]
+        draw_table(canvas, top + 6, [50, 160, 230, 290, 380], [header, *rows], valign="top", padding=padding)
 
     path = save_pdf(tmp_path / "holders.pdf", [page])
     found = ownership.holders_from_pdf(path, read_pages(path), path.name)
@@ -82,4 +85,5 @@ def test_top_ten_without_rules_beside_a_ruled_table_on_its_page(tmp_path: Path) 
         ("远江控股集团有限公司", "StateOwnedLegalPerson", "41.20", 820000000),
         ("香港中央结算有限公司", "ForeignLegalPerson", "3.05", 60700000),
         ("梁淑芬", "DomesticNaturalPerson", "0.51", 10150000),
+        ("青禾农业发展有限责任公司", "DomesticNonStateLegalPerson", "0.20", 4000000),
     ]
