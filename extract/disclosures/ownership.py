@@ -23,8 +23,8 @@ from pathlib import Path
 
 from ..anchor import Anchor
 from ..readers import read_tables
-from .cells import cell_spans, header, is_number, joined, number, split_columns
-from .pages import Pages
+from .cells import cell_spans, header, is_number, joined, number, person_name, split_columns
+from .pages import Line, Pages
 from .vocabulary import controller_by_name, controller_nature, holder_nature, is_header_word
 
 _TABLE_PAGE = re.compile(r"前\s*(?:10|十)\s*名(?:普通股|A\s*股)?股东(?:持股情况|情况)")
@@ -128,38 +128,80 @@ def _columns(cells: list[str]) -> dict[str, int]:
 
 
 def holders_from_text(pages: Pages, file: str) -> list[Holding]:
-    """The same table in a text layout. The name is the cells before the first number
-    (the Shanghai layout puts the nature last, after the numbers); the amounts come from
-    the header's columns where the row has a cell for each, else are typed by value."""
+    """The same table in a text layout. A row begins on the line with its amounts; the
+    lines after it that hold none continue its cells (a wrapped name at the left margin,
+    the rest of a wrapped nature, ``境内非国有法`` / ``人``, or the nature itself where the
+    layout centres it). The name is the cells before the nature or the first number (the
+    Shanghai layout puts the nature last, after the numbers); the amounts come from the
+    header's columns where the row has a cell for each, else are typed by value."""
     for first in holder_pages(pages):
         lines = list(pages.lines(first, min(first + 1, len(pages))))
         head = next((i for i, line in enumerate(lines) if _is_header(split_columns(line.text))), None)
         if head is None:
             continue
-        holdings: list[Holding] = []
-        columns, width = _columns(split_columns(lines[head].text)), len(split_columns(lines[head].text))
+        rows: list[_TextHolder] = []
         for line in lines[head + 1:]:
             cells = split_columns(line.text)
             if not cells or _NOT_HOLDER.match(cells[0]):
                 break
-            nature_at = next((i for i, c in enumerate(cells[1:], 1) if holder_nature(c)), None)
-            if nature_at is None:
-                if holdings and len(cells) == 1 and not line.text[:1].isspace() and not _HEADING.search(cells[0]):
-                    holdings[-1].name += cells[0]  # the holder's name wrapped onto the next line
-                    continue
-                if holdings:
+            if any(_is_shares(c) for c in cells[1:]):
+                if len(rows) >= 10:
                     break
-                continue
-            if len(holdings) >= 10:
+                rows.append(_TextHolder(cells, line))
+            elif rows and len(cells) <= 3 and not (len(cells) == 1 and _HEADING.search(cells[0])):
+                rows[-1].wrapped(cells, line)
+            elif rows:
                 break
-            percent, shares = _text_amounts(cells, nature_at, columns if len(cells) == width else None)
-            name = " ".join(c for c in itertools.takewhile(lambda c: not is_number(c), cells[:nature_at]))
-            holdings.append(Holding(name, holder_nature(cells[nature_at]), cells[nature_at],
-                                    percent, int(shares) if shares is not None else None,
-                                    Anchor(file, page=line.page, char_start=line.start, char_end=line.end)))
-        if holdings:
-            return holdings
+        if rows:
+            header_cells = split_columns(lines[head].text)
+            return [row.holding(_columns(header_cells), len(header_cells), file) for row in rows]
     return []
+
+
+def _is_shares(cell: str) -> bool:
+    """A number of shares: a whole number of five digits or more, or grouped by commas."""
+    return is_number(cell) and "." not in cell and ("," in cell or len(cell.lstrip("+-")) > 4)
+
+
+class _TextHolder:
+    """One row of the top-ten table in a text layout, its wrapped lines gathered."""
+
+    def __init__(self, cells: list[str], line: Line):
+        self.cells, self.line = cells, line
+        self.name_parts: list[str] = []
+        self.others: list[str] = []
+
+    def wrapped(self, cells: list[str], line: Line) -> None:
+        """A continuation line: its first cell continues the name when it starts at the
+        left margin; the others are the rest of the row's other cells."""
+        if not line.text[:1].isspace():
+            self.name_parts.append(cells[0])
+            cells = cells[1:]
+        self.others.extend(cells)
+
+    def holding(self, columns: dict[str, int], width: int, file: str) -> Holding:
+        cells = self.cells
+        nature_at = next((i for i, c in enumerate(cells[1:], 1) if holder_nature(c)), None)
+        if nature_at is not None:
+            name_cells = list(itertools.takewhile(lambda c: not is_number(c), cells[:nature_at]))
+            published = cells[nature_at]
+        else:
+            name_cells = cells[:1]
+            tail = [c for c in cells[1:] if not is_number(c)]
+            published = _wrapped_nature(tail[-1:], self.others)
+        percent, shares = _text_amounts(cells, nature_at if nature_at is not None else -1,
+                                        columns if len(cells) == width else None)
+        name = person_name(" ".join(name_cells) + "".join(self.name_parts))  # 周　敏: padding out
+        return Holding(name, holder_nature(published), published,
+                       percent, int(shares) if shares is not None else None,
+                       Anchor(file, page=self.line.page, char_start=self.line.start, char_end=self.line.end))
+
+
+def _wrapped_nature(tail: list[str], others: list[str]) -> str:
+    """The nature of a row whose nature cell wrapped or sits on a continuation line: the
+    end of its first line joined with what follows, else either part that is a nature."""
+    candidates = ([tail[0] + others[0]] if tail and others else []) + list(reversed(others)) + tail
+    return next((c for c in candidates if holder_nature(c)), (tail or others or [""])[-1])
 
 
 def _text_amounts(cells: list[str], nature_at: int,
