@@ -253,7 +253,9 @@ def draw(rng: random.Random, kind: str, year: int, taken_names: set[str], taken_
         if rng.random() < (0.25 if kind == "private" else 0.12) and off.current:
             off.bio_posts.append({**_political(rng, province, city), "current": True})
         if rng.random() < 0.15 and off.current:
-            off.bio_posts.append({**_political(rng, province, city), "current": False})
+            former = _political(rng, province, city)
+            if all(p["text"] != former["text"] for p in off.bio_posts):  # never 现任X … 曾任X
+                off.bio_posts.append({**former, "current": False})
     unit = rng.choice(list(UNITS))
     scale = UNITS[unit]
     magnitude = rng.randint(5, 900) * 10 ** 9 if kind == "bank" else rng.randint(5, 900) * 10 ** 7
