@@ -95,8 +95,21 @@ def parse_firm_id(raw: str) -> Identifier | None:
     if _REGNO_RE.match(code):
         return Identifier("regno", code, True, raw)
     if "*" in code and _MASKED_RE.match(code):
-        return Identifier("masked", code, True, raw)
+        return Identifier("masked", _uscc_positions(code), True, raw)
     return Identifier("other", code, False, raw)
+
+
+def _uscc_positions(code: str) -> str:
+    """A masked USCC printed with fewer stars than it hides (``9134****782L``: its first four
+    and last four characters, the run of stars standing for the ten between) at its 18
+    positions (``9134**********782L``), so that it compares with the full code. Longer
+    than an organisation code (with its hyphen, ten), it can only be a USCC; a code with
+    stars in more than one run, or already 18 long, is kept as printed."""
+    head, stars, tail = code.partition("*")
+    tail = tail.lstrip("*")
+    if not 10 < len(code) < 18 or "*" in tail or not head or not tail:
+        return code
+    return head + "*" * (18 - len(head) - len(tail)) + tail
 
 
 def parse_person_id(raw: str) -> Identifier | None:

@@ -64,7 +64,7 @@ class AnnualReport:
         for index, h in enumerate(holdings, start=1):
             facts.shareholding(ctx, firm, index, h.name, h.nature, h.published_nature, h.percent, h.shares,
                                h.anchor, year)
-        statement = ownership.control(pages, file, holdings)
+        statement = ownership.control(pages, file, holdings, source.path)
         if statement is not None:
             facts.control_statement(ctx, firm, statement.name, statement.nature, statement.published,
                                     statement.anchor, year)

@@ -123,12 +123,12 @@ def terms(text: str) -> tuple[tuple[date | None, date | None], dict[str, tuple[d
     return ((start_date(first[1]), end_date(first[2] or "")) if first else (None, None)), labelled
 
 
-_NUMBER = re.compile(r"^[(（]?-?[\d,，]+(?:\.\d+)?[)）]?$")
+_NUMBER = re.compile(r"^[(（]?[+\-]?[\d,，]+(?:\.\d+)?[)）]?$")
 
 
 def number(text: str | None) -> Decimal | None:
     """A published number: thousands separators, parentheses for negatives, ``-`` for none."""
-    raw = halfwidth(text or "").strip().replace(",", "").replace(" ", "")
+    raw = re.sub(r"\s", "", halfwidth(text or "")).replace(",", "")  # a number wrapped in its cell too
     if raw in {"", "-", "--", "—", "不适用", "无"}:
         return None
     negative = raw.startswith("(") and raw.endswith(")")

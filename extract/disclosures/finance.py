@@ -33,11 +33,19 @@ _FIGURE = r"[(（]?-?[\d,]+(?:\.\d+)?[)）]?"
 _LINES = {
     "TotalAssets": re.compile(rf"^\s*(?:资产总计|资产合计|资产总额)\s*(?P<rest>(?:{_FIGURE}\s*)+)"),
     "TotalLiabilities": re.compile(rf"^\s*(?:负债合计|负债总计|负债总额)\s*(?P<rest>(?:{_FIGURE}\s*)+)"),
-    "NetProfit": re.compile(rf"^\s*(?:[一二三四五六七八九十]+\s*[、.]\s*)?净利润(?:[(（][^)）]*[)）])?\s*"
+    "NetProfit": re.compile(rf"^\s*(?:[一二三四五六七八九十]+\s*[、.]\s*)?净利润(?:[(（][^)）\d]*(?:[)）]|(?=\s{{2}})))?\s*"
                             rf"(?P<rest>(?:{_FIGURE}\s*)+)"),
 }
-_STATEMENT = {"TotalAssets": ("合并资产负债表", "资产负债表"), "TotalLiabilities": ("合并资产负债表", "资产负债表"),
-              "NetProfit": ("合并利润表", "利润表")}
+# A label whose note in brackets is cut by the cell's width (``四、净利润（净亏损以“－”号填`` /
+# figures / ``列）``, or ``列） 83,720 77,314``): the figures are on the next line.
+_OPEN_LABEL = {"NetProfit": re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]\s*)?净利润[(（][^)）\d]*$")}
+_FIGURES_ONLY = re.compile(rf"^\s*(?:[^)）\d\s]*[)）])?\s*(?P<rest>(?:{_FIGURE}\s*)+)$")  # (列）) 83,720 77,314
+_PARENT = re.compile(r"母公司(?:资产负债表|利润表)")
+# The consolidated statement, else the only one (a firm without subsidiaries); never the
+# parent company's (母公司利润表), which a consolidated report prints as well.
+_STATEMENT = {"TotalAssets": ("合并资产负债表", "(?<!母公司)资产负债表"),
+              "TotalLiabilities": ("合并资产负债表", "(?<!母公司)资产负债表"),
+              "NetProfit": ("合并利润表", "(?<!母公司)利润表")}
 
 
 @dataclass
@@ -72,12 +80,19 @@ def _first(pages: Pages, item: str, pattern: re.Pattern[str], file: str,
            problems: list[tuple[Anchor, str]]) -> Figure | None:
     for title in _STATEMENT[item]:
         for page in pages.find(title):
+            ended = False
             for offset in range(0, 3):  # the statement may run over to the next pages
                 number_ = page + offset
-                if number_ > len(pages):
+                if number_ > len(pages) or ended:
                     break
-                for line in pages.lines(number_, number_):
-                    m = pattern.match(line.text)
+                lines = list(pages.lines(number_, number_))
+                if offset == 0:  # from the title on: what is above it on its page is another statement
+                    lines = lines[next((i for i, x in enumerate(lines) if re.search(title, x.text)), 0):]
+                for index, line in enumerate(lines):
+                    if offset + index and _PARENT.search(line.text):
+                        ended = True  # the parent company's statement follows: not the firm's figures
+                        break
+                    m = pattern.match(line.text) or _wrapped(item, lines, index)
                     if not m:
                         continue
                     anchor = Anchor(file, page=number_, char_start=line.start, char_end=line.end)
@@ -94,6 +109,14 @@ def _first(pages: Pages, item: str, pattern: re.Pattern[str], file: str,
                         return None
                     return Figure(item, value * factor, line.text.strip(), unit, anchor)
     return None
+
+
+def _wrapped(item: str, lines, index: int) -> re.Match[str] | None:
+    """The figures of a label wrapped over lines: the next line holds them alone."""
+    label = _OPEN_LABEL.get(item)
+    if label is None or not label.match(lines[index].text) or index + 1 >= len(lines):
+        return None
+    return _FIGURES_ONLY.match(lines[index + 1].text)
 
 
 def _current(rest: str) -> tuple[Decimal | None, str | None]:

@@ -4,7 +4,8 @@ Conversions of annual reports (saved pages, PDF-to-HTML tools) use whatever tags
 like, standard or not (``<h>浙江…股份有限公司</h>``, ``<page>``, ``<p class=…>``), so tags
 are not trusted for meaning: every element that is not a known inline one ends a
 line, a table row becomes one line of tab-separated cells (a cell's own line breaks
-joined, so ``董事<br>副总经理`` stays one cell), and a horizontal rule or a CSS page
+joined, so ``董事<br>副总经理`` stays one cell; so does a row built of blocks, and a
+paragraph keeps its runs of spaces, which some conversions separate cells by), and a horizontal rule or a CSS page
 break starts a new page (a form feed, as ``pdftotext`` writes). The text extractors
 then read tables by their tabs and pages by their form feeds.
 """
@@ -57,6 +58,10 @@ def _walk(element: lxml.html.HtmlElement, out: list[str]) -> None:
         out.append("\n" + _table(element) + "\n")
         out.append(_flat(element.tail))
         return
+    elif _is_row(element):
+        out.append("\n" + _row([joined(_cell_text(cell)) for cell in element]) + "\n")
+        out.append(_flat(element.tail))
+        return
     elif block:
         out.append("\n")
     out.append(_flat(element.text))
@@ -70,7 +75,28 @@ def _walk(element: lxml.html.HtmlElement, out: list[str]) -> None:
 
 
 def _flat(text: str | None) -> str:
-    return re.sub(r"[ \t\r\n]+", " ", text or "")
+    """Whitespace as a browser shows it, except that a run of two or more spaces within a
+    line stays two: conversions that print a table row as a paragraph separate its cells so."""
+    text = re.sub(r"[ \t\r]*\n[ \t\r\n]*", " ", text or "")
+    return re.sub(r"[ \t\r\u3000]{2,}", "  ", re.sub(r"[\t\r]", " ", text))
+
+
+def _is_row(element: lxml.html.HtmlElement) -> bool:
+    """A table row built of blocks (``<div class="tr"><div class="td">…``, as some
+    converters write tables): two or more leaf blocks of one tag with short texts and no
+    text between them, in an element beside another built the same way."""
+    return _row_shape(element) and any(_row_shape(other) for other in (element.getprevious(), element.getnext())
+                                       if other is not None)
+
+
+def _row_shape(element: lxml.html.HtmlElement) -> bool:
+    cells = [child for child in element if isinstance(child.tag, str)]
+    if len(cells) < 2 or len({c.tag for c in cells}) != 1 or cells[0].tag in _INLINE | {"br", "table", "tr"}:
+        return False
+    if (element.text or "").strip() or any((c.tail or "").strip() for c in cells):
+        return False
+    return all(len(c.text_content()) <= 80 and not any(isinstance(d.tag, str) and d.tag not in _INLINE | {"br"}
+                                                        for d in c.iterdescendants()) for c in cells)
 
 
 def _table(table: lxml.html.HtmlElement) -> str:
@@ -78,8 +104,13 @@ def _table(table: lxml.html.HtmlElement) -> str:
     for row in table.iter("tr"):
         cells = [joined(_cell_text(cell)) for cell in row if isinstance(cell.tag, str) and cell.tag in {"td", "th"}]
         if any(cells):
-            rows.append("\t".join(c.replace("\t", " ") for c in cells) + ("\t" if len(cells) == 1 else ""))
+            rows.append(_row(cells))
     return "\n".join(rows)
+
+
+def _row(cells: list[str]) -> str:
+    """Tab-separated cells (a row of one cell ends with a tab, to stay a row)."""
+    return "\t".join(c.replace("\t", " ") for c in cells) + ("\t" if len(cells) == 1 else "")
 
 
 def _cell_text(cell: lxml.html.HtmlElement) -> str:

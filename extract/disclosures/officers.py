@@ -92,7 +92,7 @@ def from_pdf(path: Path, pages: Pages, file: str) -> tuple[list[Officer], int | 
     for first in board_pages(pages):
         reader = _TableReader(file)
         for number in range(first, min(first + 4, len(pages) + 1)):
-            if reader.feed(read_tables(path, format="pdf", pages=[number])):
+            if reader.feed(read_tables(path, format="pdf", borderless=True, pages=[number])):
                 break
             if reader.columns is None:
                 break  # no board table on its own page: try the next candidate page
@@ -110,6 +110,7 @@ class _TableReader:
         self.keys: list[str] = []
         self.width = 0
         self.officers: list[Officer] = []
+        self.gone = False  # under a section row of those who left
 
     def feed(self, tables: list[RawTable]) -> bool:
         """Read a page's tables; True when the table has ended."""
@@ -131,9 +132,11 @@ class _TableReader:
                 return True  # another table: the board table is done
             for raw in rows[start:]:
                 cells = list(raw.cells)
+                if len([c for c in cells if c and c.strip()]) == 1:
+                    self.gone = _marks_former([c or "" for c in cells], self.gone)
                 officer = _row(cells, self.columns, Anchor(self.file, page=raw.page, table=table.index, row=raw.row))
                 if officer is not None:
-                    self.officers.append(officer)
+                    self.officers.append(_former_if(officer, self.gone))
                 elif person_name(cells[self.columns["name"]]).startswith("合计"):
                     return True
         return False
@@ -196,11 +199,39 @@ def from_text(pages: Pages, file: str) -> tuple[list[Officer], int | None]:
         columns = _columns(split_columns(lines[head].text))
         rows = _table_rows(lines[head + 1:], [header(c) for c in split_columns(lines[head].text)])
         width = len(split_columns(lines[head].text))
-        officers = [o for cells, line in rows
-                    if (o := _text_row(cells, _anchor(file, line), columns, width)) is not None]
+        officers: list[Officer] = []
+        gone = False
+        for cells, line in rows:
+            if is_group_row(cells) or len([c for c in cells if c.strip()]) == 1:
+                gone = _marks_former(cells, gone)
+            elif (o := _text_row(cells, _anchor(file, line), columns, width)) is not None:
+                officers.append(_former_if(o, gone))
         if officers:
             return officers, first
     return [], None
+
+
+_GONE_GROUP = re.compile(r"^(?:报告期内|本报告期内|报告期)?(?:已)?离(?:任|职)")
+_HERE_GROUP = re.compile(r"^(?:报告期末)?(?:现任|在任)")
+
+
+def _marks_former(cells: list[str], gone: bool) -> bool:
+    """A section row or caption of those who left (``离任董事、监事和高级管理人员``,
+    ``报告期内离任的董事…``) marks the rows after it as former, one of the serving
+    (``现任董事``) as current again; any other keeps the state."""
+    text = _ENUMERATION.sub("", next((c for c in cells if c.strip()), "")).strip()
+    if _GONE_GROUP.match(text):
+        return True
+    if _HERE_GROUP.match(text):
+        return False
+    return gone
+
+
+def _former_if(officer: Officer, gone: bool) -> Officer:
+    """An officer under a section of those who left, with no status of its own, left."""
+    if gone and officer.current is None:
+        officer.current = False
+    return officer
 
 
 def _anchor(file: str, line: Line) -> Anchor:

@@ -14,7 +14,9 @@ the firm is state-owned (queries/state-ownership.rq).
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,8 +24,8 @@ from pathlib import Path
 
 from ..anchor import Anchor
 from ..readers import read_tables
-from .cells import header, is_number, joined, number, split_columns
-from .pages import Pages
+from .cells import cell_spans, header, is_number, joined, number, person_name, split_columns
+from .pages import Line, Pages
 from .vocabulary import controller_by_name, controller_nature, holder_nature, is_header_word
 
 _TABLE_PAGE = re.compile(r"前\s*(?:10|十)\s*名(?:普通股|A\s*股)?股东(?:持股情况|情况)")
@@ -35,6 +37,10 @@ _HOLDER_NATURE = re.compile(r"控股股东(?:的)?(?:性质|类型)\s*[:：]?\s*
 _CONTROLLER_NAME = re.compile(r"实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?\s*[:：]?\s*([^\s，,。；;|]*)")
 _SENTENCE = re.compile(r"(?:(?:本行|本公司|公司|本集团|其)(?:的)?|(?<=[，,；;]))(?P<who>(?:控股股东|实际控制人|第一大股东)(?:(?:、|和|及|与|暨|或)"  # noqa: E501
                        r"(?:控股股东|实际控制人))?)(?:均|都|同|仍)?(?:为|是)\s*(?P<name>[^，,。；;\s（(“”]{2,40})")
+# The controller as the subject: 马某先生直接持有公司35.17%的股份，为公司的控股股东、实际控制人。
+_SUBJECT_SENTENCE = re.compile(r"(?:^|[。；;，,\n])\s*(?P<name>[\u4e00-\u9fff·]{2,30}?)(?P<title>先生|女士)?"
+                               r"(?:直接|间接|合计|通过[^，,。；;]{1,30}?)?持有(?:本公司|公司|本行)[^。；;]{0,40}?[，,]\s*"
+                               r"(?:为|是)(?:本公司|公司|本行)(?:的)?(?:控股股东(?:、|和|及|暨))?实际控制人")
 _PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$|^\d{1,2}\.\d+$")
 _NO_CONTROLLER = re.compile(r"(?:无|不存在|没有)(?:控股股东(?:、|和|及|或|与))?实际控制人|"
                             r"实际控制人\s*[:：]?\s*(?:无|不存在)(?=[\s，,。；;]|$)")
@@ -64,7 +70,7 @@ def holder_pages(pages: Pages) -> list[int]:
 
 def holders_from_pdf(path: Path, pages: Pages, file: str) -> list[Holding]:
     for first in holder_pages(pages):
-        tables = read_tables(path, format="pdf", pages=range(first, min(first + 2, len(pages)) + 1))
+        tables = read_tables(path, format="pdf", borderless=True, pages=range(first, min(first + 2, len(pages)) + 1))
         found = _from_tables(tables, file)
         if found:
             return found
@@ -123,44 +129,102 @@ def _columns(cells: list[str]) -> dict[str, int]:
 
 
 def holders_from_text(pages: Pages, file: str) -> list[Holding]:
-    """The same table in a text layout: cells typed by value after the name."""
+    """The same table in a text layout. A row begins on the line with its amounts; the
+    lines after it that hold none continue its cells (a wrapped name at the left margin,
+    the rest of a wrapped nature, ``境内非国有法`` / ``人``, or the nature itself where the
+    layout centres it). The name is the cells before the nature or the first number (the
+    Shanghai layout puts the nature last, after the numbers); the amounts come from the
+    header's columns where the row has a cell for each, else are typed by value."""
     for first in holder_pages(pages):
         lines = list(pages.lines(first, min(first + 1, len(pages))))
         head = next((i for i, line in enumerate(lines) if _is_header(split_columns(line.text))), None)
         if head is None:
             continue
-        holdings: list[Holding] = []
+        rows: list[_TextHolder] = []
         for line in lines[head + 1:]:
             cells = split_columns(line.text)
             if not cells or _NOT_HOLDER.match(cells[0]):
                 break
-            nature_at = next((i for i, c in enumerate(cells[1:], 1) if holder_nature(c)), None)
-            if nature_at is None:
-                if holdings and len(cells) == 1 and not line.text[:1].isspace() and not _HEADING.search(cells[0]):
-                    holdings[-1].name += cells[0]  # the holder's name wrapped onto the next line
-                    continue
-                if holdings:
+            if any(_is_shares(c) for c in cells[1:]):
+                if len(rows) >= 10:
                     break
-                continue
-            if len(holdings) >= 10:
+                rows.append(_TextHolder(cells, line))
+            elif rows and len(cells) <= 3 and not (len(cells) == 1 and _HEADING.search(cells[0])):
+                rows[-1].wrapped(cells, line)
+            elif rows:
                 break
-            rest = cells[nature_at + 1:]
-            percent = next((number(c.rstrip("%％")) for c in rest if _PERCENT.match(c)), None)
-            shares = next((number(c) for c in rest if is_number(c) and ("," in c or len(c) > 4)), None)
-            holdings.append(Holding(" ".join(cells[:nature_at]), holder_nature(cells[nature_at]), cells[nature_at],
-                                    percent, int(shares) if shares is not None else None,
-                                    Anchor(file, page=line.page, char_start=line.start, char_end=line.end)))
-        if holdings:
-            return holdings
+        if rows:
+            header_cells = split_columns(lines[head].text)
+            return [row.holding(_columns(header_cells), len(header_cells), file) for row in rows]
     return []
 
 
-def control(pages: Pages, file: str, holdings: Sequence[Holding] = ()) -> Control | None:
+def _is_shares(cell: str) -> bool:
+    """A number of shares: a whole number of five digits or more, or grouped by commas."""
+    return is_number(cell) and "." not in cell and ("," in cell or len(cell.lstrip("+-")) > 4)
+
+
+class _TextHolder:
+    """One row of the top-ten table in a text layout, its wrapped lines gathered."""
+
+    def __init__(self, cells: list[str], line: Line):
+        self.cells, self.line = cells, line
+        self.name_parts: list[str] = []
+        self.others: list[str] = []
+
+    def wrapped(self, cells: list[str], line: Line) -> None:
+        """A continuation line: its first cell continues the name when it starts at the
+        left margin; the others are the rest of the row's other cells."""
+        if not line.text[:1].isspace():
+            self.name_parts.append(cells[0])
+            cells = cells[1:]
+        self.others.extend(cells)
+
+    def holding(self, columns: dict[str, int], width: int, file: str) -> Holding:
+        cells = self.cells
+        nature_at = next((i for i, c in enumerate(cells[1:], 1) if holder_nature(c)), None)
+        if nature_at is not None:
+            name_cells = list(itertools.takewhile(lambda c: not is_number(c), cells[:nature_at]))
+            published = cells[nature_at]
+        else:
+            name_cells = cells[:1]
+            tail = [c for c in cells[1:] if not is_number(c)]
+            published = _wrapped_nature(tail[-1:], self.others)
+        percent, shares = _text_amounts(cells, nature_at if nature_at is not None else -1,
+                                        columns if len(cells) == width else None)
+        name = person_name(" ".join(name_cells) + "".join(self.name_parts))  # 周　敏: padding out
+        return Holding(name, holder_nature(published), published,
+                       percent, int(shares) if shares is not None else None,
+                       Anchor(file, page=self.line.page, char_start=self.line.start, char_end=self.line.end))
+
+
+def _wrapped_nature(tail: list[str], others: list[str]) -> str:
+    """The nature of a row whose nature cell wrapped or sits on a continuation line: the
+    end of its first line joined with what follows, else either part that is a nature."""
+    candidates = ([tail[0] + others[0]] if tail and others else []) + list(reversed(others)) + tail
+    return next((c for c in candidates if holder_nature(c)), (tail or others or [""])[-1])
+
+
+def _text_amounts(cells: list[str], nature_at: int,
+                  columns: dict[str, int] | None) -> tuple[Decimal | None, Decimal | None]:
+    """Percentage and shares of a text row: by the header's columns, or the first
+    percentage and the first whole number of shares (a percentage has decimals, shares none)."""
+    if columns and "shares" in columns:
+        percent = number(cells[columns["percent"]].rstrip("%％")) if "percent" in columns else None
+        return percent, number(cells[columns["shares"]])
+    rest = [c for i, c in enumerate(cells) if i != nature_at and is_number(c)]
+    percent = next((number(c.rstrip("%％")) for c in rest if _PERCENT.match(c)), None)
+    shares = next((number(c) for c in rest if "." not in c and ("," in c or len(c) > 4)), None)
+    return percent, shares
+
+
+def control(pages: Pages, file: str, holdings: Sequence[Holding] = (), path: Path | None = None) -> Control | None:
     """The actual controller: its stated nature and name, a sentence naming it
     (``本行控股股东、实际控制人为邮政集团``), or that there is none. A controller stated by
     name only gets its nature from its name (国资委, 财政部) or from the top-ten table's
     nature for it (a state group is a 国有法人 there)."""
-    name = _controller_name(pages)
+    name = (_controller_name_from_tables(path, pages) if path is not None and pages.format == "pdf" else None) \
+        or _controller_name(pages) or _controller_in_section(pages)
     statements: list[tuple[int, int, int, str, str | None, str]] = []  # (rank, page, pos, nature, name, published)
     for number_ in pages.find(r"实际控制人|控股股东"):
         text = pages.text(number_)
@@ -172,6 +236,11 @@ def control(pages: Pages, file: str, holdings: Sequence[Holding] = ()) -> Contro
             said = re.sub(r"^(?:境内|境外)?自然人", "", said)  # 均为自然人王一: the nature, then the name
             if "实际控制人" in m["who"] and not is_header_word(said) and (nature := _nature_of(said, holdings)):
                 statements.append((1, number_, m.start(), nature, said, m[0]))
+        for m in _SUBJECT_SENTENCE.finditer(text):
+            said = m["name"]
+            if not is_header_word(said) and (nature := _nature_of(said, holdings) or "NaturalPersonController"
+                                             if m["title"] else _nature_of(said, holdings)):
+                statements.append((1, number_, m.start("name"), nature, said, m[0].lstrip("。；;，,\n")))
         for m in _NO_CONTROLLER.finditer(text):
             statements.append((1, number_, m.start(), "NoController", None, m[0]))
         for m in _HOLDER_NATURE.finditer(text):
@@ -189,6 +258,8 @@ def control(pages: Pages, file: str, holdings: Sequence[Holding] = ()) -> Contro
         name = None
     elif named:
         name = named
+    elif not name:  # the nature stated, the name in a sentence (公司的实际控制人为…)
+        name = next((s[4] for s in sorted(statements) if s[4] and s[3] != "NoController"), None)
     return Control(name, nature, published, Anchor(file, page=page, char_start=pos, char_end=pos + len(published)))
 
 
@@ -208,9 +279,97 @@ def _controller_name(pages: Pages) -> str | None:
             value = inline[1] if inline and inline[1] else (cells[at + 1] if at + 1 < len(cells) else "")
             if value and not is_header_word(value):
                 return value if value not in {"无", "不适用", "不存在"} else None
-            below = next((split_columns(row) for row in lines[index + 1:index + 3] if row.strip()), [])
-            if at < len(below) and not is_header_word(below[at]) and below[at] not in {"无", "不适用", "不存在"}:
-                return below[at]
+            value = _value_below(lines, index, at)
+            if value and not is_header_word(value):
+                return value if value not in _EMPTY else None
+    return None
+
+
+_NAME_KEY = re.compile(r"^实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?$")
+_EMPTY = {"", "无", "不适用", "不存在"}
+
+
+def _controller_name_from_tables(path: Path, pages: Pages) -> str | None:
+    """实际控制人名称/姓名 in a PDF's tables, ruled or not: the cell beside the key, or the
+    cell under it where the key heads a column (its wrapped lines joined)."""
+    for number_ in pages.find(_CONTROLLER_NAME):
+        for table in read_tables(path, format="pdf", borderless=True, pages=[number_]):
+            rows = [list(r.cells) for r in table.rows]
+            for i, cells in enumerate(rows):
+                for j, cell in enumerate(cells):
+                    if not _NAME_KEY.match(header(cell)):
+                        continue
+                    beside = joined(cells[j + 1]) if j + 1 < len(cells) else ""
+                    below = joined(rows[i + 1][j]) if i + 1 < len(rows) and j < len(rows[i + 1]) else ""
+                    for value in (beside, below):
+                        if value and not is_header_word(value):
+                            return None if value in _EMPTY else value
+    return None
+
+
+def _value_below(lines: list[str], index: int, at: int) -> str:
+    """The value under the header cell ``at`` of line ``index``: in a layout aligned by
+    character positions (``pdftotext -layout``), the parts of its column band, wrapped lines
+    joined; else (tabs, or cells separated by runs of spaces) the next row's cell ``at``."""
+    below_line = next((row for row in lines[index + 1:index + 3] if row.strip()), "")
+    below = split_columns(below_line)
+    for layout in (lines, [_wide(line) for line in lines]):  # aligned by characters, or by display width
+        spans = cell_spans(layout[index]) if "\t" not in layout[index] else []
+        rows = [cell_spans(row) for row in layout[index + 1:index + 4] if row.strip() and "\t" not in row]
+        if spans and any(len(r) == len(spans) and all(abs(a[0] - b[0]) <= 1 for a, b in zip(r, spans)) for r in rows):
+            band = (spans[at - 1][1] if at else 0, spans[at + 1][0] if at + 1 < len(spans) else None)
+            return _column_below(layout, index, *band).replace(_FILL, "")
+    return below[at] if at < len(below) else ""
+
+
+_FILL = "\u200b"
+
+
+def _wide(line: str) -> str:
+    """A line with every wide character followed by a filler: positions in display columns,
+    as a layout that aligns by display width (a CJK character two columns wide) has them."""
+    return "".join(c + _FILL if unicodedata.east_asian_width(c) in "WF" else c for c in line)
+
+
+def _column_below(lines: list[str], index: int, start: int, end: int | None) -> str:
+    """The cell of a text layout under a header cell at characters ``start`` … ``end`` of
+    line ``index``: the parts in that band on the lines below, joined, up to a blank line."""
+    parts: list[str] = []
+    for line in lines[index + 1:index + 8]:
+        if not line.strip():
+            if parts:
+                break
+            continue
+        part = line[start:end].strip() if len(line) > start else ""
+        if part:
+            parts.append(part)
+        elif parts and split_columns(line) and not line[:max(start, 1)].strip():
+            continue  # a line of parts of other columns only (``务`` under 主要经营业)
+        elif parts:
+            break
+    return "".join(parts)
+
+
+_HEADING_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+(?:[、.]|\s)|[（(][一二三四五六七八九十\d]+[)）])?"
+                           r"\s*(?P<what>[^：:\s]{2,24})\s*$")
+
+
+def _controller_in_section(pages: Pages) -> str | None:
+    """名称/姓名 as the key of a key-value table under the heading of the actual controller
+    (``2 实际控制人情况`` / ``名称  某省人民政府国有资产监督管理委员会``), not under the
+    controlling shareholder's."""
+    for number_ in pages.find(r"实际控制人"):
+        inside = False
+        for line in pages.text(number_).split("\n"):
+            heading = _HEADING_LINE.match(line)
+            if heading and "控股股东" in heading["what"] and "实际控制人" not in heading["what"]:
+                inside = False
+            elif heading and re.fullmatch(r"(?:公司)?实际控制人(?:情况|基本情况)?", heading["what"]):
+                inside = True
+            elif inside and (m := re.match(r"^\s*(?:名\s*称|姓\s*名)\s*[:：\t ]\s*(\S.*?)\s*$", line)):
+                value = split_columns(m[1])[0] if split_columns(m[1]) else ""
+                if value and not is_header_word(value):
+                    return None if value in _EMPTY else value
     return None
 
 

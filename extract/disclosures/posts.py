@@ -123,7 +123,7 @@ def from_units_table_pdf(path: Path, pages: Pages, first: int, last: int, names:
     candidates = [n for n in range(first, last + 1) if re.search(r"单位名称", pages.text(n))]
     if not candidates:
         return []
-    tables = read_tables(path, format="pdf", pages=range(candidates[0], min(candidates[-1] + 1, len(pages)) + 1))
+    tables = read_tables(path, format="pdf", borderless=True, pages=range(candidates[0], min(candidates[-1] + 1, len(pages)) + 1))
     found: list[PersonPost] = []
     columns: dict[str, int] | None = None
     width = 0

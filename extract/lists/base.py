@@ -322,6 +322,19 @@ class ListExtractor:
         raise NotImplementedError
 
 
+_FIRM_NAME = re.compile(r"公司|厂|店|中心|合作社|集团|事务所|有限|企业|银行")
+
+
+def _plausible_birth(masked: str) -> bool:
+    """A masked ID number's visible birth year (positions 7-10) is a year people are born
+    in; a masked USCC made of digits (``9137010255****1694``) shows no such year there."""
+    from ..identifiers import birth_year, id_pattern
+
+    pattern = id_pattern(masked)
+    year = birth_year(pattern) if pattern else None
+    return year is None or 1900 <= year <= 2030
+
+
 def looks_like_person(name: str, code: str) -> bool:
     """Decide whether a list party is a natural person when the list does not say."""
     from ..identifiers import parse_firm_id, parse_person_id, person_id_checks
@@ -334,7 +347,7 @@ def looks_like_person(name: str, code: str) -> bool:
             return False
         return True
     if ident is not None and ident.kind == "maskedid":
-        return True
+        return not _FIRM_NAME.search(name) and _plausible_birth(ident.value)
     return len(name) <= 4 and not re.search(r"公司|厂|店|中心|合作社|集团|事务所|部|行|院|会", name)
 
 

@@ -37,7 +37,7 @@ READERS: dict[str, Callable[..., list[RawTable]]] = {
 # so one call can carry options for a mixed batch of files.
 OPTIONS: dict[str, frozenset[str]] = {
     "csv": frozenset({"delimiter", "encoding"}),
-    "pdf": frozenset({"text_fallback", "pages"}),
+    "pdf": frozenset({"text_fallback", "borderless", "pages"}),
 }
 _BINARY = frozenset({"pdf", "xlsx"})
 _HEAD_BYTES = 1024
@@ -50,7 +50,7 @@ def read_tables(path: Path, *, format: str | None = None, **opts: Any) -> list[R
 
     ``format`` forces a reader (``"csv" | "xlsx" | "html" | "pdf" | "json"``).
     Other options: ``delimiter``, ``encoding`` (CSV); ``text_fallback``,
-    ``pages`` (PDF). Raises :class:`ReaderError` for unreadable, empty or
+    ``borderless``, ``pages`` (PDF). Raises :class:`ReaderError` for unreadable, empty or
     unsupported files.
     """
     path = Path(path)

@@ -24,6 +24,7 @@ import pdfplumber
 
 from ._text import clean_cell, describe, normalise_text
 from .model import RawRow, RawTable, ReaderError
+from .pdf_layout import borderless_tables
 
 TEXT_TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 
@@ -35,8 +36,13 @@ _BOXES_KEPT = 8
 _T = TypeVar("_T")
 
 
-def read_pdf(path: Path, *, text_fallback: bool = False, pages: Collection[int] | None = None) -> list[RawTable]:
+def read_pdf(path: Path, *, text_fallback: bool = False, borderless: bool = False,
+             pages: Collection[int] | None = None) -> list[RawTable]:
     """Extract the tables of every page (or only the 1-based ``pages`` given).
+
+    ``borderless``: tables drawn without rules (outside the ruled ones) are read too, from
+    the positions of their words (:mod:`.pdf_layout`), wrapped cells kept whole; tables
+    are then numbered from the top of the page.
 
     ``index`` of each table is its number within its page; every row carries
     the page number.
@@ -44,7 +50,7 @@ def read_pdf(path: Path, *, text_fallback: bool = False, pages: Collection[int] 
     tables: list[RawTable] = []
     with open_pdf(path) as pdf:
         for number in _page_numbers(path, len(pdf.pages), pages):
-            found = on_page(path, pdf, number, lambda page: _page_tables(page, text_fallback))
+            found = on_page(path, pdf, number, lambda page: _page_tables(page, text_fallback, borderless))
             tables.extend(_table(path, grid, number, index, boxes)
                           for index, (grid, boxes) in enumerate(found, start=1))
     _remember_boxes(path, tables)
@@ -134,9 +140,16 @@ def _page_numbers(path: Path, count: int, wanted: Collection[int] | None) -> lis
     return sorted(set(wanted))
 
 
-def _page_tables(page: Any, text_fallback: bool) -> list[tuple[list[list[str | None]], list[Box | None]]]:
+def _page_tables(page: Any, text_fallback: bool,
+                 borderless: bool = False) -> list[tuple[list[list[str | None]], list[Box | None]]]:
     """Each table's cells (as ``page.extract_tables``) and its rows' boxes."""
     tables = page.find_tables()
+    if borderless and page.chars:
+        ruled = [(table.bbox, table.extract(), [_box(row.bbox) for row in table.rows]) for table in tables]
+        loose = [(grid, boxes) for grid, boxes in borderless_tables(page, [t.bbox for t in tables])]
+        found = [(b[0][1] if b and b[0] else 0.0, g, b) for g, b in loose]
+        found += [(bbox[1], grid, boxes) for bbox, grid, boxes in ruled]
+        return [(grid, boxes) for _, grid, boxes in sorted(found, key=lambda item: item[0])]
     if not tables and text_fallback and page.chars:
         tables = page.find_tables(TEXT_TABLE_SETTINGS)
     return [(table.extract(), [_box(row.bbox) for row in table.rows]) for table in tables]
