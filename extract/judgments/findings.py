@@ -314,15 +314,17 @@ class Resolver:
         self.refs = sorted(refs, key=lambda r: len(r[0]), reverse=True)
 
     def mentions(self, text: str, start: int, end: int) -> list[tuple[int, Party]]:
-        taken: list[tuple[int, int]] = []
-        out: list[tuple[int, Party]] = []
+        return [(s, party) for s, _, party in self.spans(text, start, end)]
+
+    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int, Party]]:
+        """Each mention as (start, end, party), longest reference first where two overlap."""
+        out: list[tuple[int, int, Party]] = []
         for word, party in self.refs:
             pos = text.find(word, start, end)
             while pos >= 0:
                 span = (pos, pos + len(word))
-                if not any(s < span[1] and span[0] < e for s, e in taken):
-                    taken.append(span)
-                    out.append((pos, party))
+                if not any(s < span[1] and span[0] < e for s, e, _ in out):
+                    out.append((*span, party))
                 pos = text.find(word, pos + len(word), end)
         return sorted(out, key=lambda x: x[0])
 
@@ -334,17 +336,57 @@ def awards(j: Judgment, resolver: Resolver, lex: ModuleType) -> list[Award]:
         span = j.section(label)
         if not span:
             continue
+        by_item: list[tuple[int, list[Award]]] = []  # (the item's number, 0 when unnumbered; its sums)
         for s, e in items(text, *span):
             money = find_money(text, s, e, english=english)
-            if not money:
+            joint = _joint(text, s, e, resolver.spans(text, s, e), lex)
+            number = _item_number(text, s, e)
+            if not money:  # 二、被告B对上述第一项债务承担连带清偿责任: liable for the sums it refers to
+                for award in _referred(text, s, e, by_item):
+                    award.joint.extend(n for n in joint if n not in award.joint)
+                by_item.append((number, []))
                 continue
             mentions = resolver.mentions(text, s, e)
-            joint = _joint(text, s, e, mentions, lex)
+            here = []
             for amount in money:
                 kind = _award_kind(text, s, amount.start, label)
                 payers, payees = _payers(text, s, e, amount.start, kind, mentions, lex)
-                out.append(Award(amount.value, kind, payers, payees, amount.start, amount.end, (s, e), joint))
+                here.append(Award(amount.value, kind, payers, payees, amount.start, amount.end, (s, e), list(joint)))
+            by_item.append((number, here))
+            out.extend(here)
     return out
+
+
+_ITEM_REF = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}(?:(?:[、，,和及至到]|项、第)[一二三四五六七八九十]{1,3})*)项")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _referred(text: str, s: int, e: int, by_item: list[tuple[int, list[Award]]]) -> list[Award]:
+    """The sums (not costs) of the earlier items a clause refers to: those it numbers
+    (第一项, 第一、二项, 第一至三项), else the nearest earlier item that orders a sum (上述债务)."""
+    numbered: set[int] = set()
+    for m in _ITEM_REF.finditer(text, s, e):
+        nums = [_numeral(x) for x in re.findall(r"[一二三四五六七八九十]{1,3}", m["n"])]
+        if re.search(r"[至到]", m["n"]) and len(nums) == 2:
+            nums = list(range(nums[0], nums[1] + 1))
+        numbered.update(nums)
+    chosen = [group for n, group in by_item if n in numbered] if numbered else \
+        next(([group] for _, group in reversed(by_item) if any(x.kind != "costs" for x in group)), [])
+    return [x for group in chosen for x in group if x.kind != "costs"]
+
+
+def _item_number(text: str, s: int, e: int) -> int:
+    """The number an item of the holding opens with (二、 → 2), 0 when it has none."""
+    m = re.match(r"\s*(?:[（(])?([一二三四五六七八九十]{1,3})(?:、|[）)])", text[s:min(e, s + 12)])
+    return _numeral(m.group(1)) if m else 0
+
+
+def _numeral(x: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20 (item numbers of a holding)."""
+    if "十" not in x:
+        return _NUMERALS.index(x) + 1 if len(x) == 1 else 0
+    tens, _, ones = x.partition("十")
+    return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
 
 
 def _award_kind(text: str, item_start: int, pos: int, label: str) -> str:
@@ -382,12 +424,16 @@ def _payers(text: str, s: int, e: int, pos: int, kind: str, mentions: list[tuple
     return _unique(payers), _unique(payees)
 
 
-def _joint(text: str, s: int, e: int, mentions: list[tuple[int, Party]], lex: ModuleType) -> list[str]:
-    """Parties the clause makes jointly liable (named in the same clause before 承担连带清偿责任)."""
+def _joint(text: str, s: int, e: int, spans: list[tuple[int, int, Party]], lex: ModuleType) -> list[str]:
+    """Parties a clause ``SUBJECTS 对 OBJECT 承担连带…责任`` makes jointly liable: those named in
+    SUBJECTS, before the word that opens the object (对, 就, or a verb of paying), never the
+    debtor named inside it (对…确定的X的债务, 对被告X的上述借款本息)."""
     out: list[str] = []
     for m in lex.JOINT.finditer(text, s, e):
-        clause_start = max(text.rfind(c, s, m.start()) for c in "，,。；;") + 1
-        out.extend(p.name for at, p in mentions if max(clause_start, s) <= at < m.start())
+        clause_start = max(s, max(text.rfind(c, s, m.start()) for c in "，,。；;") + 1)
+        heads = lex.JOINT_OBJECT.finditer(text, clause_start, m.start()) if hasattr(lex, "JOINT_OBJECT") else ()
+        head = next((h.start() for h in heads if not any(a <= h.start() < b for a, b, _ in spans)), m.start())
+        out.extend(p.name for at, _, p in spans if clause_start <= at < head)
     return _unique(out)
 
 

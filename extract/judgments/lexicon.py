@@ -153,7 +153,13 @@ COSTS_BY = re.compile(r"由")
 PARTY_REF_ROLES = {"原告": "plaintiff", "被告": "defendant", "第三人": "third-party", "上诉人": "appellant",
                    "被上诉人": "appellee", "申请执行人": "enforcement-applicant", "被执行人": "enforcement-debtor",
                    "申请人": "applicant", "被申请人": "respondent", "被告人": "accused", "被告单位": "accused-unit"}
-JOINT = re.compile(r"承担连带(?:清偿|保证|赔偿)?责任|负连带(?:清偿)?责任")
+#: Joint and several liability ordered in the holding (连带清偿/保证/还款/偿还/给付/赔偿责任, 互负连带责任).
+#: Not 共同还款责任 (co-debtors, who pay the sum) nor 补充赔偿/清偿责任 (a secondary liability for
+#: what the debtor cannot pay): neither is joint and several.
+JOINT = re.compile(r"承担连带(?:清偿|保证|赔偿|还款|偿还|给付)?责任|(?:互)?负连带(?:清偿|还款|偿还|赔偿)?责任")
+#: The word that ends the subjects of a joint-liability clause and opens its object (对上述债务,
+#: 就被告X的借款, 向原告), or a verb of paying (共同偿还…并承担连带责任).
+JOINT_OBJECT = re.compile(r"对|就|向|为|" + PAY_VERBS.pattern)
 GUARANTOR = re.compile(
     r"(?P<names>[^，,。；;：:\s()（）]{2,60}?)(?:作为|系|为)(?:连带责任)?(?:保证人|担保人)|"
     r"由(?:被告)?(?P<names2>[^，,。；;：:\s]{2,60}?)(?:自愿)?(?:为其|为该笔借款|对该借款)?提供(?:连带责任)?(?:保证|担保)|"
