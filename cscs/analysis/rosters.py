@@ -27,6 +27,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from cscs.extract.names import core_name, simplified
 from cscs.graph.protocol import Store
 from cscs.graph.queries import load
+from cscs.graph.resolve import user_judgements
 from cscs.graph.resolve.model import REVIEW, Feature, Match, decide
 from cscs.ontology.namespaces import CSCS, DCTERMS, ID, PROV, RDF, XSD, key_digest
 
@@ -169,7 +170,7 @@ def match_rosters(store: Store, as_of: date | None = None) -> RosterMatches:
     year = (as_of or date.today()).year - 1
     officers = load_officers(store)
     entries = load_entries(store)
-    same, not_same = _user_judgements(store)
+    same, not_same = user_judgements(store)
     result = RosterMatches(len(entries))
     for entry in entries:
         candidates = [compare(entry, o, year) for o in officers.get(entry.name, [])]
@@ -180,16 +181,6 @@ def match_rosters(store: Store, as_of: date | None = None) -> RosterMatches:
         result.review += review
     _write(store, result)
     return result
-
-
-def _user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
-    same: set[frozenset[str]] = set()
-    not_same: set[frozenset[str]] = set()
-    for row in store.select(load("judgements")):
-        if str(row["by"]).startswith("user:"):
-            pair = frozenset((str(row["subject"]), str(row["candidate"])))
-            (same if str(row["decision"]).endswith("#Same") else not_same).add(pair)
-    return same, not_same
 
 
 def _write(store: Store, result: RosterMatches) -> None:

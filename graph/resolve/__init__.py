@@ -55,7 +55,7 @@ def resolve(store: Store, today=None) -> Resolution:
         accepted, review = decide([firms.compare(alias, c) for c in index.candidates(alias)])
         result.linked += accepted
         result.review += review
-    same, not_same = _user_judgements(store)
+    same, not_same = user_judgements(store)
     # persons next, comparing the firms they hold roles in as resolved so far: the
     # legal representative a list names with a masked-code firm is the registry's one
     firm_pairs = [(m.subject, m.candidate) for m in result.linked if frozenset((m.subject, m.candidate))
@@ -118,7 +118,9 @@ def unjudge(store: Store, subject: str, candidate: str, rerun: bool = True) -> b
     return existed
 
 
-def _user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
+def user_judgements(store: Store) -> tuple[set[frozenset], set[frozenset]]:
+    """The pairs a user said are the same, and those they said are not (``cscs resolve
+    --same/--not-same``): every matcher must respect them."""
     same: set[frozenset[str]] = set()
     not_same: set[frozenset[str]] = set()
     for row in store.select(load("judgements")):
