@@ -68,7 +68,7 @@ def compare(a: tuple[Population, date], b: tuple[Population, date], overlay: Ove
     rows["name"] = rows["name_a"].combine_first(rows["name_b"])
     rows["identifier"] = rows["identifier_a"].combine_first(rows["identifier_b"])
     rows["difference"] = rows["total_b"] - rows["total_a"]
-    rows["changed"] = rows["firm"].map(_changed(pa_, day_a, pb, day_b, overlay)).fillna("")
+    rows["changed"] = rows["firm"].map(_changed(pa_, day_a, pb, day_b, overlay)).astype(object).fillna("")
     return rows[["firm", "name", "identifier", "total_a", "grade_a", "total_b", "grade_b", "difference",
                  "changed"]].sort_values("firm").reset_index(drop=True)
 
