@@ -141,9 +141,9 @@ def refresh(store, rubric: str, directory: Path, full: bool = False) -> Refresh:
     added = pd.DataFrame(list(state.parties(store, change.added)), columns=["document", "party"])
     named = set(table["parties"].loc[table["parties"]["document"].isin(change.removed), "party"])
     named |= set(added["party"]) | state.resolution_parties(change.resolution)
-    old_firms = set(table["firms"]["firm"])
+    old_firms = pd.Index(table["firms"]["firm"])
     reached = state.firms_reached(store, named)
-    touched = reached | (named & old_firms)
+    touched = reached | {n for n in named if n in old_firms}
     if len(touched) > FULL_SHARE * max(len(old_firms), 1):
         return _rebuild(store, rubric, directory, change)
     scored = sorted(reached - inputs.aliases)
@@ -198,7 +198,9 @@ def _save(folder: Path, store, rubric: str, inputs: state.Inputs, indicators: pd
     firms = firms.drop_duplicates("firm").sort_values("firm", kind="stable").reset_index(drop=True)
     fids = pd.Series(np.arange(len(firms), dtype="int32"), index=firms["firm"])
     iids = pd.Series(np.arange(len(indicators), dtype="int32"), index=indicators["indicator"])
-    rows = rows[rows["firm"].isin(fids.index) & rows["indicator"].isin(iids.index)]
+    # by the indexes' hash tables: Series.isin of a pyarrow-backed string column builds a
+    # scalar per value looked for (pandas 3.1), 1.4 s for 100,000 firms
+    rows = rows[(fids.index.get_indexer(rows["firm"]) >= 0) & (iids.index.get_indexer(rows["indicator"]) >= 0)]
     records = rows[["record", "kind"]].drop_duplicates("record").sort_values("record").reset_index(drop=True)
     rids = pd.Series(np.arange(len(records), dtype="int32"), index=records["record"])
     intervals = pd.DataFrame({"fid": fids[rows["firm"]].to_numpy(), "iid": iids[rows["indicator"]].to_numpy(),
