@@ -26,7 +26,9 @@ from .model import Guarantee, Span
 
 def statements(text: str, lex: ModuleType, names: list[Span] | None = None) -> list[Guarantee]:
     """The sentences that state a suretyship, each with its kind (the first cue found, in the
-    lexicon's order) and the guarantors named in it (of ``names``)."""
+    lexicon's order) and the guarantors named in it (of ``names``); then the holding's joint
+    liabilities that are suretyships (:func:`_holding_suretyships`), and the guarantors of a
+    statement that refers back to the guarantee instead of naming them (:func:`_by_reference`)."""
     cues = getattr(lex, "GUARANTEE_STATEMENT", ())
     evidence = getattr(lex, "EVIDENCE_LIST", None)
     out: list[Guarantee] = []
@@ -43,7 +45,59 @@ def statements(text: str, lex: ModuleType, names: list[Span] | None = None) -> l
             continue
         named = [n for n in names or () if s <= n.start < e]
         out.append(Guarantee(kind, s, e, named, bool(lex.GUARANTEE_DENIED.search(text, s, e))))
+    if hasattr(lex, "GUARANTEE_CAP"):
+        out = sorted(out + _holding_suretyships(text, lex, out, seen), key=lambda g: g.start)
+        _by_reference(text, lex, out)
     return out
+
+
+def _holding_suretyships(text: str, lex: ModuleType, stated: list[Guarantee], seen: set[int]) -> list[Guarantee]:
+    """Joint liability for another's debt (A、B对上述第一项债务承担连带清偿责任) alone may be a spouse's or
+    a partner's; it is a suretyship when it is capped at a maximum balance (在最高余额…范围内: a
+    maximum-amount suretyship) or when those it makes liable are guarantors by another sentence's
+    grammar (a contract signed, a suretyship provided; not another joint liability)."""
+    sureties = [n.text for g in stated if g.kind != "liable" and not g.denied for n in g.names]
+    liable = next(p for k, p in lex.GUARANTEE_CUES if k == "liable")
+    out: list[Guarantee] = []
+    for m in lex.JOINT.finditer(text):
+        s, e = _sentence_bounds(text, m.start(), m.end())
+        if s in seen or lex.GUARANTEE_DENIED.search(text, s, e):
+            continue
+        seen.add(s)
+        clause = liable.search(text, s, e)
+        if clause is None:
+            continue
+        left = max((x.end() for x in _CLAUSE_START.finditer(text, s, clause.start())), default=s)
+        subjects = _clause_names(text, left, clause.start(), lex, False)
+        if subjects and lex.GUARANTEE_CAP.search(text, s, e):
+            out.append(Guarantee("liable", s, e, subjects))
+    return out
+
+
+def _by_reference(text: str, lex: ModuleType, stated: list[Guarantee]) -> None:
+    """A statement that names nobody but refers back to the guarantee (涉案《最高额保证合同》,
+    保证人的保证期间, 与各被告之间签订的《保证合同》) names the guarantors the document names in its
+    other statements (their spans are where they were read); a denied one names nobody."""
+    known: dict[str, Span] = {}
+    for g in stated:
+        for n in g.names if not g.denied else ():
+            known.setdefault(n.text, n)
+    for g in stated:
+        if g.names or g.denied or not lex.GUARANTEE_BACK_REFERENCE.search(text, g.start, g.end):
+            continue
+        g.names = [n for n in known.values() if not g.start <= n.start < g.end]
+
+
+def _same_party(a: str, b: str) -> bool:
+    """One party written in full and by its abbreviation (常州新盛投资担保有限公司, 新盛公司): the
+    short name's characters in the long one's, in order."""
+    short, long = sorted((a, b), key=len)
+    if short == long:
+        return True
+    if len(short) < 3 or not short.endswith(("公司", "厂")):
+        return False
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 _GUARANTEE_WORD = re.compile(r"保证|担保")
@@ -61,10 +115,10 @@ def guarantors(text: str, lex: ModuleType) -> list[Span]:
         offset = start + len(chunk) - len(chunk_clean)
         pos = 0
         for part in re.split(r"[、]|和|及", chunk_clean):
-            name = re.split(r"被告|原告|由", part.strip())[-1]
+            name = re.sub(r"(?:自愿|愿意|同意|承诺)+$", "", re.split(r"被告|原告|由", part.strip())[-1])
             begin = offset + chunk_clean.find(part, pos)
             pos = chunk_clean.find(part, pos) + len(part)
-            if not name or len(name) > 30:
+            if not name or len(name) > 30 or re.match(r"本人|其|该|我|上述", name):  # 本人自愿提供…: the signer, by reference
                 continue
             if not (re.match(r"^[\u4e00-\u9fff]{1,2}(?:[xX×]\d{1,3}|\d{1,3}|某{1,2}[甲乙丙丁]?|[\u4e00-\u9fff]{1,2})$", name)
                     or lex.ORG_SUFFIX.search(name) or re.search(r"公司$", name)):
@@ -151,6 +205,9 @@ def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool)
             begin = body.find(item, cursor)
             cursor = begin + len(item)
             bare = re.split(r"被告|原告|第三人|保证人|担保人", lex.GUARANTEE_LEAD.sub("", item))[-1]  # …请求被告X
+            note = lex.ABBREVIATION_NOTE.search(bare) if hasattr(lex, "ABBREVIATION_NOTE") else None
+            if note and note.end() == len(bare):  # X公司（以下简称Y公司）: the name is X公司
+                item, bare = item[:len(item) - len(bare) + note.start()], bare[:note.start()]
             begin += len(item) - len(bare)
             if not bare:
                 continue
