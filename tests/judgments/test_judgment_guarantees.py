@@ -107,6 +107,10 @@ def test_signatories_of_an_unquoted_suretyship_loan_contract() -> None:
         ("contract", ["王建国", "王建军"])]
     assert _named("原告诉称，2008年10月28日，某县农村信用合作社与被告丰源饲料有限责任公司（以下简称丰源公司）"
                   "签订了保证担保借款合同，约定借款300万元；") == [("contract", ["丰源饲料有限责任公司"])]
+    # three parties sign it: the borrower (被告兴旺油厂向…借款) is no guarantor
+    assert _named("2008年10月28日，某县农村信用合作社与被告兴旺油厂、丰源饲料有限责任公司（以下简称丰源公司）签订了"
+                  "保证担保借款合同，被告兴旺油厂向某县农村信用合作社借款300万元；") == [
+        ("contract", ["丰源饲料有限责任公司"])]
 
 
 def test_guarantors_before_wei_who_sign_with_the_lender() -> None:
