@@ -105,7 +105,7 @@ def guarantors(text: str, lex: ModuleType) -> list[Span]:
             name = re.sub(r"(?:自愿|愿意|同意|承诺)+$", "", re.split(r"被告|原告|由", part.strip())[-1])
             begin = offset + chunk_clean.find(part, pos)
             pos = chunk_clean.find(part, pos) + len(part)
-            if not name or len(name) > 30 or re.match(r"本人|其|该|我|上述", name):  # 本人自愿提供…: the signer, by reference
+            if not name or len(name) > 30 or re.match(r"本人|其|该|我|上述|[甲乙丙丁]方$", name):  # 本人自愿提供…: the signer, by reference
                 continue
             if not (re.match(r"^[\u4e00-\u9fff]{1,2}(?:[xX×]\d{1,3}|\d{1,3}|某{1,2}[甲乙丙丁]?|[\u4e00-\u9fff]{1,2})$", name)
                     or lex.ORG_SUFFIX.search(name) or re.search(r"公司$", name)):
@@ -128,6 +128,7 @@ def _guarantee_clauses(text: str, lex: ModuleType) -> list[Span]:
     before the cue, each a person's name or an organisation's; of the signatories of a guarantee
     contract, those that are not the lender (a bank or other financial institution)."""
     cues = getattr(lex, "GUARANTEE_CUES", ())
+    roles = _contract_roles(text, lex)
     out: list[Span] = []
     for a, b in _around(_GUARANTEE_WORD, text, 200, 12):
         for kind, pattern in cues:
@@ -141,6 +142,8 @@ def _guarantee_clauses(text: str, lex: ModuleType) -> list[Span]:
                 comma = max(text.rfind("，", left, m.start()), text.rfind(",", left, m.start()))
                 if not names and comma >= 0:  # 根据保证合同的约定，被告三洲公司为…: the names follow the last comma
                     names = _clause_names(text, comma + 1, m.start(), lex, kind == "signs")
+                if not names:  # 乙方自愿向甲方提供保证: the parties the contract calls 乙方
+                    names = roles.get(_role_word(text[(comma + 1 if comma >= 0 else left):m.start()], lex), [])
                 if kind == "signs":  # a suretyship loan contract is signed by the borrower too
                     names = [n for n in names if not _borrows(text, n.text)]
                 for span in names:
@@ -148,6 +151,27 @@ def _guarantee_clauses(text: str, lex: ModuleType) -> list[Span]:
                         out.append(span)
     out.extend(s for s in _titled_guarantors(text, lex) if not any(o.start == s.start for o in out))
     return out
+
+
+def _contract_roles(text: str, lex: ModuleType) -> dict[str, list[Span]]:
+    """The parties of a contract by their place in it, where the signatories are listed with it
+    (原告(甲方)与被告A公司、B、C(乙方)签订…): 乙方 → A公司, B, C. The first listing of a role counts."""
+    roles: dict[str, list[Span]] = {}
+    for m in getattr(lex, "CONTRACT_ROLE", re.compile(r"(?!x)x")).finditer(text):
+        if m.group(1) in roles:
+            continue
+        window = max(0, m.start() - 80)
+        left = max([text.rfind(c, window, m.start()) for c in "与和，,。；;：:\n"] + [window - 1]) + 1
+        names = _clause_names(text, left, m.start(), lex, False)
+        if names:
+            roles[m.group(1)] = names
+    return roles
+
+
+def _role_word(chunk: str, lex: ModuleType) -> str:
+    """A clause's subject reduced to a bare word (乙方自愿 → 乙方)."""
+    chunk = lex.GUARANTEE_LEAD.sub("", chunk.strip())
+    return re.sub(r"(?:分别|共同|均|自愿|愿意|同意|承诺)+$", "", chunk)
 
 
 def _borrows(text: str, name: str) -> bool:
@@ -223,7 +247,7 @@ def _clause_names(text: str, start: int, end: int, lex: ModuleType, signs: bool)
 def _guarantor_name(name: str, lex: ModuleType) -> bool:
     from .parties import is_person_name
 
-    if len(name) > 40:
+    if len(name) > 40 or re.fullmatch(r"[甲乙丙丁]方", name):  # a contract's party by its place: _contract_roles
         return False
     if lex.ORG_SUFFIX.search(name) and len(name) >= 4 or re.search(r"公司$|公司[（(][^）)]+[）)]$", name):
         return not re.search(r"[为向在从给的于对将把]|请求|要求", name)  # 在约定的保证期间内…公司: a clause

@@ -175,6 +175,7 @@ GUARANTEE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compil
     ("liable", r"(?<![对的])承担连带(?:责任)?保证责任"),
     ("provides", r"(?:自愿)?为[^。；;]{2,120}?提供了?(?:最高额)?(?:连带(?:责任)?)?(?:保证|担保)(?!人)"),
     ("capacity", r"以保证人(?:的)?身份|作为[^。；;，,]{0,20}?(?:连带)?(?:责任)?保证(?:责任)?人"),
+    ("provides", r"(?:自愿)?向[^。；;，,]{1,30}?提供了?(?:连带(?:责任)?)?保证(?!金|人)"),  # 乙方自愿向甲方提供保证反担保
     ("signs", r"(?:分别)?签(?:订|署)了?[^。；;《]{0,40}?《(?:(?!抵押|质押|解除|借款|委托|反担保)[^》]){0,20}?(?:保证|担保)"
               r"(?:(?!抵押|质押|借款)[^》]){0,12}?(?:合同|书|协议|函)》"),
     # an unquoted suretyship loan contract (签订了保证担保借款合同): its signatories other than the lender
@@ -219,7 +220,10 @@ GUARANTOR_TITLE = re.compile(r"(?<![被原])(?:保证人|担保人)[：:]?(?=[\u
 ORG_RUN = re.compile(r"(?:(?![为向在从自给请求的于对将把被与和及])[\u4e00-\u9fff\dxX（）()]){2,30}?"
                      r"(?:有限责任公司|股份有限公司|有限公司|公司|厂|中心|合作社|商行|经营部)")
 #: A clause that denies the guarantee (本院不予支持, 不承担…责任) names no guarantor.
-GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不(?:再)?承担|无需承担|不应承担|不再追究|放弃|免除|无效")
+GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不(?:再)?承担|无需承担|不应承担|不再追究|"
+                              r"放弃(?![^。；;，,]{0,4}抗辩)|免除|无效")  # 放弃一切抗辩权 waives defences, not the guarantee
+#: A party of a contract written by its place in it (被告A、B(乙方)), and later by that role alone (乙方自愿…).
+CONTRACT_ROLE = re.compile(r"[(（](甲方|乙方|丙方|丁方)[)）]")
 #: Lenders among the signatories of a guarantee contract (bank branches written short: 工行瑞安支行).
 LENDER_NAME = re.compile(FINANCIAL_INSTITUTION.pattern + r"|支行|分行|[工农建中交招]行|农商行|邮储")
 #: The lender written by its role (…与贷款人另行签订《保证担保合同》): a side of the contract, not a guarantor.

@@ -71,7 +71,8 @@ def test_cjrc_annotations(realdata: Path) -> None:
     documents = json.loads(path.read_text(encoding="utf-8"))["data"]
     scores = evaluate.cjrc(documents, list(pipeline.read(d["paragraphs"][0]["context"] for d in documents)))
     assert scores["amounts (recall)"].recall >= 0.95
-    assert scores["guarantors"].precision >= 0.9 and scores["guarantors"].recall >= 0.7
+    g = scores["guarantors"]  # counter-guarantors written as 乙方 are read by their place in the contract
+    assert (g.tp, g.fp, g.fn) == (15, 0, 0), g.errors
     assert scores["lenders"].recall >= 0.8
     assert scores["financing"].f1 >= 0.88
 

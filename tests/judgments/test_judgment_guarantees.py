@@ -144,3 +144,13 @@ def test_the_signer_by_reference_is_no_name() -> None:
     text = ("2012年6月18日，王亚东、李东就上述《流动资金借款合同》向某银行出具编号为BZ0001的《个人连带责任保证书》称："
             "本人自愿提供连带责任保证，当甲公司未按主合同约定履行债务时，由本人承担保证责任。")
     assert "本人自愿" not in [g.text for g in guarantees.guarantors(text, lexicon)]
+
+
+def test_counter_guarantors_written_by_their_place_in_the_contract() -> None:
+    """原告(甲方)与被告A公司、B、C(乙方)签订《保证反担保合同》…乙方自愿向甲方提供保证反担保 (the CJRC fact
+    sections, ASCII punctuation, one run-on sentence): the guarantors are the parties called 乙方; a
+    waiver of defences (放弃一切抗辩权) does not release the guarantee."""
+    text = ("经审理查明,2016年3月1日,被告华远公司与某银行签订了一份《流动资金借款合同》,约定华远公司向某银行贷款200万元"
+            "同日,原告(甲方)与被告华远公司、曾x5、梅x6(乙方)签订了一份《保证反担保合同》,合同约定:为了确保甲方对华远公司"
+            "担保债权的实现,乙方自愿向甲方提供保证反担保,反担保的方式为连带保证责任,乙方自愿放弃一切抗辩权")
+    assert [g.text for g in guarantees.guarantors(text, lexicon)] == ["华远公司", "曾x5", "梅x6"]
