@@ -175,9 +175,23 @@ GUARANTEE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compil
     ("liable", r"(?<![对的])承担连带(?:责任)?保证责任"),
     ("provides", r"(?:自愿)?为[^。；;]{2,120}?提供了?(?:最高额)?(?:连带(?:责任)?)?(?:保证|担保)(?!人)"),
     ("capacity", r"以保证人(?:的)?身份|作为[^。；;，,]{0,20}?(?:连带)?(?:责任)?保证(?:责任)?人"),
+    ("provides", r"(?:自愿)?向[^。；;，,]{1,30}?提供了?(?:连带(?:责任)?)?保证(?!金|人)"),  # 乙方自愿向甲方提供保证反担保
     ("signs", r"(?:分别)?签(?:订|署)了?[^。；;《]{0,40}?《(?:(?!抵押|质押|解除|借款|委托|反担保)[^》]){0,20}?(?:保证|担保)"
               r"(?:(?!抵押|质押|借款)[^》]){0,12}?(?:合同|书|协议|函)》"),
+    # an unquoted suretyship loan contract (签订了保证担保借款合同): its signatories other than the lender
+    ("signs", r"(?:分别)?签(?:订|署)了?的?(?:[^。；;《，,]{0,30}?的)?(?:一份)?保证(?:担保)?(?:借款)?[^，,。；;《》\s]{0,2}?合同"),
+    # the guarantors before 为, signing with the lender or issuing to it (A、B为上述借款分别与某银行签订的《保证担保合同》)
+    ("for", r"为[^。；;，,]{0,40}?(?:分别)?(?:与|向)[^。；;，,《]{2,30}?(?:签订|签署|出具)了?的?"
+            r"《(?:(?!抵押|质押|解除|借款|反担保)[^》]){0,20}?(?:保证|担保)(?:(?!抵押|质押)[^》]){0,12}?》"),
 ))
+#: A statement that refers back to the guarantee by its contract or its parties' roles (涉案《最高额保证合同》,
+#: 上述保证合同, 保证人的保证期间, 与各被告之间签订): it names the document's guarantors read elsewhere.
+GUARANTEE_BACK_REFERENCE = re.compile(r"(?:涉案|案涉|本案|上述|前述|以上|该|两份|各)(?:的)?(?:[^。；;《]{0,6})?《|"
+                                      r"(?:上述|该|前述)保证|保证人|担保人|各被告|被告之间")
+#: A joint liability capped at a maximum balance (在最高余额N元范围内承担连带清偿责任): a maximum-amount suretyship.
+GUARANTEE_CAP = re.compile(r"最高(?:余)?额[^。；;]{0,30}?(?:范围内|为限)[^。；;]{0,6}?承担连带(?:清偿|偿还|还款|给付)?责任")
+#: An abbreviation written after a name (（以下简称豫昌公司）): not part of the name.
+ABBREVIATION_NOTE = re.compile(r"[（(](?:以下)?(?:简称|下称)[^）)]{1,20}[）)]")
 #: A sentence that states a suretyship (the CAIL loan labels 连带保证 and 订立保证合同), by the first
 #: cue found: a joint suretyship; a suretyship contract named (in a title, 担保 counts too, unless the
 #: title is a mortgage's, a pledge's, a release or a transfer; unquoted, only 保证…合同); a
@@ -206,12 +220,15 @@ GUARANTOR_TITLE = re.compile(r"(?<![被原])(?:保证人|担保人)[：:]?(?=[\u
 ORG_RUN = re.compile(r"(?:(?![为向在从自给请求的于对将把被与和及])[\u4e00-\u9fff\dxX（）()]){2,30}?"
                      r"(?:有限责任公司|股份有限公司|有限公司|公司|厂|中心|合作社|商行|经营部)")
 #: A clause that denies the guarantee (本院不予支持, 不承担…责任) names no guarantor.
-GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不(?:再)?承担|无需承担|不应承担|不再追究|放弃|免除|无效")
+GUARANTEE_DENIED = re.compile(r"不予支持|不予采纳|驳回|不(?:再)?承担|无需承担|不应承担|不再追究|"
+                              r"放弃(?![^。；;，,]{0,4}抗辩)|免除|无效")  # 放弃一切抗辩权 waives defences, not the guarantee
+#: A party of a contract written by its place in it (被告A、B(乙方)), and later by that role alone (乙方自愿…).
+CONTRACT_ROLE = re.compile(r"[(（](甲方|乙方|丙方|丁方)[)）]")
 #: Lenders among the signatories of a guarantee contract (bank branches written short: 工行瑞安支行).
 LENDER_NAME = re.compile(FINANCIAL_INSTITUTION.pattern + r"|支行|分行|[工农建中交招]行|农商行|邮储")
 #: The lender written by its role (…与贷款人另行签订《保证担保合同》): a side of the contract, not a guarantor.
 LENDER_ROLE = re.compile(r"^(?:贷款人|债权人|出借人|贷款银行)(?:另行|分别|共同)?$")
-GUARANTEE_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同日|同时|并|且|另|约定|由|要求|请求|判令|被告|原告|第三人|保证人|担保人|"  # noqa: E501
+GUARANTEE_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}[、.．]|以及|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同日|同时|并|且|另|约定|由|要求|请求|判令|被告|原告|第三人|保证人|担保人|"  # noqa: E501
                             r"被上诉人|上诉人|原审被告|[\s，,：:])+")
 
 # -- names -----------------------------------------------------------------------------------------

@@ -71,7 +71,8 @@ def test_cjrc_annotations(realdata: Path) -> None:
     documents = json.loads(path.read_text(encoding="utf-8"))["data"]
     scores = evaluate.cjrc(documents, list(pipeline.read(d["paragraphs"][0]["context"] for d in documents)))
     assert scores["amounts (recall)"].recall >= 0.95
-    assert scores["guarantors"].precision >= 0.9 and scores["guarantors"].recall >= 0.7
+    g = scores["guarantors"]  # counter-guarantors written as 乙方 are read by their place in the contract
+    assert (g.tp, g.fp, g.fn) == (15, 0, 0), g.errors
     assert scores["lenders"].recall >= 0.8
     assert scores["financing"].f1 >= 0.88
 
@@ -99,11 +100,11 @@ def test_accused_of_sentence_level_texts(realdata: Path) -> None:
 #: labelled): test guarantee sentences P 0.819 R 0.819, naming a guarantor P 0.895 R 0.472; per document,
 #: a financial-institution lender (LN4) P 0.630 R 1.000, a firm borrower (LN6) P 0.667 R 0.632.
 MEASURED_LOAN_GUARANTEES = {
-    "dev": {"guarantee sentences": (93, 6, 2), "guarantee sentences naming a guarantor": (69, 2, 26),
-            "guarantor mentions by sentence": (70, 13, 25), "lender is a financial institution": (30, 6, 0),
+    "dev": {"guarantee sentences": (94, 6, 1), "guarantee sentences naming a guarantor": (86, 4, 9),
+            "guarantor mentions by sentence": (73, 14, 22), "lender is a financial institution": (30, 6, 0),
             "borrower is a firm": (22, 3, 2)},
-    "test": {"guarantee sentences": (59, 13, 13), "guarantee sentences naming a guarantor": (34, 4, 38),
-             "guarantor mentions by sentence": (34, 19, 38), "lender is a financial institution": (17, 10, 0),
+    "test": {"guarantee sentences": (59, 13, 13), "guarantee sentences naming a guarantor": (42, 5, 30),
+             "guarantor mentions by sentence": (35, 19, 37), "lender is a financial institution": (17, 10, 0),
              "borrower is a firm": (12, 6, 7)},
 }
 

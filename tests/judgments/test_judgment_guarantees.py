@@ -12,7 +12,7 @@ STATED = [  # (sentence, kind, names)
      "joint", ["周明", "吴芳", "周明", "吴芳"]),
     ("涉案《最高额保证合同》均约定保证人的保证期间为主债务履行期届满之日起两年。", "contract", []),
     ("本院认为：涉案《借款合同》、《最高额抵押合同》、《最高额保证合同》合法有效，各方均应遵守。", "contract", []),
-    ("2009年5月6日，被告陈立与某县农村信用合作社签订保证担保借款合同一份。", "contract", []),
+    ("2009年5月6日，被告陈立与某县农村信用合作社签订保证担保借款合同一份。", "contract", ["陈立"]),  # unquoted: signatory
     ("原告与某县农村信用合作联社签订了一份《小额贷款担保合作协议》，约定原告提供担保金。", "contract", []),
     ("被告孙强为上述借款提供保证担保，保证期间为借款到期后二年。", "provides", ["孙强"]),
     ("宁波华新贸易有限公司作为该合同的保证人，在合同上盖章。", "capacity", ["宁波华新贸易有限公司"]),
@@ -91,3 +91,66 @@ def test_firm_borrowers_by_sentence_grammar() -> None:
         assert [b.text for b in findings.firm_borrowers(sentence, lexicon)] == names, sentence
     for sentence in NOT_BORROWS:
         assert findings.firm_borrowers(sentence, lexicon) == [], sentence
+
+
+# Classes of failure found on the dev part of the CAIL2019 loan set (issue 12); invented names.
+def _named(text: str) -> list[tuple[str, list[str]]]:
+    return [(g.kind, [n.text for n in g.names])
+            for g in guarantees.statements(text, lexicon, guarantees.guarantors(text, lexicon))]
+
+
+def test_signatories_of_an_unquoted_suretyship_loan_contract() -> None:
+    """保证担保借款合同 without 《》: its signatories other than the lender, after a date with no comma,
+    written with 及, or with an abbreviation note that is not part of the name."""
+    assert _named("经审理查明，2003年6月25日被告王建国及王建军与某县农村信用合作社联合社签订合同编号为"
+                  "农信保借字（2003）第102号的保证担保借款合同一份，借款金额为55000元。") == [
+        ("contract", ["王建国", "王建军"])]
+    assert _named("原告诉称，2008年10月28日，某县农村信用合作社与被告丰源饲料有限责任公司（以下简称丰源公司）"
+                  "签订了保证担保借款合同，约定借款300万元；") == [("contract", ["丰源饲料有限责任公司"])]
+    # three parties sign it: the borrower (被告兴旺油厂向…借款) is no guarantor
+    assert _named("2008年10月28日，某县农村信用合作社与被告兴旺油厂、丰源饲料有限责任公司（以下简称丰源公司）签订了"
+                  "保证担保借款合同，被告兴旺油厂向某县农村信用合作社借款300万元；") == [
+        ("contract", ["丰源饲料有限责任公司"])]
+
+
+def test_guarantors_before_wei_who_sign_with_the_lender() -> None:
+    """A、B、C为上述《借款合同》分别与某银行签订的《保证担保合同》: the names before 为, after 以及."""
+    text = ("某银行与甲公司签订的《流动资金借款合同》以及华盛公司、张伟、李娜为上述《流动资金借款合同》分别与某银行"
+            "签订的《保证担保合同》或向某银行出具的《个人连带责任保证书》，均系合同当事人的真实意思表示。")
+    assert _named(text) == [("joint", ["华盛公司", "张伟", "李娜"])]
+
+
+def test_a_statement_referring_back_names_the_documents_guarantors() -> None:
+    """涉案《最高额保证合同》 / 保证人 name nobody themselves: they refer back to the guarantors named
+    elsewhere in the judgment; a released guarantee names nobody even so."""
+    text = ("2016年3月2日，被告周明、吴芳与某某银行签订了《最高额保证合同》。"
+            "涉案《最高额保证合同》均约定保证人的保证期间为主债务履行期届满之日起两年。"
+            "某某银行同意放弃该笔债权的连带责任保证。")
+    j = next(pipeline.read([text]))
+    assert [(g.kind, [n.text for n in g.names], g.denied) for g in j.guarantees] == [
+        ("contract", ["周明", "吴芳"], False), ("contract", ["周明", "吴芳"], False), ("joint", [], True)]
+    assert _named(text.split("。")[1] + "。") == [("contract", [])]  # alone, nobody to refer back to
+
+
+def test_joint_liability_capped_at_a_maximum_balance_is_a_suretyship() -> None:
+    """在最高余额N元范围内承担连带清偿责任 is a maximum-amount suretyship; the bare holding item is not."""
+    assert _named("三、被告海东包装材料有限公司、赵六对上述第一项债务及相应诉讼费用在最高余额1250万元范围内"
+                  "承担连带清偿责任。") == [("liable", ["海东包装材料有限公司", "赵六"])]
+    assert _named("二、被告海东包装材料有限公司、赵六对上述债务及本案诉讼费用承担连带清偿责任。") == []
+
+
+def test_the_signer_by_reference_is_no_name() -> None:
+    """本人自愿提供连带责任保证 (in a personal guarantee letter) is the signer, not a person called 本人自愿."""
+    text = ("2012年6月18日，王亚东、李东就上述《流动资金借款合同》向某银行出具编号为BZ0001的《个人连带责任保证书》称："
+            "本人自愿提供连带责任保证，当甲公司未按主合同约定履行债务时，由本人承担保证责任。")
+    assert "本人自愿" not in [g.text for g in guarantees.guarantors(text, lexicon)]
+
+
+def test_counter_guarantors_written_by_their_place_in_the_contract() -> None:
+    """原告(甲方)与被告A公司、B、C(乙方)签订《保证反担保合同》…乙方自愿向甲方提供保证反担保 (the CJRC fact
+    sections, ASCII punctuation, one run-on sentence): the guarantors are the parties called 乙方; a
+    waiver of defences (放弃一切抗辩权) does not release the guarantee."""
+    text = ("经审理查明,2016年3月1日,被告华远公司与某银行签订了一份《流动资金借款合同》,约定华远公司向某银行贷款200万元"
+            "同日,原告(甲方)与被告华远公司、曾x5、梅x6(乙方)签订了一份《保证反担保合同》,合同约定:为了确保甲方对华远公司"
+            "担保债权的实现,乙方自愿向甲方提供保证反担保,反担保的方式为连带保证责任,乙方自愿放弃一切抗辩权")
+    assert [g.text for g in guarantees.guarantors(text, lexicon)] == ["华远公司", "曾x5", "梅x6"]
