@@ -56,14 +56,16 @@ def reports(rng: random.Random, out: Path, n: int, manifest: list[dict], seed: i
         after = rng.getstate()
         path.with_suffix(".old" + suffix).unlink()
         rng.setstate(start)
-        report = _report(rng, kind, year, fmt, taken_names, taken_codes, (seed, i), path)
+        report, notes = _report(rng, kind, year, fmt, taken_names, taken_codes, (seed, i), path)
         rng.setstate(after)
-        _entry(out, manifest, doc_id, path, "annual_report", report_model.truth(report, doc_id) | {"format": fmt})
+        _entry(out, manifest, doc_id, path, "annual_report",
+               report_model.truth(report, doc_id) | {"format": fmt, "layout": notes})
 
 
 def _report(rng: random.Random, kind: str, year: int, fmt: str, taken_names: set[str], taken_codes: set[str],
-            variant: tuple[int, int] | None, path: Path) -> report_model.Report:
-    """Draw, lay out and write one report; variant (seed, index) seeds its newer forms."""
+            variant: tuple[int, int] | None, path: Path) -> tuple[report_model.Report, dict]:
+    """Draw, lay out and write one report; variant (seed, index) seeds its newer forms. The
+    report and the layout's notes (how its officer table was printed)."""
     report = report_model.draw(rng, kind, year, taken_names, taken_codes,
                                variant=random.Random(f"{variant[0]}-variant-{variant[1]}") if variant else None)
     if variant:
@@ -77,7 +79,7 @@ def _report(rng: random.Random, kind: str, year: int, fmt: str, taken_names: set
         _write_text(path, render.to_text(rng, blocks, report.name), "utf-8")
     else:
         _write_text(path, render.to_tsv(rng, blocks), "utf-8")
-    return report
+    return report, blocks.notes
 
 
 def _entry(out: Path, manifest: list[dict], doc_id: str, path: Path, kind: str, truth: dict,

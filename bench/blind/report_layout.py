@@ -22,11 +22,13 @@ class Table:
     repeat_header: bool = True  # header repeated after a page break
     grid: bool = True
     break_after: int | None = None  # page break after this row
+    variant: bool = False  # laid out by a variant (officer_variant), recorded in the truth's layout notes
 
 
 @dataclass
 class Blocks:
     items: list[tuple[str, object]] = field(default_factory=list)
+    notes: dict = field(default_factory=dict)  # how the layout printed the facts (never a fact)
 
     def heading(self, text: str) -> None:
         self.items.append(("heading", text))
@@ -140,6 +142,7 @@ def officer_table(rng: random.Random, r: Report, v: random.Random | None = None)
             (leavers if former_style == "table" else rows).append(row_of(off))
     table = Table(columns, rows, repeat_header=rng.random() < 0.5, grid=rng.random() < 0.7,
                   break_after=rng.randint(3, max(4, len(rows) - 2)) if rng.random() < 0.6 else None)
+    table.variant = var is not None
     if var is not None and var["break"]:
         table.break_after, table.repeat_header = v.randint(2, max(3, len(rows) - 2)), v.random() < 0.5  # type: ignore[union-attr]
     extra = []
@@ -396,6 +399,8 @@ def layout(rng: random.Random, r: Report) -> Blocks:
         b.heading("五、董事、监事和高级管理人员的情况")
     b.heading(rng.choice(("（一）现任及报告期内离任董事、监事和高级管理人员持股变动及报酬情况", "1、基本情况", "持股变动情况及报酬情况")))
     table, extra = officer_table(rng, r, v)
+    b.notes |= {"officer_columns": table.header, "officer_variant": table.variant,
+                "officer_break": table.break_after is not None, "officer_header_repeated": table.repeat_header}
     b.table(table)
     for t in extra:
         b.table(t)
