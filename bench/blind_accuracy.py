@@ -186,9 +186,11 @@ def score_report(s: Scores, part: str, t: dict, q: dict[str, dict[str, list[dict
     control = q["control"].get(title, [])
     natures = {local(r["nature"]) for r in control}
     s.add("report: controller nature", part, doc, {t["controller_nature"]}, natures)
-    if t["controller"]:
-        s.add("report: controller name", part, doc, {norm(t["controller"])},
-              {norm(r["controller"]) for r in control if r.get("controller")})
+    controllers = t.get("controllers", [t["controller"]] if t["controller"] else [])
+    if controllers:  # a family is two controllers, in one controllerName each or in one joined by 、
+        s.add("report: controller name", part, doc, {norm(c) for c in controllers},
+              {norm(n) for r in control if r.get("controller") for n in re.split(r"[、，,；;]", str(r["controller"]))
+               if n.strip()})
     soe = {n in ("CentralStateController", "LocalStateController") for n in natures}
     s.add("report: SOE", part, doc, {t["soe"]}, soe)
     s.add("report: top-ten holder (name, nature)", part, doc, {(norm(h["name"]), h["nature"]) for h in t["holders"]},
@@ -262,6 +264,38 @@ def canonical(links: dict[str, str], node: str) -> str:
     return node
 
 
+def same_firm(a: dict, b: dict) -> bool:
+    """Two labelled records are one firm when the truth gives them one USCC (older truth: both
+    are the file's firm)."""
+    if "uscc" in a and "uscc" in b:
+        return a["uscc"] == b["uscc"]
+    return a["entity"] == b["entity"] == "firm"
+
+
+def score_across(s: Scores, lists: list[tuple[str, dict]], q: dict[str, dict[str, list[dict]]],
+                 links: dict[str, str]) -> None:
+    """Same-firm pairs between list files of one part: a firm of one file that comes back in
+    another under another form of its code (pairs straddling dev and test are not counted)."""
+    cases = {}
+    for title, t in lists:
+        cases[t["id"]] = {norm(r["case"]): canonical(links, str(r["subject"])) for r in q["records"].get(title, [])
+                          if r.get("case")}
+    for i, (_, ta) in enumerate(lists):
+        for _, tb in lists[i + 1:]:
+            if corpus.part(ta["id"]) != corpus.part(tb["id"]):
+                continue
+            expected, found = set(), set()
+            for a in ta["records"]:
+                for b in tb["records"]:
+                    pair = (a["case"], b["case"])
+                    if same_firm(a, b):
+                        expected.add(pair)
+                    ca, cb = cases[ta["id"]].get(norm(a["case"])), cases[tb["id"]].get(norm(b["case"]))
+                    if ca is not None and ca == cb:
+                        found.add(pair)
+            s.add("list: same-firm pairs across files", corpus.part(ta["id"]), f"{ta['id']}|{tb['id']}", expected, found)
+
+
 def score_list(s: Scores, part: str, t: dict, q: dict[str, dict[str, list[dict]]], title: str,
                links: dict[str, str]) -> None:
     doc = t["id"]
@@ -273,7 +307,7 @@ def score_list(s: Scores, part: str, t: dict, q: dict[str, dict[str, list[dict]]
     for i, a in enumerate(labels):
         for b in labels[i + 1:]:
             pair = tuple(sorted((a["case"], b["case"])))
-            if a["entity"] == b["entity"] == "firm":
+            if same_firm(a, b):
                 expected.add(pair)
             ca, cb = by_case.get(norm(a["case"])), by_case.get(norm(b["case"]))
             if ca is not None and ca == cb:
@@ -312,6 +346,7 @@ def measure(root: Path, store: Path) -> tuple[Scores, dict[str, str], dict[str, 
     rows = {k: by_title(graph.query(v)) for k, v in q.items()}
     links = {str(r["s"]): str(r["t"]) for r in graph.query(Q_LINKS)}
     scores = Scores()
+    lists: list[tuple[str, dict]] = []
     for m in manifest:
         truth = json.loads((root / "truth" / f"{m['id']}.json").read_text(encoding="utf-8"))
         title = Path(m["file"]).name
@@ -321,6 +356,8 @@ def measure(root: Path, store: Path) -> tuple[Scores, dict[str, str], dict[str, 
             score_court(scores, m["part"], truth, rows, title)
         else:
             score_list(scores, m["part"], truth, rows, title, links)
+            lists.append((title, truth))
+    score_across(scores, lists, rows, links)
     return scores, outcome, warnings, manifest
 
 

@@ -3,7 +3,7 @@ under truth/ (never beside the documents, so that ingesting docs/ cannot read a 
 and manifest.json naming each document's file, set, part (dev or test) and, for the fact
 sentences that have no header to be recognised by, the extractor to name.
 
-    python -m bench.blind.corpus OUT [--seed 12] [--reports 36] [--courts 72] [--lists 12]
+    python -m bench.blind.corpus OUT [--seed 12] [--reports 56] [--courts 72] [--lists 24]
 """
 from __future__ import annotations
 
@@ -38,28 +38,48 @@ def _court_html(rng: random.Random, lines: list[str]) -> str:
             "</title></head><body><div class=\"content\">" + "\n".join(body) + "</div></body></html>\n")
 
 
-def reports(rng: random.Random, out: Path, n: int, manifest: list[dict]) -> None:
+def reports(rng: random.Random, out: Path, n: int, manifest: list[dict], seed: int = 12) -> None:
     taken_names: set[str] = set()
     taken_codes: set[str] = set()
     kinds = ("bank", "soe", "private", "private")
     for i in range(n):
         kind = kinds[i % len(kinds)]
         year = rng.randint(2012, 2024)
-        report = report_model.draw(rng, kind, year, taken_names, taken_codes)
         fmt = REPORT_FORMATS[(i // len(kinds)) % len(REPORT_FORMATS)]
         doc_id = f"ar-{i:03d}-{kind}-{year}-{fmt}"
-        blocks = report_layout.layout(rng, report)
         suffix = {"pdf": ".pdf", "html": ".html", "txt": ".txt", "tsv": ".txt"}[fmt]
         path = out / "docs" / "reports" / f"{doc_id}{suffix}"
-        if fmt == "pdf":
-            render.to_pdf(rng, blocks, path, report.name)
-        elif fmt == "html":
-            _write_text(path, render.to_html(rng, blocks), "utf-8")
-        elif fmt == "txt":
-            _write_text(path, render.to_text(rng, blocks, report.name), "utf-8")
-        else:
-            _write_text(path, render.to_tsv(rng, blocks), "utf-8")
-        _entry(out, manifest, doc_id, path, "annual_report", report_model.truth(report, doc_id) | {"format": fmt})
+        # The report as the corpus drew it before the variants, written and dropped, so that
+        # the main stream leaves this report exactly where it did and no later report moves.
+        start = rng.getstate()
+        _report(rng, kind, year, fmt, set(taken_names), set(taken_codes), None, path.with_suffix(".old" + suffix))
+        after = rng.getstate()
+        path.with_suffix(".old" + suffix).unlink()
+        rng.setstate(start)
+        report, notes = _report(rng, kind, year, fmt, taken_names, taken_codes, (seed, i), path)
+        rng.setstate(after)
+        _entry(out, manifest, doc_id, path, "annual_report",
+               report_model.truth(report, doc_id) | {"format": fmt, "layout": notes})
+
+
+def _report(rng: random.Random, kind: str, year: int, fmt: str, taken_names: set[str], taken_codes: set[str],
+            variant: tuple[int, int] | None, path: Path) -> tuple[report_model.Report, dict]:
+    """Draw, lay out and write one report; variant (seed, index) seeds its newer forms. The
+    report and the layout's notes (how its officer table was printed)."""
+    report = report_model.draw(rng, kind, year, taken_names, taken_codes,
+                               variant=random.Random(f"{variant[0]}-variant-{variant[1]}") if variant else None)
+    if variant:
+        report.layout_seed = f"{variant[0]}-layout-{variant[1]}"
+    blocks = report_layout.layout(rng, report)
+    if fmt == "pdf":
+        render.to_pdf(rng, blocks, path, report.name)
+    elif fmt == "html":
+        _write_text(path, render.to_html(rng, blocks), "utf-8")
+    elif fmt == "txt":
+        _write_text(path, render.to_text(rng, blocks, report.name), "utf-8")
+    else:
+        _write_text(path, render.to_tsv(rng, blocks), "utf-8")
+    return report, blocks.notes
 
 
 def _entry(out: Path, manifest: list[dict], doc_id: str, path: Path, kind: str, truth: dict,
@@ -99,28 +119,31 @@ def court_docs(rng: random.Random, out: Path, n: int, manifest: list[dict]) -> N
                extractor="judgment" if what == "facts" else None)
 
 
-def lists(rng: random.Random, out: Path, n: int, manifest: list[dict]) -> None:
+def lists(rng: random.Random, out: Path, n: int, manifest: list[dict], seed: int = 12) -> None:
+    """List files; a firm of an earlier file of the same part may come back (cross-file pairs
+    are measured within a part)."""
     taken: set[str] = set()
+    earlier: dict[str, list[dict]] = {"dev": [], "test": []}
     for i in range(n):
-        records, truth = dishonest.cluster(rng, taken)
         fmt = ("json", "csv_utf8", "csv_gbk")[i % 3]
         doc_id = f"ls-{i:03d}-{fmt}"
+        records, truth = dishonest.cluster(rng, taken, random.Random(f"{seed}-list-variant-{i}"), earlier[part(doc_id)])
         path = out / "docs" / "lists" / f"{doc_id}{'.json' if fmt == 'json' else '.csv'}"
         path.write_bytes(dishonest.as_json(records) if fmt == "json"
                          else dishonest.as_csv(records, "gbk" if fmt == "csv_gbk" else "utf-8"))
         _entry(out, manifest, doc_id, path, "dishonest", truth | {"format": fmt})
 
 
-def generate(out: Path, seed: int = 12, n_reports: int = 36, n_courts: int = 72, n_lists: int = 12) -> list[dict]:
+def generate(out: Path, seed: int = 12, n_reports: int = 56, n_courts: int = 72, n_lists: int = 24) -> list[dict]:
     """Write the corpus into out (made if missing) and return the manifest. The same seed and
     counts give the same files, byte for byte (PDFs are written invariant: no date, no
     random document id)."""
     for sub in ("docs/reports", "docs/courts", "docs/lists", "truth"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     manifest: list[dict] = []
-    reports(random.Random(f"{seed}-reports"), out, n_reports, manifest)
+    reports(random.Random(f"{seed}-reports"), out, n_reports, manifest, seed)
     court_docs(random.Random(f"{seed}-courts"), out, n_courts, manifest)
-    lists(random.Random(f"{seed}-lists"), out, n_lists, manifest)
+    lists(random.Random(f"{seed}-lists"), out, n_lists, manifest, seed)
     (out / "manifest.json").write_text(json.dumps({"seed": seed, "documents": manifest}, ensure_ascii=False, indent=1),
                                        encoding="utf-8")
     return manifest
@@ -130,9 +153,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=12)
-    ap.add_argument("--reports", type=int, default=36)
+    ap.add_argument("--reports", type=int, default=56)
     ap.add_argument("--courts", type=int, default=72)
-    ap.add_argument("--lists", type=int, default=12)
+    ap.add_argument("--lists", type=int, default=24)
     a = ap.parse_args()
     manifest = generate(a.out, a.seed, a.reports, a.courts, a.lists)
     print(f"{len(manifest)} documents in {a.out} "

@@ -20,10 +20,29 @@ CONDUCT = ("有履行能力而拒不履行生效法律文书确定义务", "违�
            "以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行")
 
 
+NEW_CODE_FORMS = ("masked_stars", "fullwidth", "lower", "trailing", "org_fullwidth", "masked10_fullwidth")
+
+
+def fullwidth(text: str) -> str:
+    """ASCII letters, digits and the hyphen as their full-width forms (９１３３…, －), as lists
+    typed in a Chinese input method print them."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
 def card(code: str, form: str) -> str:
     """The firm's code as one list record prints it."""
     return {"full": code, "masked10": code[:10] + "****" + code[14:], "masked4": code[:4] + "****" + code[-4:],
-            "org_hyphen": names.hyphenated_org_code(code[8:17]), "org_plain": code[8:17]}[form]
+            "org_hyphen": names.hyphenated_org_code(code[8:17]), "org_plain": code[8:17],
+            "masked_stars": code[:4] + "*" * 10 + code[14:], "fullwidth": fullwidth(code), "lower": code.lower(),
+            "trailing": code + "  ", "org_fullwidth": fullwidth(names.hyphenated_org_code(code[8:17])),
+            "masked10_fullwidth": fullwidth(code[:10]) + "****" + fullwidth(code[14:])}[form]
+
+
+def other_brackets(name: str) -> str:
+    """The name with its brackets in the other width: （集团） and (集团) are one firm."""
+    if "（" in name:
+        return name.replace("（", "(").replace("）", ")")
+    return name.replace("(", "（").replace(")", "）")
 
 
 def _record(rng: random.Random, name: str, cardnum: str, rep: str, court: tuple) -> dict:
@@ -38,9 +57,17 @@ def _record(rng: random.Random, name: str, cardnum: str, rep: str, court: tuple)
             "type": "失信被执行人名单", "age": "0", "sexy": ""}
 
 
-def cluster(rng: random.Random, taken: set[str]) -> tuple[list[dict], dict]:
-    """The records of one firm and its namesake, shuffled, and their truth."""
+def cluster(rng: random.Random, taken: set[str], variant: random.Random | None = None,
+            earlier: list[dict] | None = None) -> tuple[list[dict], dict]:
+    """The records of one firm and its namesake, shuffled, and their truth. variant, a stream
+    of its own, adds records in the newer code and name forms (more_records); earlier, firms of
+    files already written (name, uscc, rep, court), one of which may come back in this file;
+    this file's firm is appended to it."""
     name, pcode = names.small_firm(rng, taken)
+    if variant is not None and "（" not in name and name.endswith("有限公司") and not name.endswith("股份有限公司") \
+            and variant.random() < 0.3:
+        name = name[:-4] + "（集团）有限公司"  # a bracketed name, so that the bracket width can vary
+        taken.add(name)
     code = names.uscc(rng, names.AREA_CODES[pcode])
     other = names.uscc(rng, names.AREA_CODES[pcode])
     rep = names.person(rng)
@@ -65,7 +92,33 @@ def cluster(rng: random.Random, taken: set[str]) -> tuple[list[dict], dict]:
     order = list(range(len(records)))
     rng.shuffle(order)
     records = [records[i] for i in order]
+    for lab in labels:
+        lab |= {"name": name, "uscc": code if lab["entity"] == "firm" else other}
+    if variant is not None:
+        firm = {"name": name, "uscc": code, "rep": rep, "court": court}
+        more_records(variant, records, labels, firm, list(earlier or []))
+        if earlier is not None:
+            earlier.append(firm)
     return records, {"set": "dishonest", "firm": name, "uscc": code, "namesake_uscc": other, "records": labels}
+
+
+def more_records(v: random.Random, records: list[dict], labels: list[dict], firm: dict, earlier: list[dict]) -> None:
+    """Records in the forms real lists mix (six in ten files): the firm's code full-width,
+    lower-case, with trailing spaces, masked with stars in the middle, its organisation code
+    full-width; its name with the brackets in the other width; and now and then a firm of an
+    earlier file, back under another form of its code. Inserted at random places."""
+    if v.random() >= 0.6:
+        return
+    adds = [(firm, "firm", f) for f in v.sample(NEW_CODE_FORMS, v.randint(1, 3))]
+    if earlier and v.random() < 0.6:
+        back = v.choice(earlier)
+        adds.append((back, "returning", v.choice(CODE_FORMS + NEW_CODE_FORMS)))
+    for who, entity, form in adds:
+        printed = other_brackets(who["name"]) if v.random() < 0.5 else who["name"]
+        r = _record(v, printed, card(who["uscc"], form), who["rep"], who["court"])
+        records.insert(v.randint(0, len(records)), r)
+        labels.append({"case": r["caseCode"], "entity": entity, "form": form, "card": r["cardNum"], "name": printed,
+                       "uscc": who["uscc"]})
 
 
 CSV_HEADERS = (("iname", "被执行人姓名/名称"), ("cardNum", "身份证号码/组织机构代码"), ("businessEntity", "法定代表人或者负责人姓名"),

@@ -46,6 +46,17 @@ def person(rng: random.Random, anonymise: bool = False) -> str:
     return surname + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2, 2))))
 
 
+DOTTED_FIRST = ("买买提", "艾力", "阿不都热合曼", "吐尔逊", "热依拉", "古丽娜尔", "努尔", "约翰", "大卫", "迈克尔",
+                "彼得", "罗伯特", "安德鲁", "托马斯")
+DOTTED_LAST = ("依明", "肉孜", "卡德尔", "阿布拉", "艾买提", "史密斯", "约翰逊", "布朗", "施密特", "威廉姆斯", "马丁")
+
+
+def dotted_person(rng: random.Random) -> str:
+    """A name written with the middle dot: a Uyghur or Kazakh name in Chinese characters, or a
+    foreign director's name transliterated (约翰·史密斯), as reports print them."""
+    return rng.choice(DOTTED_FIRST) + "·" + rng.choice(DOTTED_LAST)
+
+
 def people(rng: random.Random, n: int, taken: set[str] | None = None) -> list[str]:
     """n distinct names, distinct also from the names in taken (one firm never has namesakes)."""
     seen = taken if taken is not None else set()

@@ -7,10 +7,11 @@ into PDF, HTML or text; a block never changes a fact, only how it is printed.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bench.blind import names
 from bench.blind.report_model import UNITS, Officer, Report
+from bench.blind.variants import NEW_FORMS
 
 
 @dataclass
@@ -21,11 +22,13 @@ class Table:
     repeat_header: bool = True  # header repeated after a page break
     grid: bool = True
     break_after: int | None = None  # page break after this row
+    variant: bool = False  # laid out by a variant (officer_variant), recorded in the truth's layout notes
 
 
 @dataclass
 class Blocks:
     items: list[tuple[str, object]] = field(default_factory=list)
+    notes: dict = field(default_factory=dict)  # how the layout printed the facts (never a fact)
 
     def heading(self, text: str) -> None:
         self.items.append(("heading", text))
@@ -80,9 +83,10 @@ def post_cell(rng: random.Random, off: Officer, joiner: str, former_style: str) 
     return cell
 
 
-def officer_table(rng: random.Random, r: Report) -> tuple[Table, list[Table]]:
+def officer_table(rng: random.Random, r: Report, v: random.Random | None = None) -> tuple[Table, list[Table]]:
     """The officer table in one of several column orders, and possibly a second table of
-    those who left."""
+    those who left. v, the report's variant stream, now and then reorders the columns, drops
+    the status column, joins posts otherwise and pads names (officer_variant)."""
     columns = rng.choice((
         ["姓名", "职务", "任职状态", "性别", "年龄", "任期起始日期", "任期终止日期", "期初持股数（股）", "期末持股数（股）"],
         ["姓名", "职务（注）", "性别", "年龄", "任期起始日期", "任期终止日期", "年初持股数", "年末持股数", "增减变动原因",
@@ -96,6 +100,11 @@ def officer_table(rng: random.Random, r: Report) -> tuple[Table, list[Table]]:
     joiner = rng.choice(JOINERS)
     date_style = rng.randrange(4)
     sections = rng.random() < 0.4
+    var = officer_variant(v, columns) if v is not None else None
+    if var is not None:
+        columns, joiner = var["columns"], var["joiner"]
+        if "任职状态" not in columns and former_style == "status":
+            former_style = v.choice(("prefix", "table"))  # type: ignore[union-attr]
     rows: list[list[str]] = []
     leavers: list[list[str]] = []
 
@@ -110,6 +119,8 @@ def officer_table(rng: random.Random, r: Report) -> tuple[Table, list[Table]]:
                  "年末持股数": str(off.shares), "增减变动原因": "-", "持股数（股）": f"{off.shares:,}" if off.shares else "-",
                  "报告期内从公司获得的税前报酬总额（万元）": f"{rng.uniform(20, 400):.2f}"}
         cells["职务"] = cells["职务（注）"] = post_cell(rng, off, joiner, former_style)
+        if var is not None and var["pad"]:
+            cells["姓名"] = _spaced(v, off.name)  # type: ignore[arg-type]
         return [cells[c] for c in columns]
 
     groups = (("董事", ("Chairman", "Director", "IndependentDirector")), ("监事", ("Supervisor",)),
@@ -131,11 +142,43 @@ def officer_table(rng: random.Random, r: Report) -> tuple[Table, list[Table]]:
             (leavers if former_style == "table" else rows).append(row_of(off))
     table = Table(columns, rows, repeat_header=rng.random() < 0.5, grid=rng.random() < 0.7,
                   break_after=rng.randint(3, max(4, len(rows) - 2)) if rng.random() < 0.6 else None)
+    table.variant = var is not None
+    if var is not None and var["break"]:
+        table.break_after, table.repeat_header = v.randint(2, max(3, len(rows) - 2)), v.random() < 0.5  # type: ignore[union-attr]
     extra = []
     if leavers:
         extra.append(Table(columns, [["离任董事、监事和高级管理人员"]] + leavers if rng.random() < 0.5 else leavers,
                            caption="报告期内离任的董事、监事和高级管理人员", grid=table.grid))
     return table, extra
+
+
+VARIANT_JOINERS = ("、", "，", "/", "", "、")
+
+
+def officer_variant(v: random.Random, columns: list[str]) -> dict | None:
+    """How a report outside the five common layouts prints its officer table (four in ten):
+    its own column order (a column or two moved, the name first or second), no status column in some (the former
+    officers then marked otherwise), posts joined by 、，/ or nothing, names spaced to a
+    common width, a page break inside with the header repeated or not."""
+    if v.random() >= 0.4:
+        return None
+    cols = list(columns)
+    if "任职状态" in cols and v.random() < 0.5:
+        cols.remove("任职状态")
+    elif "任职状态" not in cols and v.random() < 0.3:
+        cols.insert(v.randint(1, len(cols)), "任职状态")
+    cols.remove("姓名")
+    for _ in range(v.randint(1, 2)):  # a column or two moved, as one template differs from another
+        cols.insert(v.randrange(len(cols)), cols.pop(v.randrange(len(cols))))
+    cols.insert(v.choice((0, 0, 1)), "姓名")
+    return {"columns": cols, "joiner": v.choice(VARIANT_JOINERS), "pad": v.random() < 0.6, "break": v.random() < 0.6}
+
+
+def _spaced(v: random.Random, name: str) -> str:
+    """A two-character name widened to three (王  伟, 王 伟, 王　伟); a dotted name kept as printed."""
+    if len(name) == 2:
+        return name[0] + v.choice(("  ", " ", "　", "　　")) + name[1]
+    return name
 
 
 def _padded(rng: random.Random, name: str) -> str:
@@ -324,6 +367,7 @@ def key_figures(rng: random.Random, r: Report, b: Blocks) -> None:
 def layout(rng: random.Random, r: Report) -> Blocks:
     """All blocks of the report, in the order the templates put them."""
     b = Blocks()
+    v = random.Random(r.layout_seed) if r.layout_seed else None
     sec = _sections(r.year, r.we)
     b.heading(r.name)
     b.para(f"{r.year}年年度报告" if rng.random() < 0.7 else f"{r.year} 年年度报告")
@@ -341,13 +385,22 @@ def layout(rng: random.Random, r: Report) -> Blocks:
                f"党委发挥把方向、管大局、保落实的领导作用。")
     b.heading(sec["shares"])
     b.table(holder_table(rng, r))
-    controller_blocks(rng, r, b)
+    if v is not None and r.controller_form in NEW_FORMS:
+        from bench.blind import control_forms  # imports this module's Blocks
+
+        # the old form drawn and dropped: the main stream, and so every later report, stays as it was
+        controller_blocks(rng, replace(r, controller_form=r.drawn_form), Blocks())
+        control_forms.blocks(v, r, b)
+    else:
+        controller_blocks(rng, r, b)
     b.page()
     b.heading(sec["officers"])
     if r.year >= 2021:
         b.heading("五、董事、监事和高级管理人员的情况")
     b.heading(rng.choice(("（一）现任及报告期内离任董事、监事和高级管理人员持股变动及报酬情况", "1、基本情况", "持股变动情况及报酬情况")))
-    table, extra = officer_table(rng, r)
+    table, extra = officer_table(rng, r, v)
+    b.notes |= {"officer_columns": table.header, "officer_variant": table.variant,
+                "officer_break": table.break_after is not None, "officer_header_repeated": table.repeat_header}
     b.table(table)
     for t in extra:
         b.table(t)

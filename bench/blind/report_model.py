@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from bench.blind import names
+from bench.blind import names, variants
 
 BANK_BOARD = ("执行董事", "非执行董事", "独立非执行董事")
 
@@ -71,6 +71,9 @@ class Report:
     net_profit: float
     unit: str
     traps: list[str] = field(default_factory=list)
+    controllers: list[str] = field(default_factory=list)  # every controller (a family names two)
+    layout_seed: str = ""  # seeds the layout variants (variants.py) apart from the main draw
+    drawn_form: str = ""  # the controller form the main draw chose, before variants.control_form
 
     @property
     def we(self) -> str:
@@ -216,8 +219,10 @@ def controller_of(rng: random.Random, kind: str, province: str, city: str, chair
     return ctl, nature, group
 
 
-def draw(rng: random.Random, kind: str, year: int, taken_names: set[str], taken_codes: set[str]) -> Report:
-    """One report's facts."""
+def draw(rng: random.Random, kind: str, year: int, taken_names: set[str], taken_codes: set[str],
+         variant: random.Random | None = None) -> Report:
+    """One report's facts. variant, when given, draws the newer forms (variants.py) from a
+    stream of its own, so that the main draw of every report stays what it was."""
     if kind == "bank":
         province, pcode, cities = rng.choice(names.PROVINCES)
         city = rng.choice(cities)
@@ -246,6 +251,8 @@ def draw(rng: random.Random, kind: str, year: int, taken_names: set[str], taken_
         officers.append(Officer(person, rng.choice("男女"), rng.randint(40, 70), [Post(p.text, p.role) for p in ps],
                                 False, _date(rng, year - 8, year - 1), f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                                 0))
+    if variant is not None:
+        variants.dotted_names(variant, officers)
     ctl, nature, via = controller_of(rng, kind, province, city, officers[0].name)
     if kind != "private" or rng.random() < 0.4:  # the firm's own party committee's secretary
         officers[0].party_secretary = kind != "private" or rng.random() < 0.5
@@ -272,8 +279,15 @@ def draw(rng: random.Random, kind: str, year: int, taken_names: set[str], taken_
     form = rng.choice(forms.get(kind, ("kv", "sentence", "table")))
     if nature == "NoController":
         form = "none"
+    controllers = [ctl] if ctl else []
+    drawn_form = form
+    if variant is not None:
+        form, controllers, via = variants.control_form(variant, kind, nature, form, controllers, via, officers)
     report = Report(kind, year, name, short, code, names.uscc(rng, names.AREA_CODES[pcode]), province, officers,
-                    _holders(rng, kind, via, province), ctl, nature, form, via, assets, liabilities, net_profit, unit)
+                    _holders(rng, kind, via, province), ctl, nature, form, via, assets, liabilities, net_profit, unit,
+                    controllers=controllers, drawn_form=drawn_form)
+    if form in variants.STATE_HOLDS_DIRECTLY:  # a commission holding the shares itself prints as 国家
+        report.holders[0].nature, report.holders[0].canonical = "国家", "StateHolder"
     report.traps = rng.sample(("university", "standards", "former_university_post"), rng.randint(0, 2))
     report.city = city  # type: ignore[attr-defined]
     return report
@@ -286,7 +300,8 @@ def truth(report: Report, doc_id: str) -> dict:
         "firm": report.name, "stock_code": report.code,
         "officers": [{"name": o.name, "posts": [p.text for p in o.posts], "roles": sorted({p.role for p in o.posts}),
                       "current": o.current, "independent": o.independent} for o in report.officers],
-        "controller": report.controller, "controller_nature": report.controller_nature, "soe": report.soe,
+        "controller": report.controller, "controllers": report.controllers or ([report.controller] if report.controller else []),
+        "controller_form": report.controller_form, "controller_nature": report.controller_nature, "soe": report.soe,
         "holders": [{"name": h.name, "nature": h.canonical, "percent": h.percent} for h in report.holders],
         "political_posts": [{"person": o.name, "text": p["text"], "kind": p["kind"], "level": p["level"],
                              "session": p["session"], "role": p["role"], "current": p["current"]}
