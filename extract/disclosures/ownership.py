@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..anchor import Anchor
+from ..lists.base import looks_like_person
 from ..readers import read_tables
 from .cells import cell_spans, header, is_number, joined, number, person_name, split_columns
 from .pages import Line, Pages
@@ -34,7 +35,9 @@ _NOT_HOLDER = re.compile(r"^(?:上述股东|战略投资者|前\s*(?:10|十)\s*�
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+节)|[:：]|情况|说明|.{31,}")  # noqa: E501
 _CONTROLLER_NATURE = re.compile(r"实际控制人(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
 _HOLDER_NATURE = re.compile(r"控股股东(?:的)?(?:性质|类型)\s*[:：]?\s*([^\s，,。；;]+)")
-_CONTROLLER_NAME = re.compile(r"实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?\s*[:：]?\s*([^\s，,。；;|]*)")
+# 实际控制人名称/姓名 (a key, its colon optional) or the bare key with a colon (实际控制人：X)
+_CONTROLLER_NAME = re.compile(r"实际控制人(?:(?:名称|姓名)(?:[/／](?:名称|姓名))?\s*[:：]?|\s*[:：])\s*([^\s，,。；;|]*)")
+_WRAPPED_KEY = re.compile(r"^(?:名称|姓名)(?:[/／](?:名称|姓名))?$")  # the second line of 实际控制人 / 名称
 _SENTENCE = re.compile(r"(?:(?:本行|本公司|公司|本集团|其)(?:的)?|(?<=[，,；;]))(?P<who>(?:控股股东|实际控制人|第一大股东)(?:(?:、|和|及|与|暨|或)"  # noqa: E501
                        r"(?:控股股东|实际控制人))?)(?:均|都|同|仍)?(?:为|是)\s*(?P<name>[^，,。；;\s（(“”]{2,40})")
 # The controller as the subject: 马某先生直接持有公司35.17%的股份，为公司的控股股东、实际控制人。
@@ -246,11 +249,16 @@ def control(pages: Pages, file: str, holdings: Sequence[Holding] = (), path: Pat
         for m in _HOLDER_NATURE.finditer(text):
             if nature := controller_nature(m[1]) or _state_nature(m[1], name, holdings):
                 statements.append((2, number_, m.start(), nature, None, m[0]))
-    if not statements and name and (nature := _nature_of(name, holdings)):
-        for number_ in pages.find(re.escape(name)):  # named in the CSRC form's table, its nature unstated
-            if (at := pages.text(number_).find(name)) >= 0 and _CONTROLLER_NAME.search(pages.text(number_)):
-                statements.append((3, number_, at, nature, name, name))
-                break
+    if not statements and name and (nature := _nature_of(name, holdings)
+                                    or ("NaturalPersonController" if looks_like_person(name, "") else None)):
+        # named under its key or heading, its nature unstated: anchored at the name, or at
+        # the key where the name is wrapped over lines in its column
+        found = [(n, pages.text(n).find(name), name) for n in pages.find(r"实际控制人")]
+        found = [f for f in found if f[1] >= 0] or [(n, pages.text(n).find("实际控制人"), "实际控制人")
+                                                    for n in pages.find(r"实际控制人")][:1]
+        if found:
+            number_, at, quoted = found[0]
+            statements.append((3, number_, at, nature, name, quoted))
     if not statements:
         return None
     rank, page, pos, nature, named, published = min(statements)
@@ -266,9 +274,11 @@ def control(pages: Pages, file: str, holdings: Sequence[Holding] = (), path: Pat
 def _controller_name(pages: Pages) -> str | None:
     """实际控制人名称/姓名 and its value: beside it, or under it where the label heads a column
     (``实际控制人姓名  与实际控制人关系  国籍`` over ``张三  本人  中国``); a header is never the value."""
-    for number_ in pages.find(_CONTROLLER_NAME):
+    for number_ in pages.find(r"实际控制人"):
         lines = pages.text(number_).split("\n")
         for index, line in enumerate(lines):
+            if (value := _wrapped_key_value(lines, index)) is not None:
+                return value or None
             if not _CONTROLLER_NAME.search(line):
                 continue
             cells = split_columns(line)
@@ -283,6 +293,23 @@ def _controller_name(pages: Pages) -> str | None:
             if value and not is_header_word(value):
                 return value if value not in _EMPTY else None
     return None
+
+
+def _wrapped_key_value(lines: list[str], index: int) -> str | None:
+    """The value under a column header 实际控制人 whose 名称 wrapped onto the next line
+    (``实际控制人  单位负责人或法定代表`` over ``名称        人``): that line left out, the
+    column read as under any header; None when line ``index`` is no such header, "" when
+    its value is empty."""
+    cells = split_columns(lines[index])
+    if "实际控制人" not in cells or index + 1 >= len(lines):
+        return None
+    at = cells.index("实际控制人")
+    start = cell_spans(lines[index].replace("\t", " "))[at][0]
+    under = [(a, lines[index + 1][a:b]) for a, b in cell_spans(lines[index + 1])]
+    if not any(abs(a - start) <= 1 and _WRAPPED_KEY.match(text) for a, text in under):
+        return None
+    value = _value_below(lines[:index + 1] + lines[index + 2:], index, at)
+    return "" if not value or is_header_word(value) or value in _EMPTY else value
 
 
 _NAME_KEY = re.compile(r"^实际控制人(?:名称|姓名)(?:[/／](?:名称|姓名))?$")

@@ -41,3 +41,30 @@ def test_nature_stated_and_the_name_in_a_sentence(tmp_path: Path) -> None:
     found = _control(tmp_path, "实际控制人\n实际控制人性质：中央国资管理机构\n"
                                "报告期末，本公司的实际控制人为国务院国有资产监督管理委员会。\n")
     assert (found.name, found.nature) == ("国务院国有资产监督管理委员会", "CentralStateController")
+
+
+# -- forms without the stated nature (blind corpus dev errors, 2026-12-05) -----------------------
+def test_bare_key_with_a_colon_names_a_person_or_a_state_body(tmp_path: Path) -> None:
+    person = _control(tmp_path, "四、控股股东及实际控制人情况\n实际控制人: 郭林辰\n")
+    assert (person.name, person.nature) == ("郭林辰", "NaturalPersonController")
+    state = _control(tmp_path, "（三）控股股东及实际控制人介绍\n控股股东:厦门市昌恒金融投资集团有限公司\n"
+                               "公司实际控制人： 厦门市财政局\n")
+    assert (state.name, state.nature) == ("厦门市财政局", "LocalStateController")
+    assert _control(tmp_path, "四、控股股东及实际控制人情况\n实际控制人：无\n").nature == "NoController"
+
+
+def test_key_value_table_under_the_heading_with_no_nature_line(tmp_path: Path) -> None:
+    found = _control(tmp_path, "3 控股股东及实际控制人情况\n报告期内本行控股股东、实际控制人未发生变更。\n1 控股股东\n"
+                               "名称\t福州市远璟国有资本投资集团有限公司\n（二）实际控制人情况\n"
+                               "名称\t福州市人民政府国有资产监督管理委员会\n单位负责人或法定代表人\t谢平然\n")
+    assert (found.name, found.nature) == ("福州市人民政府国有资产监督管理委员会", "LocalStateController")
+
+
+def test_column_header_wrapped_over_two_lines(tmp_path: Path) -> None:
+    found = _control(tmp_path, "四、控股股东及实际控制人情况\n（二）实际控制人情况\n"
+                               "实际控制人  单位负责人或法定代表  成立日期      主要经营业务\n"
+                               "名称        人\n"
+                               "湖南省人民  司马建雯              2004年6月26   国有资产监督管理\n"
+                               "政府国有资                        日\n"
+                               "产监督管理\n委员会\n\n3\n")
+    assert (found.name, found.nature) == ("湖南省人民政府国有资产监督管理委员会", "LocalStateController")
