@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from judgment_graph import points, records
 
 from cscs.api import Graph
 from cscs.extract.judgments import pipeline
 
-PREFIXES = "PREFIX cscs: <https://w3id.org/cscs/ns#> "
 AS_OF = date(2021, 1, 1)
 FIRM_A, FIRM_B = "91330782MA2EXXT12K", "913307815665432109"
 
@@ -38,15 +38,6 @@ TWO_FIRMS = """浙江省义乌市人民法院
 """
 
 
-def records(graph: Graph) -> list[tuple[str, str]]:
-    rows = graph.store.select(PREFIXES + "SELECT DISTINCT ?r ?kind ?name WHERE { ?r a cscs:JudicialRecord ; "
-                                         "cscs:recordKind ?kind ; cscs:subjectName ?name }").rows
-    return sorted((str(r["kind"]).rsplit("#", 1)[1], r["name"]) for r in rows)
-
-
-def points(graph: Graph, uscc: str, label: str) -> int:
-    (indicator,) = [i for i in graph.explain(uscc, AS_OF).indicators if i.label == label]
-    return indicator.points
 
 
 def test_two_firms_and_a_person_subject_to_enforcement_are_read_with_their_codes() -> None:
@@ -71,12 +62,12 @@ def test_every_firm_subject_to_enforcement_gets_a_default_and_its_representative
     assert records(graph) == [("JudgmentDefault", "义乌市天顺工贸有限公司"), ("JudgmentDefault", "兰溪市鼎盛电器有限公司"),
                               ("JudgmentDefault", "吴燕")]
     for firm in (FIRM_A, FIRM_B):  # the rubric's 50 points for the indicator, lost by both firms
-        assert points(graph, firm, "Failure to Satisfy a Court Judgment") == 0
-        assert points(graph, firm, "Failure to Satisfy a Court Judgment Relating to Financing") == 50
+        assert points(graph, firm, "Failure to Satisfy a Court Judgment", AS_OF) == 0
+        assert points(graph, firm, "Failure to Satisfy a Court Judgment Relating to Financing", AS_OF) == 50
     # 吴燕 is the legal representative of the second firm and subject to enforcement herself
-    assert points(graph, FIRM_B, "Key Personnel Failed to Satisfy a Court Judgment") == 0
+    assert points(graph, FIRM_B, "Key Personnel Failed to Satisfy a Court Judgment", AS_OF) == 0
     # 楼伟 is named only as the first firm's representative: no default of his own
-    assert points(graph, FIRM_A, "Key Personnel Failed to Satisfy a Court Judgment") == 20
+    assert points(graph, FIRM_A, "Key Personnel Failed to Satisfy a Court Judgment", AS_OF) == 20
 
 
 CAUSES = {  # cause of action → (financing, record kind of a 终本 ruling in that case)
@@ -140,6 +131,6 @@ def test_a_unit_convicted_of_a_financing_crime_loses_the_points(holding: str, gr
     assert records(graph) == [("FinancingCrime", "杭州汇金财富投资管理有限公司"), ("FinancingCrime", "钱坤")]
     assert not [w for w in report.warnings if "not among the parties" in w.message]
     label = "Criminal Liability Relating to Financing"
-    assert points(graph, UNIT, label) == 60  # 2021-01-01: before the judgment
+    assert points(graph, UNIT, label, AS_OF) == 60  # 2021-01-01: before the judgment
     (indicator,) = [i for i in graph.explain(UNIT, date(2021, 12, 1)).indicators if i.label == label]
     assert indicator.points == 0

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from judgment_graph import points, records
 from judgment_texts import (
     CIVIL_NAMESAKE_REP,
     CIVIL_SAME_REP,
@@ -46,16 +47,6 @@ def gbk(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def points(graph: Graph, uscc: str, label: str, as_of: date = AS_OF) -> int:
-    explanation = graph.explain(uscc, as_of)
-    (indicator,) = [i for i in explanation.indicators if i.label == label]
-    return indicator.points
-
-
-def records(graph: Graph) -> list[tuple[str, str]]:
-    rows = graph.store.select(PREFIXES + "SELECT DISTINCT ?r ?kind ?name WHERE { ?r a cscs:JudicialRecord ; cscs:recordKind ?kind ; "
-                                         "cscs:subjectName ?name }").rows
-    return sorted((str(r["kind"]).rsplit("#", 1)[1], r["name"]) for r in rows)
 
 
 # -- party blocks and titles -------------------------------------------------------------------------
@@ -110,14 +101,14 @@ def test_gbk_ruling_against_a_firm_and_its_legal_representative_moves_both_indic
     assert sorted((r["person"], r["firm"]) for r in posts) == sorted([
         ("刘洋", "913301065526985311"), ("张建国", FIRM_A), ("张建国", FIRM_B), ("张建国", FIRM_C)])
     # the firm's own default (not a financing case: a trading firm applies, for the price of goods)
-    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment") == 0
-    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment Relating to Financing") == 50
+    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment", AS_OF) == 0
+    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment Relating to Financing", AS_OF) == 50
     # its legal representative was subject to enforcement too: the key-personnel indicator moves,
-    assert points(graph, FIRM_A, "Key Personnel Failed to Satisfy a Court Judgment") == 0
+    assert points(graph, FIRM_A, "Key Personnel Failed to Satisfy a Court Judgment", AS_OF) == 0
     # and for the other firm he represents (the same person: the same ID number)
-    assert points(graph, FIRM_B, "Key Personnel Failed to Satisfy a Court Judgment") == 0
+    assert points(graph, FIRM_B, "Key Personnel Failed to Satisfy a Court Judgment", AS_OF) == 0
     # but not for a firm whose legal representative only has the same name
-    assert points(graph, FIRM_C, "Key Personnel Failed to Satisfy a Court Judgment") == 20
+    assert points(graph, FIRM_C, "Key Personnel Failed to Satisfy a Court Judgment", AS_OF) == 20
     explanation = graph.explain(FIRM_A, AS_OF)
     (kp,) = [i for i in explanation.indicators if i.label == "Key Personnel Failed to Satisfy a Court Judgment"]
     assert [(e.status, e.via_role, e.via_person_name) for e in kp.evidence] == [
@@ -133,8 +124,8 @@ def test_financing_case_is_told_from_the_applicant_and_the_cause(graph: Graph, t
     (report,) = graph.ingest([gbk(tmp_path, "bank.txt", bank)])
     assert report.status == "added", report.error
     assert records(graph) == [("FinancingJudgmentDefault", "张建国"), ("FinancingJudgmentDefault", "杭州明远科技有限公司")]
-    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment Relating to Financing") == 0
-    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment") == 50
+    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment Relating to Financing", AS_OF) == 0
+    assert points(graph, FIRM_A, "Failure to Satisfy a Court Judgment", AS_OF) == 50
     # a debtor that is itself a leasing firm does not make the case a financing case
     leasing = read(ENFORCEMENT_REAL.replace("杭州明远科技有限公司", "杭州明远融资租赁有限公司"))
     assert leasing.financing is False
