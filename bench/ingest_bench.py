@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale_bench import _peak_mib, in_child  # noqa: E402  (bench helpers: child process, peak RSS)
+from scale_bench import in_child  # noqa: E402  (bench helper: one measurement per child process)
 
 HEADER = ("行政相对人名称", "行政相对人类别", "统一社会信用代码", "工商注册号", "组织机构代码", "税务登记号", "法定代表人",
           "行政处罚决定书文号", "违法行为类型", "违法事实", "处罚依据", "处罚类别", "处罚内容", "罚款金额（万元）",
@@ -47,6 +47,11 @@ VIOLATIONS = (("未按规定公示年度报告", "《企业信息公示暂行条
               ("销售不合格产品", "《中华人民共和国产品质量法》第四十九条"),
               ("超标排放大气污染物", "《中华人民共和国大气污染防治法》第九十九条"),
               ("未取得安全生产许可证擅自生产", "《安全生产许可证条例》第十九条"))
+
+
+def _peak_mib() -> float:
+    """This process's peak resident memory, MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def write_penalties(path: Path, rows: int, seed: int = 15) -> Path:
