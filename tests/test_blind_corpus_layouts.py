@@ -4,12 +4,14 @@ with what the documents print."""
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bench.blind import corpus, dishonest, variants
+from bench.blind import control_forms, corpus, dishonest, report_model, variants
+from bench.blind.report_layout import Blocks
 
 STATE = ("CentralStateController", "LocalStateController")
 
@@ -84,19 +86,49 @@ def _text(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
-def test_family_and_state_forms_print_as_real_reports_do(default: tuple[Path, list[dict], dict[str, dict]]) -> None:
+def test_diagram_names_the_controller_only_in_its_boxes(default: tuple[Path, list[dict], dict[str, dict]]) -> None:
     root, manifest, truths = default
-    seen = Counter()
-    for m in manifest:
-        t = truths[m["id"]]
-        if t["set"] != "annual_report":
-            continue
-        text = _text(root / m["file"])
-        if t["controller_form"] == "diagram":
-            seen["diagram"] += "产权及控制关系" in text
-        if t["controller_form"] == "none_bank":
-            seen["none_bank"] += "本行" in text and "无实际控制人" in text.replace("不存在控股股东及实际控制人", "无实际控制人")
-    assert seen["diagram"] >= 1 and seen["none_bank"] >= 1
+    diagrams = [m for m in manifest if truths[m["id"]].get("controller_form") == "diagram"
+                and truths[m["id"]]["format"] in ("html", "tsv")]
+    assert diagrams
+    for m in diagrams:
+        text = (root / m["file"]).read_text(encoding="utf-8")
+        assert "产权及控制关系" in text and "实际控制人为" not in text, m["id"]
+
+
+KINDS_OF_FORM = {"none_bank": ("bank",), "none_short": ("bank", "private"), "none_kv": ("bank", "private"),
+                 "combined": ("private",), "family": ("private",), "colon": ("bank", "soe", "private"),
+                 "unchanged_kv": ("bank", "soe", "private"), "combined_state": ("soe",), "bank_combined": ("bank",),
+                 "state_line": ("bank", "soe"), "diagram": ("bank", "soe")}
+
+
+@pytest.mark.parametrize("form", sorted(variants.NEW_FORMS))
+def test_each_new_form_prints_its_controllers(form: str) -> None:
+    """Every form, laid out for a bank, a state firm and a private firm as its nature allows,
+    prints each controller's name (and 无 for none)."""
+    kinds = KINDS_OF_FORM[form]
+    laid_out: set[str] = set()
+    for kind in kinds:
+        for i in range(40):
+            rng = random.Random(f"{form}-{kind}-{i}")
+            r = report_model.draw(rng, kind, 2020, set(), set())
+            none = form.startswith("none")
+            if (r.controller_nature == "NoController") != none:
+                continue
+            r.controller_form = form
+            r.controllers = [] if none else ([r.controller, "李四海"] if form == "family" else [r.controller])
+            b = Blocks()
+            control_forms.blocks(random.Random(i), r, b)
+            text = "\n".join(str(x) for kind_, x in b.items if kind_ != "table") + "".join(
+                "".join(t.header) + "".join("".join(row) for row in t.rows) for kind_, t in b.items if kind_ == "table")
+            if none:
+                assert "无实际控制人" in text or "不存在实际控制人" in text or "实际控制人：无" in text \
+                    or "实际控制人:无" in text.replace(" ", "") or "不存在控股股东及实际控制人" in text, (form, kind, text)
+            else:
+                assert all(c in text for c in r.controllers), (form, kind, text)
+            laid_out.add(kind)
+            break
+    assert laid_out == set(kinds)
 
 
 def test_officer_table_variants_and_dotted_names(default: tuple[Path, list[dict], dict[str, dict]]) -> None:
